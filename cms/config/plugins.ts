@@ -1,0 +1,65 @@
+import { graphqlArmorRules } from '../src/graphql/limits';
+import { draftGuardPlugin } from '../src/graphql/draft-guard';
+
+export default ({ env }) => {
+  const production = env('NODE_ENV') === 'production';
+  const s3Bucket = env('S3_BUCKET', '');
+  return {
+    graphql: {
+      config: {
+        endpoint: '/graphql',
+        shadowCRUD: true,
+        depthLimit: 10,
+        defaultLimit: 25,
+        maxLimit: 100,
+        // The Apollo landing page and introspection only outside production.
+        landingPage: !production,
+        apolloServer: {
+          introspection: !production,
+          validationRules: graphqlArmorRules(),
+          plugins: [draftGuardPlugin],
+          // Never send stack traces or internal details to clients.
+          includeStacktraceInErrorResponses: false,
+        },
+      },
+    },
+    i18n: { config: { defaultLocale: 'en' } },
+    'users-permissions': {
+      config: { jwtSecret: env('JWT_SECRET'), register: { allowedFields: [] } },
+    },
+    ...(s3Bucket
+      ? {
+          upload: {
+            config: {
+              provider: 'aws-s3',
+              providerOptions: {
+                baseUrl: env('S3_PUBLIC_URL'),
+                s3Options: {
+                  credentials: { accessKeyId: env('S3_ACCESS_KEY_ID'), secretAccessKey: env('S3_SECRET_ACCESS_KEY') },
+                  endpoint: env('S3_ENDPOINT'),
+                  region: env('S3_REGION', 'eu-west-1'),
+                  forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', true),
+                  params: { Bucket: s3Bucket },
+                },
+              },
+            },
+          },
+        }
+      : {}),
+    email: {
+      config: {
+        provider: 'nodemailer',
+        providerOptions: {
+          host: env('SMTP_HOST', '127.0.0.1'),
+          port: env.int('SMTP_PORT', 1025),
+          secure: env.bool('SMTP_SECURE', false),
+          ...(env('SMTP_USERNAME', '') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } } : {}),
+        },
+        settings: {
+          defaultFrom: env('EMAIL_FROM', 'Social Tech Academy <no-reply@socialtechacademy.eu>'),
+          defaultReplyTo: env('EMAIL_REPLY_TO', 'contact@socialtechacademy.eu'),
+        },
+      },
+    },
+  };
+};

@@ -1,0 +1,34 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Database guarantees that Strapi's schema flags do not give (`unique` on a uid is checked by
+ * the application only). Strapi's migrations run *before* its schema sync creates the tables,
+ * and its sync only drops indexes it created itself, so these idempotent statements run after
+ * the sync on every start.
+ */
+const SLUGGED_TABLES = ['modules', 'job_sheets', 'interviews', 'training_sessions', 'themes', 'audiences', 'competences'];
+
+export function constraintStatements(): string[] {
+  const statements: string[] = [];
+  for (const table of SLUGGED_TABLES) {
+    // One published and one draft row per (slug, locale): Strapi keeps both versions of an entry.
+    statements.push(
+      `CREATE UNIQUE INDEX IF NOT EXISTS ${table}_slug_locale_published_uq ON ${table} (slug, locale) WHERE published_at IS NOT NULL`,
+      `CREATE UNIQUE INDEX IF NOT EXISTS ${table}_slug_locale_draft_uq ON ${table} (slug, locale) WHERE published_at IS NULL`,
+    );
+  }
+  // Organisation slugs are shared across locales: one per (slug, locale) still holds.
+  statements.push(
+    `CREATE UNIQUE INDEX IF NOT EXISTS organisations_slug_locale_published_uq ON organisations (slug, locale) WHERE published_at IS NOT NULL`,
+    `CREATE UNIQUE INDEX IF NOT EXISTS organisations_slug_locale_draft_uq ON organisations (slug, locale) WHERE published_at IS NULL`,
+    // At most one live registration per (session, normalised email).
+    `CREATE UNIQUE INDEX IF NOT EXISTS registrations_session_email_live_uq ON registrations (session_document_id, email_normalized) WHERE status <> 'cancelled'`,
+  );
+  return statements;
+}
+
+export async function ensureConstraints(strapi: Core.Strapi) {
+  for (const statement of constraintStatements()) {
+    await strapi.db.connection.raw(statement);
+  }
+}

@@ -1,0 +1,106 @@
+import type { Core } from '@strapi/strapi';
+import DataLoader from 'dataloader';
+
+/**
+ * Strapi's GraphQL plugin resolves every relation, media and component field of every parent
+ * with its own `strapi.db.query(uid).load(parent, field, query)`: 1 + N×R SQL statements for a
+ * list of N entries with R relations.
+ *
+ * During a GraphQL request this module turns those loads into one batched query per
+ * (type, field, query): the parents' ids are collected until the current round of resolvers has
+ * run, then loaded with a single `findMany` whose populate Strapi runs as one statement for all
+ * parents. Pagination of the relation (limit/offset) is applied per parent afterwards, exactly as
+ * `load` would have applied it to a single parent.
+ *
+ * It also enforces, for the public and partner API, that a draft-and-publish target is only ever
+ * reached in its published version (strapi/strapi#25826: drafts through relations).
+ */
+
+type LoadQuery = Record<string, any> | undefined;
+type Loader = DataLoader<number, unknown>;
+
+const loadersByRequest = new WeakMap<object, Map<string, Loader>>();
+let batching = true;
+
+/** Switches batching off and on: the benchmark measures the plugin's own behaviour as its baseline. */
+export function setRelationBatching(enabled: boolean) {
+  batching = enabled;
+}
+
+export function installRelationBatching(strapi: Core.Strapi) {
+  const endpoint: string = strapi.plugin('graphql').config('endpoint');
+  const uids = [
+    ...Object.keys(strapi.contentTypes),
+    ...Object.keys(strapi.components),
+  ];
+  for (const uid of uids) {
+    const repository = strapi.db.query(uid as any) as any;
+    if (repository.__batched) continue;
+    const originalLoad = repository.load.bind(repository);
+    repository.load = async (entity: { id?: number }, fields: string | string[], populate?: LoadQuery) => {
+      const ctx = strapi.requestContext.get() as any;
+      const batchable =
+        batching &&
+        ctx &&
+        ctx.path === endpoint &&
+        typeof fields === 'string' &&
+        entity?.id != null &&
+        !strapi.db.inTransaction();
+      if (!batchable) return originalLoad(entity, fields, populate);
+      const query = publishedOnly(strapi, uid, fields as string, populate, ctx);
+      return loaderFor(strapi, ctx, uid, fields as string, query).load(entity.id as number);
+    };
+    repository.__batched = true;
+  }
+}
+
+/** Whether this request may see drafts: only a full-access API token (editors' preview tools). */
+export function requestMayReadDrafts(ctx: any): boolean {
+  const auth = ctx?.state?.auth;
+  return auth?.strategy?.name === 'api-token' && auth?.credentials?.type === 'full-access';
+}
+
+function publishedOnly(strapi: Core.Strapi, uid: string, field: string, populate: LoadQuery, ctx: any): LoadQuery {
+  if (requestMayReadDrafts(ctx)) return populate;
+  const attribute: any = (strapi.db.metadata.get(uid as any) as any).attributes[field];
+  const target = attribute?.target ? strapi.getModel(attribute.target) : undefined;
+  if (!target || !(target as any).options?.draftAndPublish) return populate;
+  const base = populate && typeof populate === 'object' ? populate : {};
+  const where = base.where ? { $and: [base.where, { publishedAt: { $notNull: true } }] } : { publishedAt: { $notNull: true } };
+  return { ...base, where };
+}
+
+function loaderFor(strapi: Core.Strapi, ctx: object, uid: string, field: string, query: LoadQuery): Loader {
+  let loaders = loadersByRequest.get(ctx);
+  if (!loaders) {
+    loaders = new Map();
+    loadersByRequest.set(ctx, loaders);
+  }
+  const { limit, offset, start, ...shared } = (query && typeof query === 'object' ? query : {}) as Record<string, any>;
+  const key = `${uid}\u0000${field}\u0000${JSON.stringify(shared)}\u0000${limit ?? ''}\u0000${offset ?? start ?? ''}`;
+  let loader = loaders.get(key);
+  if (!loader) {
+    loader = new DataLoader<number, unknown>(
+      async (ids) => {
+        const unique = [...new Set(ids)];
+        const rows: any[] = await strapi.db.query(uid as any).findMany({
+          select: ['id'],
+          where: { id: { $in: unique } },
+          populate: { [field]: Object.keys(shared).length > 0 ? shared : true },
+        });
+        const byId = new Map(rows.map((row) => [row.id, row[field]]));
+        return ids.map((id) => paginate(byId.has(id) ? byId.get(id) : null, limit, offset ?? start));
+      },
+      // Wait for the whole round of resolvers (they await validation and sanitising first).
+      { cache: false, batchScheduleFn: (callback) => setImmediate(callback) },
+    );
+    loaders.set(key, loader);
+  }
+  return loader;
+}
+
+function paginate(value: unknown, limit?: number, offset?: number) {
+  if (!Array.isArray(value)) return value ?? null;
+  const from = offset && offset > 0 ? offset : 0;
+  return limit != null && limit >= 0 ? value.slice(from, from + limit) : value.slice(from);
+}

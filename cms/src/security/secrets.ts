@@ -1,0 +1,45 @@
+/**
+ * In production the CMS refuses to start with a missing secret or one copied from .env.example.
+ * Called while the server config loads, before anything listens.
+ */
+export const SECRET_VARIABLES = [
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+] as const;
+
+/** Values used in .env.example and documentation: never acceptable in production. */
+const EXAMPLE_MARKERS = ['changeme', 'change-me', 'tobemodified', 'example', 'secret', 'your-'];
+const MIN_LENGTH = 16;
+
+export function findSecretProblems(read: (name: string) => string | undefined): string[] {
+  const problems: string[] = [];
+  for (const name of SECRET_VARIABLES) {
+    const raw = read(name)?.trim() ?? '';
+    const values = name === 'APP_KEYS' ? raw.split(',').map((v) => v.trim()).filter(Boolean) : [raw].filter(Boolean);
+    if (values.length === 0) {
+      problems.push(`${name} is missing`);
+      continue;
+    }
+    for (const value of values) {
+      const lower = value.toLowerCase();
+      if (EXAMPLE_MARKERS.some((marker) => lower.includes(marker))) problems.push(`${name} holds an example value`);
+      else if (value.length < MIN_LENGTH) problems.push(`${name} is shorter than ${MIN_LENGTH} characters`);
+    }
+  }
+  return [...new Set(problems)];
+}
+
+export function assertProductionSecrets(env: (name: string, fallback?: string) => string | undefined) {
+  if (env('NODE_ENV') !== 'production') return;
+  const problems = findSecretProblems((name) => env(name));
+  if (problems.length > 0) {
+    throw new Error(
+      `Refusing to start in production: ${problems.join('; ')}. ` +
+        'Generate secrets with `openssl rand -base64 32` and set them in the environment (see .env.example).',
+    );
+  }
+}

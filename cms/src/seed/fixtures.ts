@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { LOCALE_CODES, type LocaleCode } from '../i18n/locales';
+
+/** One fixture entry: shared fields and relations by key, plus `locales.<code>` localized fields. */
+export interface Fixture {
+  key: string;
+  locales: Record<LocaleCode, Record<string, any>>;
+  [field: string]: any;
+}
+
+export const FIXTURE_FOLDERS = [
+  'themes',
+  'audiences',
+  'competences',
+  'organisations',
+  'job-sheets',
+  'modules',
+  'interviews',
+  'training-sessions',
+] as const;
+export type FixtureFolder = (typeof FIXTURE_FOLDERS)[number];
+
+export interface FixtureSet {
+  collections: Record<FixtureFolder, Fixture[]>;
+  home: Fixture;
+  site: Fixture;
+}
+
+function readJson(file: string) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Demo content: cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+function checkLocales(fixture: Fixture, where: string) {
+  for (const locale of LOCALE_CODES) {
+    if (!fixture.locales?.[locale]) throw new Error(`Demo content: ${where} has no "${locale}" locale`);
+  }
+}
+
+/** Reads `data/`: one folder per type, each file one entry or an array of entries. */
+export function loadFixtures(dataDir: string): FixtureSet {
+  const collections = {} as Record<FixtureFolder, Fixture[]>;
+  for (const folder of FIXTURE_FOLDERS) {
+    const dir = path.join(dataDir, folder);
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+    const entries: Fixture[] = files.flatMap((file) => [readJson(path.join(dir, file))].flat());
+    const keys = new Set<string>();
+    for (const entry of entries) {
+      if (!entry.key) throw new Error(`Demo content: an entry of ${folder} has no key`);
+      if (keys.has(entry.key)) throw new Error(`Demo content: ${folder} has the key "${entry.key}" twice`);
+      keys.add(entry.key);
+      checkLocales(entry, `${folder}/${entry.key}`);
+    }
+    collections[folder] = entries;
+  }
+  const home = { key: 'home', ...readJson(path.join(dataDir, 'home.json')) };
+  const site = { key: 'site', ...readJson(path.join(dataDir, 'site.json')) };
+  checkLocales(home, 'home.json');
+  checkLocales(site, 'site.json');
+  return { collections, home, site };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { graphql } from './strapi';
+import { GRAPHQL_LIMITS } from '../src/graphql/limits';
+
+const noStackTrace = (body: unknown) => {
+  const text = JSON.stringify(body);
+  expect(text).not.toMatch(/stacktrace|\bat .*\.js:\d+|node_modules/i);
+};
+
+describe('GraphQL limits for partners', () => {
+  it('refuses a 16-level query with a clear error', async () => {
+    // module → jobSheets → modules → jobSheets … sixteen levels deep.
+    let selection = 'documentId';
+    for (let level = 0; level < 15; level++) selection = `${level % 2 === 0 ? 'jobSheets' : 'modules'} { ${selection} }`;
+    const result = await graphql(`{ modules { ${selection} } }`);
+    expect(result.status).toBe(400);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.[0]?.message).toMatch(/exceeds maximum operation depth of 10/);
+    noStackTrace(result.body);
+  });
+
+  it('accepts a query within the depth limit', async () => {
+    const result = await graphql(`{ modules(pagination: { limit: 2 }) { jobSheets { modules { jobSheets { title } } } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.modules).toHaveLength(2);
+  });
+
+  it('refuses 200 aliases', async () => {
+    const aliases = Array.from({ length: 200 }, (_, i) => `a${i}: modules { title }`).join('\n');
+    const result = await graphql(`{ ${aliases} }`);
+    expect(result.status).toBe(400);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.[0]?.message).toMatch(new RegExp(`Aliases limit of ${GRAPHQL_LIMITS.maxAliases} exceeded`));
+    noStackTrace(result.body);
+  });
+
+  it('refuses a query whose cost is too high', async () => {
+    // Within the depth and alias limits, but wide at every level.
+    const fields = 'documentId title slug summary locale createdAt updatedAt publishedAt';
+    let selection = fields;
+    for (let level = 0; level < 7; level++) selection = `${fields} ${level % 2 === 0 ? 'jobSheets' : 'modules'} { ${selection} }`;
+    const wide = Array.from({ length: 20 }, (_, i) => `m${i}: modules { ${selection} }`).join('\n');
+    const result = await graphql(`{ ${wide} }`);
+    expect(result.status).toBe(400);
+    expect(result.errors?.map((e) => e.message).join(' ')).toMatch(/Query Cost limit of \d+ exceeded/);
+    noStackTrace(result.body);
+  });
+
+  it('serves 25 entries by default and at most 100 even when asked for 10000', async () => {
+    const byDefault = await graphql(`{ organisations_connection { pageInfo { pageSize total } nodes { documentId } } }`);
+    expect(byDefault.data.organisations_connection.pageInfo.pageSize).toBe(25);
+    expect(byDefault.data.organisations_connection.nodes).toHaveLength(25);
+    const huge = await graphql(`{ organisations_connection(pagination: { limit: 10000 }) { pageInfo { pageSize } nodes { documentId } } competences(locale: "fr", pagination: { limit: 10000 }) { code } }`);
+    expect(huge.errors).toBeUndefined();
+    expect(huge.data.organisations_connection.pageInfo.pageSize).toBe(100);
+    expect(huge.data.organisations_connection.nodes.length).toBeLessThanOrEqual(100);
+    expect(huge.data.competences).toHaveLength(21);
+  });
+
+  it('answers a malformed query and an unknown field with a clear error and no stack trace', async () => {
+    for (const query of ['{ modules { title ', '{ modules { nope } }', '{ modules(pagination: { limit: "many" }) { title } }']) {
+      const result = await graphql(query);
+      expect(result.status).toBe(400);
+      expect(result.errors?.[0]?.message.length).toBeGreaterThan(5);
+      noStackTrace(result.body);
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import { bootStrapi } from '../scripts/lib/boot.mjs';
+import type { Core } from '@strapi/strapi';
+
+/**
+ * One Strapi per test process, booted in-process against a throwaway database (a new SQLite file,
+ * or the fresh PostgreSQL database scripts/test.mjs creates), with the demo content seeded.
+ */
+export interface TestApp {
+  strapi: Core.Strapi;
+  url: string;
+  database: 'sqlite' | 'postgres';
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __academyApp: Promise<TestApp> | undefined;
+}
+
+export function getApp(): Promise<TestApp> {
+  globalThis.__academyApp ??= bootStrapi({ seed: 'first' });
+  return globalThis.__academyApp;
+}
+
+export interface GraphQLResult {
+  status: number;
+  body: any;
+  data: any;
+  errors?: Array<{ message: string; extensions?: Record<string, any> }>;
+}
+
+/** POSTs a GraphQL operation as a reader or partner without a token would. */
+export async function graphql(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResult> {
+  const { url } = await getApp();
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  let body: any;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = { raw: text };
+  }
+  return { status: response.status, body, data: body.data, errors: body.errors };
+}
+
+export const LOCALES = ['en', 'fr', 'it', 'es'] as const;
