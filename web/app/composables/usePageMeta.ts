@@ -1,0 +1,81 @@
+import { DEFAULT_LOCALE, LOCALES, localizedPath, type Locale, type Section, type StaticPage } from '#shared/routes';
+import { breadcrumbList, serializeJsonLd, type JsonLd } from '#shared/jsonld';
+import { existingSlugs, switcherSlugs, type Localized } from '#shared/fallback';
+
+export interface Crumb {
+  name: string;
+  path: string;
+}
+
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** The path of this page in each locale where it exists (hreflang alternates). */
+  alternates: Partial<Record<Locale, string>>;
+  /** The locale whose URL is canonical: the shown version (English for a fallback). */
+  canonicalLocale?: Locale;
+  breadcrumbs: Crumb[];
+  jsonLd?: JsonLd[];
+  type?: 'website' | 'article';
+}
+
+/** The absolute URL of a site path. */
+export function useAbsoluteUrl() {
+  const siteUrl = useRuntimeConfig().public.siteUrl;
+  return (path: string) => new URL(path, siteUrl).href;
+}
+
+/** The same page in every locale (lists, home, legal pages). */
+export function allLocales(page: Section | StaticPage | 'index'): Partial<Record<Locale, string>> {
+  return Object.fromEntries(LOCALES.map((locale) => [locale, localizedPath(locale, page)]));
+}
+
+/**
+ * Title, description, Open Graph, canonical URL, hreflang alternates (only where the page exists)
+ * and JSON-LD (BreadcrumbList always), for one page.
+ */
+export function usePageMeta(meta: PageMeta) {
+  const locale = useCurrentLocale();
+  const absolute = useAbsoluteUrl();
+  const canonicalLocale = meta.canonicalLocale ?? locale.value;
+  const canonicalPath = meta.alternates[canonicalLocale] ?? meta.alternates[locale.value];
+  const canonical = canonicalPath ? absolute(canonicalPath) : undefined;
+
+  useSeoMeta({
+    title: meta.title,
+    description: meta.description,
+    ogTitle: meta.title,
+    ogDescription: meta.description,
+    ogType: meta.type ?? 'website',
+    ogUrl: canonical,
+    ogLocale: locale.value,
+    ogSiteName: 'Social Tech Academy',
+    twitterCard: 'summary',
+  });
+
+  const links = Object.entries(meta.alternates).map(([hreflang, path]) => ({ rel: 'alternate', hreflang, href: absolute(path!) }));
+  const defaultPath = meta.alternates[DEFAULT_LOCALE];
+  if (defaultPath) links.push({ rel: 'alternate', hreflang: 'x-default', href: absolute(defaultPath) });
+  if (canonical) links.push({ rel: 'canonical', hreflang: '', href: canonical });
+  useHead({ link: links.map(({ hreflang, ...link }) => (hreflang ? { ...link, hreflang } : link)) });
+
+  if (import.meta.server) {
+    const crumbs = breadcrumbList(meta.breadcrumbs.map((c) => ({ name: c.name, url: absolute(c.path) })));
+    useHead({ script: [{ type: 'application/ld+json', innerHTML: serializeJsonLd([crumbs, ...(meta.jsonLd ?? [])]) }] });
+  }
+}
+
+/**
+ * For an entry page: the language switcher's targets (useSetI18nParams: the translated slug, or
+ * the English one where there is no translation) and the paths of the versions that exist.
+ */
+export function useEntryLocales(entry: Localized, page: Section) {
+  const existing = existingSlugs(entry);
+  const targets = switcherSlugs(existing);
+  const setI18nParams = useSetI18nParams({ canonicalQueries: [] });
+  setI18nParams(Object.fromEntries(LOCALES.map((locale) => [locale, { slug: targets[locale] }])));
+  const alternates = Object.fromEntries(
+    Object.entries(existing).map(([locale, slug]) => [locale, localizedPath(locale as Locale, page, slug)]),
+  ) as Partial<Record<Locale, string>>;
+  return { alternates };
+}

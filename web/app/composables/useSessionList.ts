@@ -1,0 +1,26 @@
+import type { SessionCardFragment } from '~/graphql/generated';
+import { applyFilters, facetCounts, selectionFromQuery, type Facet } from '#shared/filters';
+import { formatMonth, sessionMonth } from '#shared/dates';
+
+/** Sessions filtered by teaching language, format and month (of the session, in its zone). */
+export function useSessionFilters(sessions: Ref<SessionCardFragment[]>) {
+  const { t } = useI18n();
+  const locale = useCurrentLocale();
+  const route = useRoute();
+  const facets: Facet<SessionCardFragment>[] = [
+    { name: 'language', values: (s) => [s.teachingLanguage] },
+    { name: 'format', values: (s) => [s.format] },
+    { name: 'month', values: (s) => [sessionMonth(s.startsAt, s.timezone)] },
+  ];
+  const selection = computed(() => selectionFromQuery(route.query, facets));
+  const results = computed(() => applyFilters(sessions.value, facets, selection.value));
+  const counts = computed(() => facetCounts(sessions.value, facets, selection.value));
+  const option = (name: string, value: string, label: string) => ({ value, label, count: counts.value[name]?.get(value) ?? 0 });
+  const months = computed(() => [...new Set(sessions.value.map((s) => sessionMonth(s.startsAt, s.timezone)))].sort());
+  const fields = computed(() => [
+    { name: 'language', label: t('sessions.filters.language'), options: ['fr', 'en', 'it', 'es'].map((l) => option('language', l, t(`languages.${l}`))) },
+    { name: 'format', label: t('sessions.filters.format'), options: ['online', 'in-person', 'hybrid'].map((f) => option('format', f, t(`sessions.formats.${f}`))) },
+    { name: 'month', label: t('sessions.filters.month'), options: months.value.map((m) => option('month', m, formatMonth(m, locale.value))) },
+  ]);
+  return { selection, results, fields };
+}

@@ -1,0 +1,120 @@
+import { i18nPages, LOCALES } from './shared/routes';
+
+// Content pages are rendered once and served from the server-side cache (stale-while-revalidate):
+// a visit after `CONTENT_TTL` seconds gets the cached page at once and refreshes it in the background.
+const CONTENT_TTL = Number(process.env.NUXT_CONTENT_TTL ?? 60);
+const contentRules = Object.fromEntries(
+  LOCALES.flatMap((locale) => [`/${locale}`, `/${locale}/**`]).map((path) => [path, { swr: CONTENT_TTL }]),
+);
+
+export default defineNuxtConfig({
+  compatibilityDate: '2026-01-01',
+  devtools: { enabled: false },
+  telemetry: false,
+  modules: ['@nuxtjs/i18n', 'nuxt-security', '@nuxt/image', '@nuxtjs/sitemap', '@nuxtjs/robots'],
+  css: ['~/assets/main.css'],
+
+  app: {
+    head: {
+      titleTemplate: '%s · Social Tech Academy',
+      meta: [
+        { name: 'viewport', content: 'width=device-width, initial-scale=1' },
+        { name: 'theme-color', content: '#1b4d3e' },
+      ],
+      link: [{ rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
+    },
+  },
+
+  runtimeConfig: {
+    // Where the server reaches the CMS (NUXT_CMS_URL); browsers go through /graphql on the site.
+    cmsUrl: 'http://127.0.0.1:1337',
+    public: {
+      // The public origin, for canonical URLs, hreflang and the sitemap (NUXT_PUBLIC_SITE_URL).
+      siteUrl: 'http://localhost:3000',
+    },
+  },
+
+  site: {
+    name: 'Social Tech Academy',
+    url: process.env.NUXT_PUBLIC_SITE_URL ?? 'http://localhost:3000',
+  },
+
+  i18n: {
+    strategy: 'prefix',
+    defaultLocale: 'en',
+    locales: [
+      { code: 'fr', language: 'fr', name: 'Français', file: 'fr.json' },
+      { code: 'en', language: 'en', name: 'English', file: 'en.json' },
+      { code: 'it', language: 'it', name: 'Italiano', file: 'it.json' },
+      { code: 'es', language: 'es', name: 'Español', file: 'es.json' },
+    ],
+    customRoutes: 'config',
+    pages: i18nPages(),
+    // `/` negotiates from Accept-Language on the server (server/middleware/root-locale.ts); no cookie.
+    detectBrowserLanguage: false,
+    bundle: { runtimeOnly: true, dropMessageCompiler: true, fullInstall: false },
+  },
+
+  image: {
+    provider: 'strapi',
+    // Uploads are proxied by the site (server/routes/uploads): same origin, no third-party host.
+    strapi: { baseURL: '/uploads/' },
+    screens: { xs: 320, sm: 640, md: 768, lg: 1024 },
+  },
+
+  sitemap: {
+    // Every URL (lists, entries, legal pages) with its alternates comes from the CMS.
+    excludeAppSources: true,
+    sources: ['/api/__sitemap__/urls'],
+    autoI18n: false,
+    xsl: false,
+    cacheMaxAgeSeconds: 600,
+  },
+
+  robots: {
+    disallow: ['/graphql'],
+  },
+
+  security: {
+    nonce: true,
+    // The in-memory limiter would be per process (replicas share nothing): rate limiting belongs
+    // to the reverse proxy / CDN in front of the replicas.
+    rateLimiter: false,
+    // Keep server logs: they are how an operator sees a failing CMS.
+    removeLoggers: false,
+    headers: {
+      contentSecurityPolicy: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'", "'nonce-{{nonce}}'", "'strict-dynamic'"],
+        'script-src-attr': ["'none'"],
+        'style-src': ["'self'", "'nonce-{{nonce}}'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'"],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'none'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'upgrade-insecure-requests': false,
+      },
+      strictTransportSecurity: { maxAge: 63072000, includeSubdomains: true },
+      xFrameOptions: 'DENY',
+      xContentTypeOptions: 'nosniff',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginEmbedderPolicy: false,
+    },
+  },
+
+  routeRules: {
+    ...contentRules,
+    '/graphql': { security: { xssValidator: false } },
+  },
+
+  // Bundled with the app's own Vue (an external copy would have its own Vue instance).
+  build: { transpile: ['@urql/vue'] },
+
+  features: { inlineStyles: true },
+  experimental: { payloadExtraction: false },
+
+  typescript: { strict: true },
+});

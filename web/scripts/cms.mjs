@@ -1,0 +1,20 @@
+// Boots the real CMS for the site's tests (and by hand): a throwaway SQLite database with the demo
+// content (or DATABASE_URL), on a free port. Prints `CMS_URL=<url>` once it answers; stops cleanly
+// on SIGTERM/SIGINT. Reuses the CMS's own boot code (cms/scripts/lib/boot.mjs).
+import { bootStrapi } from '../../cms/scripts/lib/boot.mjs';
+import { addTestFixtures } from './cms-fixtures.mjs';
+
+const { strapi, url } = await bootStrapi({ throwaway: true, seed: 'first' });
+if (process.argv.includes('--fixtures')) await addTestFixtures(strapi);
+console.log(`CMS_URL=${url}`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await strapi.destroy().catch(() => {});
+  process.exit(0);
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.on('disconnect', stop);

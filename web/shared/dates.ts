@@ -1,0 +1,64 @@
+// Session dates: rendered on the server in the session's own time zone with the zone named,
+// and again in the reader's zone by the browser when it differs.
+
+export interface SessionTimes {
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+}
+
+function safeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** "mardi 22 décembre 2026, 09:30 – 16:30 heure normale d’Europe centrale" in `timeZone`. */
+export function formatSessionRange({ startsAt, endsAt }: SessionTimes, locale: string, timeZone: string): string {
+  const zone = safeZone(timeZone);
+  const format = new Intl.DateTimeFormat(locale, {
+    timeZone: zone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'long',
+  });
+  return format.formatRange(new Date(startsAt), new Date(endsAt));
+}
+
+/** "22 déc. 2026" — the short day of a session in its own zone, for lists. */
+export function formatSessionDay(startsAt: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: safeZone(timeZone), day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(startsAt));
+}
+
+/** The month of a session in its own zone, `YYYY-MM`: the value of the month filter. */
+export function sessionMonth(startsAt: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: safeZone(timeZone), year: 'numeric', month: '2-digit' }).formatToParts(new Date(startsAt));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}`;
+}
+
+/** "décembre 2026" for a `YYYY-MM` value. */
+export function formatMonth(month: string, locale: string): string {
+  const [year, mon] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, mon! - 1, 15)));
+}
+
+/** "1 févr. 2027, 18:00 UTC+1"-style date and time of a moment in a zone (registration opening…). */
+export function formatMoment(value: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: safeZone(timeZone),
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(value));
+}

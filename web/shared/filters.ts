@@ -1,0 +1,60 @@
+// List filters (modules, job sheets, Atlas, trainings): values come from the URL query so that a
+// filtered list is a shareable link and a plain GET form works without JavaScript.
+
+export interface Facet<T> {
+  /** The query parameter, e.g. `theme`. */
+  name: string;
+  /** The values an item has for this facet (an item may have several: audiences, roles). */
+  values: (item: T) => readonly (string | null | undefined)[];
+}
+
+export type Selection = Record<string, string>;
+
+/** The selected value of each facet from a route query; unknown names and empty values are dropped. */
+export function selectionFromQuery(query: Record<string, unknown>, facets: readonly Facet<never>[]): Selection {
+  const selection: Selection = {};
+  for (const { name } of facets) {
+    const raw = query[name];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (typeof value === 'string' && value.trim() !== '') selection[name] = value.trim();
+  }
+  return selection;
+}
+
+function matches<T>(item: T, facets: readonly Facet<T>[], selection: Selection, except?: string): boolean {
+  return facets.every(({ name, values }) => {
+    if (name === except || !(name in selection)) return true;
+    return values(item).includes(selection[name]);
+  });
+}
+
+export function applyFilters<T>(items: readonly T[], facets: readonly Facet<T>[], selection: Selection): T[] {
+  return items.filter((item) => matches(item, facets, selection));
+}
+
+/**
+ * For each facet, how many items each value would give if chosen, the other selected facets
+ * staying as they are (so a count is exactly the length of the list the reader would get).
+ */
+export function facetCounts<T>(items: readonly T[], facets: readonly Facet<T>[], selection: Selection): Record<string, Map<string, number>> {
+  const counts: Record<string, Map<string, number>> = {};
+  for (const facet of facets) {
+    const map = new Map<string, number>();
+    for (const item of items) {
+      if (!matches(item, facets, selection, facet.name)) continue;
+      for (const value of new Set(facet.values(item))) {
+        if (value) map.set(value, (map.get(value) ?? 0) + 1);
+      }
+    }
+    counts[facet.name] = map;
+  }
+  return counts;
+}
+
+/** The query for a selection, with a facet changed (or removed when `value` is empty). */
+export function withSelection(selection: Selection, name: string, value: string | undefined): Selection {
+  const next = { ...selection };
+  if (value) next[name] = value;
+  else delete next[name];
+  return next;
+}

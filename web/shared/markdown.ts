@@ -1,0 +1,33 @@
+// Rich-text fields are Markdown in the CMS. They are turned into HTML where results enter the
+// GraphQL client (app/plugins/urql.ts), so that a server-rendered page carries HTML in its
+// payload and the browser needs no Markdown parser to hydrate it.
+
+/** The Markdown fields of each GraphQL type (by `__typename`, which urql adds to every selection). */
+export const MARKDOWN_FIELDS: Record<string, readonly string[]> = {
+  Module: ['theory', 'practicalCase', 'referenceModel'],
+  JobSheet: ['accessRoutes', 'workContexts'],
+  TrainingSession: ['description'],
+  Home: ['intro'],
+  Site: ['legalNotice', 'privacyPolicy', 'accessibilityStatement'],
+};
+
+/** Returns a copy of `data` with every Markdown field rendered by `render` (other values untouched). */
+export function renderMarkdownFields<T>(data: T, render: (markdown: string) => string): T {
+  const visit = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(visit);
+    if (!value || typeof value !== 'object') return value;
+    const object = value as Record<string, unknown>;
+    const fields = typeof object.__typename === 'string' ? MARKDOWN_FIELDS[object.__typename] : undefined;
+    const copy: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(object)) {
+      copy[key] = fields?.includes(key) && typeof field === 'string' ? render(field) : visit(field);
+    }
+    return copy;
+  };
+  return visit(data) as T;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}

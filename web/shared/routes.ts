@@ -1,0 +1,52 @@
+// The public URL contract (DESIGN.md "Localized URL paths"): one table used by the router
+// (nuxt.config i18n.pages), the sitemap, the hreflang alternates and the tests.
+
+export const LOCALES = ['fr', 'en', 'it', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'en';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+type PerLocale = Record<Locale, string>;
+
+/** The localized first segments of every section, by the page name Nuxt gives its list page. */
+export const SECTIONS = {
+  modules: { fr: 'modules', en: 'modules', it: 'moduli', es: 'modulos' },
+  jobs: { fr: 'metiers', en: 'jobs', it: 'professioni', es: 'profesiones' },
+  interviews: { fr: 'temoignages', en: 'interviews', it: 'interviste', es: 'entrevistas' },
+  atlas: { fr: 'atlas', en: 'atlas', it: 'atlante', es: 'atlas' },
+  trainings: { fr: 'formations', en: 'trainings', it: 'formazioni', es: 'formaciones' },
+  competences: { fr: 'competences', en: 'competences', it: 'competenze', es: 'competencias' },
+} as const satisfies Record<string, PerLocale>;
+export type Section = keyof typeof SECTIONS;
+
+/** Pages without a slug: the archive of past sessions and the three legal pages. */
+export const STATIC_PAGES = {
+  'trainings-past': { fr: 'formations/archives', en: 'trainings/past', it: 'formazioni/archivio', es: 'formaciones/archivo' },
+  'legal-notice': { fr: 'mentions-legales', en: 'legal-notice', it: 'note-legali', es: 'aviso-legal' },
+  privacy: { fr: 'confidentialite', en: 'privacy', it: 'privacy', es: 'privacidad' },
+  accessibility: { fr: 'accessibilite', en: 'accessibility', it: 'accessibilita', es: 'accesibilidad' },
+} as const satisfies Record<string, PerLocale>;
+export type StaticPage = keyof typeof STATIC_PAGES;
+
+/** `i18n.pages` for @nuxtjs/i18n (customRoutes: 'config'), keyed by Nuxt's page names. */
+export function i18nPages(): Record<string, PerLocale> {
+  const pages: Record<string, PerLocale> = {};
+  const map = (paths: PerLocale, suffix = '') =>
+    Object.fromEntries(LOCALES.map((locale) => [locale, `/${paths[locale]}${suffix}`])) as PerLocale;
+  for (const [name, paths] of Object.entries(SECTIONS)) {
+    pages[name] = map(paths);
+    pages[`${name}-slug`] = map(paths, '/[slug]');
+  }
+  for (const [name, paths] of Object.entries(STATIC_PAGES)) pages[name] = map(paths);
+  return pages;
+}
+
+/** `/it/moduli`, `/fr/metiers/ux-designer`, `/es/aviso-legal`, `/en` (home). */
+export function localizedPath(locale: Locale, page: Section | StaticPage | 'index', slug?: string): string {
+  if (page === 'index') return `/${locale}`;
+  const segment = page in SECTIONS ? SECTIONS[page as Section][locale] : STATIC_PAGES[page as StaticPage][locale];
+  return slug ? `/${locale}/${segment}/${encodeURIComponent(slug)}` : `/${locale}/${segment}`;
+}
