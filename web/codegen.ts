@@ -7,11 +7,10 @@ const config: CodegenConfig = {
   documents: ['app/graphql/**/*.graphql'],
   generates: {
     'app/graphql/generated.ts': {
-      plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+      plugins: ['typescript-operations', 'typed-document-node'],
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        onlyOperationTypes: true,
         avoidOptionals: false,
         scalars: { DateTime: 'string', Date: 'string', JSON: 'unknown', I18NLocaleCode: 'string', ID: 'string' },
         dedupeFragments: true,

@@ -11,7 +11,7 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-01-01',
   devtools: { enabled: false },
   telemetry: false,
-  modules: ['@nuxtjs/i18n', 'nuxt-security', '@nuxt/image', '@nuxtjs/sitemap', '@nuxtjs/robots'],
+  modules: ['@nuxtjs/i18n', 'nuxt-security', '@nuxt/image', '@nuxtjs/sitemap'],
   css: ['~/assets/main.css'],
 
   app: {
@@ -69,10 +69,6 @@ export default defineNuxtConfig({
     autoI18n: false,
     xsl: false,
     cacheMaxAgeSeconds: 600,
-  },
-
-  robots: {
-    disallow: ['/graphql'],
   },
 
   security: {

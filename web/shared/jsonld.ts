@@ -18,7 +18,8 @@ export interface SessionLd {
   url: string;
   startsAt: string;
   endsAt: string;
-  format: 'online' | 'in-person' | 'hybrid';
+  /** GraphQL enum values: `in_person` is the CMS's `in-person`. */
+  format: 'online' | 'in_person' | 'hybrid';
   teachingLanguage: string;
   venue?: string | null;
   description?: string | null;
@@ -31,7 +32,7 @@ export interface SessionLd {
 
 const ATTENDANCE = {
   online: 'https://schema.org/OnlineEventAttendanceMode',
-  'in-person': 'https://schema.org/OfflineEventAttendanceMode',
+  in_person: 'https://schema.org/OfflineEventAttendanceMode',
   hybrid: 'https://schema.org/MixedEventAttendanceMode',
 } as const;
 
@@ -39,7 +40,7 @@ function location(session: SessionLd): JsonLd | JsonLd[] {
   const virtual = { '@type': 'VirtualLocation', url: session.externalRegistrationUrl ?? session.url };
   const place = { '@type': 'Place', name: session.venue ?? '', address: session.venue ?? '' };
   if (session.format === 'online') return virtual;
-  if (session.format === 'in-person') return place;
+  if (session.format === 'in_person') return place;
   return [place, virtual];
 }
 
@@ -69,7 +70,7 @@ export function sessionEvent(session: SessionLd, course?: { name: string; url: s
     endDate: session.endsAt,
     eventStatus: 'https://schema.org/EventScheduled',
     eventAttendanceMode: ATTENDANCE[session.format],
-    courseMode: session.format === 'in-person' ? 'onsite' : session.format === 'online' ? 'online' : 'blended',
+    courseMode: session.format === 'in_person' ? 'onsite' : session.format === 'online' ? 'online' : 'blended',
     inLanguage: session.teachingLanguage,
     location: location(session),
     offers: offers(session),

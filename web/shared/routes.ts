@@ -32,10 +32,10 @@ export const STATIC_PAGES = {
 export type StaticPage = keyof typeof STATIC_PAGES;
 
 /** `i18n.pages` for @nuxtjs/i18n (customRoutes: 'config'), keyed by Nuxt's page names. */
-export function i18nPages(): Record<string, PerLocale> {
-  const pages: Record<string, PerLocale> = {};
+export function i18nPages(): Record<string, Record<Locale, `/${string}`>> {
+  const pages: Record<string, Record<Locale, `/${string}`>> = {};
   const map = (paths: PerLocale, suffix = '') =>
-    Object.fromEntries(LOCALES.map((locale) => [locale, `/${paths[locale]}${suffix}`])) as PerLocale;
+    Object.fromEntries(LOCALES.map((locale) => [locale, `/${paths[locale]}${suffix}`])) as Record<Locale, `/${string}`>;
   for (const [name, paths] of Object.entries(SECTIONS)) {
     pages[name] = map(paths);
     pages[`${name}-slug`] = map(paths, '/[slug]');

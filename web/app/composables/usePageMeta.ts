@@ -53,11 +53,10 @@ export function usePageMeta(meta: PageMeta) {
     twitterCard: 'summary',
   });
 
-  const links = Object.entries(meta.alternates).map(([hreflang, path]) => ({ rel: 'alternate', hreflang, href: absolute(path!) }));
+  const alternates = Object.entries(meta.alternates).map(([hreflang, path]) => ({ rel: 'alternate' as const, hreflang, href: absolute(path!) }));
   const defaultPath = meta.alternates[DEFAULT_LOCALE];
-  if (defaultPath) links.push({ rel: 'alternate', hreflang: 'x-default', href: absolute(defaultPath) });
-  if (canonical) links.push({ rel: 'canonical', hreflang: '', href: canonical });
-  useHead({ link: links.map(({ hreflang, ...link }) => (hreflang ? { ...link, hreflang } : link)) });
+  if (defaultPath) alternates.push({ rel: 'alternate', hreflang: 'x-default', href: absolute(defaultPath) });
+  useHead({ link: [...alternates, ...(canonical ? [{ rel: 'canonical' as const, href: canonical }] : [])] });
 
   if (import.meta.server) {
     const crumbs = breadcrumbList(meta.breadcrumbs.map((c) => ({ name: c.name, url: absolute(c.path) })));
@@ -72,7 +71,8 @@ export function usePageMeta(meta: PageMeta) {
 export function useEntryLocales(entry: Localized, page: Section) {
   const existing = existingSlugs(entry);
   const targets = switcherSlugs(existing);
-  const setI18nParams = useSetI18nParams({ canonicalQueries: [] });
+  // `false`: the alternates come from usePageMeta (only the locales that exist), not from i18n.
+  const setI18nParams = useSetI18nParams(false as never);
   setI18nParams(Object.fromEntries(LOCALES.map((locale) => [locale, { slug: targets[locale] }])));
   const alternates = Object.fromEntries(
     Object.entries(existing).map(([locale, slug]) => [locale, localizedPath(locale as Locale, page, slug)]),

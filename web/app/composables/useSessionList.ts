@@ -19,7 +19,7 @@ export function useSessionFilters(sessions: Ref<SessionCardFragment[]>) {
   const months = computed(() => [...new Set(sessions.value.map((s) => sessionMonth(s.startsAt, s.timezone)))].sort());
   const fields = computed(() => [
     { name: 'language', label: t('sessions.filters.language'), options: ['fr', 'en', 'it', 'es'].map((l) => option('language', l, t(`languages.${l}`))) },
-    { name: 'format', label: t('sessions.filters.format'), options: ['online', 'in-person', 'hybrid'].map((f) => option('format', f, t(`sessions.formats.${f}`))) },
+    { name: 'format', label: t('sessions.filters.format'), options: ['online', 'in_person', 'hybrid'].map((f) => option('format', f, t(`sessions.formats.${f}`))) },
     { name: 'month', label: t('sessions.filters.month'), options: months.value.map((m) => option('month', m, formatMonth(m, locale.value))) },
   ]);
   return { selection, results, fields };
