@@ -98,7 +98,8 @@ if (needsInstall) {
 }
 
 const tasks = {
-  start: () => pnpm(['--filter', 'cms', 'run', 'platform:start']),
+  // The CMS and the site side by side (each package's platform:start).
+  start: () => pnpm(['-r', '--parallel', 'run', 'platform:start']),
   test: () => pnpm(['-r', '--workspace-concurrency=1', 'run', 'test']),
   seed: () => pnpm(['--filter', 'cms', 'run', 'seed']),
   bench: () => pnpm(['-r', '--workspace-concurrency=1', 'run', 'bench']),

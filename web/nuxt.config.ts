@@ -109,6 +109,9 @@ export default defineNuxtConfig({
   // Bundled with the app's own Vue (an external copy would have its own Vue instance).
   build: { transpile: ['@urql/vue'] },
 
+  // The browser tests build into their own folder with a short cache TTL (scripts/test.mjs).
+  nitro: process.env.NUXT_OUTPUT_DIR ? { output: { dir: process.env.NUXT_OUTPUT_DIR } } : {},
+
   features: { inlineStyles: true },
   experimental: { payloadExtraction: false },
 

@@ -16,7 +16,7 @@ function safeZone(timeZone: string): string {
   }
 }
 
-/** "mardi 22 décembre 2026, 09:30 – 16:30 heure normale d’Europe centrale" in `timeZone`. */
+/** "mardi 22 décembre 2026, 09:30 – 16:30 UTC+1 (Europe/Paris)" in `timeZone`, the zone named. */
 export function formatSessionRange({ startsAt, endsAt }: SessionTimes, locale: string, timeZone: string): string {
   const zone = safeZone(timeZone);
   const format = new Intl.DateTimeFormat(locale, {
@@ -29,7 +29,7 @@ export function formatSessionRange({ startsAt, endsAt }: SessionTimes, locale: s
     minute: '2-digit',
     timeZoneName: 'long',
   });
-  return format.formatRange(new Date(startsAt), new Date(endsAt));
+  return `${format.formatRange(new Date(startsAt), new Date(endsAt))} (${zone.replace(/_/g, ' ')})`;
 }
 
 /** "22 déc. 2026" — the short day of a session in its own zone, for lists. */

@@ -1,0 +1,38 @@
+// `npm test` for the site: typed documents up to date, type check, units, then the browser suite
+// against the real CMS and the real built site (built here with a 2-second cache TTL, so that the
+// stale-while-revalidate path runs during the tests).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { startCms, startSite, stop, webDir } from './servers.mjs';
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n[web] ${label}`);
+  const result = spawnSync(cmd, args, { cwd: webDir, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) {
+    console.error(`[web] failed: ${label}`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const outputDir = join(webDir, '.output-test');
+run('GraphQL documents match cms/schema.graphql (graphql-codegen --check)', 'graphql-codegen', ['--config', 'codegen.ts', '--check']);
+run('type check (nuxi typecheck)', 'nuxi', ['typecheck']);
+run('unit tests', 'vitest', ['run', 'tests/unit']);
+run('build the site for the browser tests', 'nuxi', ['build'], { NUXT_OUTPUT_DIR: outputDir, NUXT_CONTENT_TTL: '2' });
+
+console.log('\n[web] starting the CMS (throwaway SQLite, demo content) and the site');
+const cms = await startCms();
+let site;
+let status = 1;
+try {
+  site = await startSite(outputDir, cms.url);
+  console.log(`[web] CMS ${cms.url}, site ${site.url}`);
+  const env = { ...process.env, SITE_URL: site.url, CMS_URL: cms.url, CMS_PID: String(cms.child.pid) };
+  // The outage tests stop the CMS: they run last.
+  status = spawnSync('vitest', ['run', 'tests/browser'], { cwd: webDir, stdio: 'inherit', env }).status ?? 1;
+  if (status === 0) status = spawnSync('vitest', ['run', 'tests/outage'], { cwd: webDir, stdio: 'inherit', env }).status ?? 1;
+} finally {
+  await stop(site?.child);
+  await stop(cms.child);
+}
+process.exit(status);

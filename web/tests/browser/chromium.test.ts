@@ -1,0 +1,123 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES, localizedPath } from '#shared/routes';
+import { entryOf, everyPage, launchChromium, newContext, SITE_URL } from './helpers';
+
+// Pages driven in Debian's Chromium against the real CMS and the real built site.
+const pages = await everyPage();
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('in Chromium', () => {
+  it('hydrates from the payload: no /graphql request, no request to another host, no console error', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const problems: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
+    for (const type of ['index', 'modules', 'modules-detail', 'atlas', 'trainings-detail', 'jobs-detail']) {
+      const target = pages.find((p) => p.type === type && p.locale === 'fr')!;
+      requests.length = 0;
+      await page.goto(target.path, { waitUntil: 'networkidle' });
+      await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as any)?.__vue_app__));
+      expect(requests.filter((url) => new URL(url).pathname === '/graphql'), `${target.path} fetched GraphQL on hydration`).toEqual([]);
+      expect(requests.filter((url) => new URL(url).origin !== SITE_URL), `${target.path} asked another host`).toEqual([]);
+    }
+    expect(problems).toEqual([]);
+    // A later navigation does fetch, through the site's own /graphql.
+    requests.length = 0;
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Témoignages' }).click();
+    await page.waitForURL('**/fr/temoignages');
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Témoignages');
+    expect(requests.some((url) => new URL(url).pathname === '/graphql')).toBe(true);
+    expect(requests.filter((url) => new URL(url).origin !== SITE_URL)).toEqual([]);
+    await context.close();
+  });
+
+  it('the language switcher lands on the same entry in the other language', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const section of ['modules', 'jobs', 'trainings'] as const) {
+      const entry = await entryOf(section);
+      await page.goto(localizedPath('en', section, entry.slugs.en));
+      for (const [locale, name] of [['fr', 'Français'], ['it', 'Italiano'], ['es', 'Español']] as const) {
+        await page.getByRole('navigation', { name: /Languages|Langues|Lingue|Idiomas/ }).getByRole('link', { name }).click();
+        expect(new URL(page.url()).pathname).toBe(localizedPath(locale, section, entry.slugs[locale]));
+        expect(await page.locator('h1').textContent()).toBe(entry.titles[locale]);
+      }
+    }
+    await context.close();
+  });
+
+  it('filters the catalogue without JavaScript (GET form) and with it (no reload), with shareable URLs', async () => {
+    for (const javaScriptEnabled of [false, true]) {
+      const context = await newContext(browser, { javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto('/it/moduli');
+      const all = await page.locator('.cards > li').count();
+      if (javaScriptEnabled) await page.evaluate(() => ((window as any).__sameDocument = true));
+      await page.getByLabel('Livello').selectOption('advanced');
+      if (!javaScriptEnabled) await page.getByRole('button', { name: 'Mostra i risultati' }).click();
+      await page.waitForURL(/level=advanced/);
+      await expect.poll(() => page.locator('.cards > li').count()).toBeLessThan(all);
+      const filtered = await page.locator('.cards > li').count();
+      expect(filtered).toBeGreaterThan(0);
+      expect(await page.getByRole('status').textContent()).toContain(String(filtered));
+      if (javaScriptEnabled) expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+      // The URL is shareable: opened fresh, it shows the same list.
+      const shared = await context.newPage();
+      await shared.goto(page.url());
+      expect(await shared.locator('.cards > li').count()).toBe(filtered);
+      await context.close();
+    }
+  });
+
+  it('filters the Atlas by country with counts, and trainings by format', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/fr/atlas');
+    const option = page.getByLabel('Pays').locator('option', { hasText: 'Italie' });
+    const count = Number((await option.textContent())!.match(/\((\d+)\)/)![1]);
+    await page.getByLabel('Pays').selectOption({ label: (await option.textContent())!.trim() });
+    await page.getByRole('button', { name: 'Afficher les résultats' }).click();
+    expect(await page.locator('.cards > li').count()).toBe(count);
+    await page.goto('/en/trainings?format=online');
+    const cards = await page.locator('.cards > li').allTextContents();
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) expect(card).toContain('Online');
+    await context.close();
+  });
+
+  it('axe finds no WCAG 2.2 AA violation on any page type in any language', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const violations: string[] = [];
+    const targets = [...pages.map((p) => p.path), ...LOCALES.map((l) => localizedPath(l, 'modules', 'no-such-module')), '/fr/modules/test-only-in-english'];
+    for (const path of targets) {
+      await page.goto(path, { waitUntil: 'networkidle' });
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      for (const v of result.violations) violations.push(`${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+    }
+    expect(violations).toEqual([]);
+    await context.close();
+  }, 600_000);
+
+  it('shows session dates in the session’s zone, then in the reader’s', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const session = pages.find((p) => p.type === 'trainings-detail' && p.locale === 'en')!;
+    await page.goto(session.path);
+    expect(await page.locator('.dates__main').textContent()).toMatch(/\((Europe|America|Africa|Asia)\/[A-Za-z_ ]+\)/);
+    await expect.poll(() => page.locator('.dates__reader').textContent()).toContain('America/New York');
+    await context.close();
+  });
+});
+

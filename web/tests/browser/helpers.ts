@@ -1,0 +1,80 @@
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { LOCALES, localizedPath, type Locale, type Section, type StaticPage } from '#shared/routes';
+
+export const SITE_URL = process.env.SITE_URL ?? '';
+export const CMS_URL = process.env.CMS_URL ?? '';
+if (!SITE_URL || !CMS_URL) throw new Error('The browser suite runs from scripts/test.mjs (SITE_URL and CMS_URL).');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export function newContext(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: SITE_URL, javaScriptEnabled: options.javaScriptEnabled ?? true, locale: options.locale ?? 'en-GB', timezoneId: 'America/New_York' });
+}
+
+export async function cms<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${CMS_URL}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { data: T; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** The same entry in every locale: its slugs, its documentId and its title per locale. */
+export interface Entry { documentId: string; slugs: Record<Locale, string>; titles: Record<Locale, string> }
+
+const FIELD: Record<Section, { list: string; title: string }> = {
+  modules: { list: 'modules', title: 'title' },
+  jobs: { list: 'jobSheets', title: 'title' },
+  interviews: { list: 'interviews', title: 'title' },
+  atlas: { list: 'organisations', title: 'name' },
+  trainings: { list: 'trainingSessions', title: 'title' },
+  competences: { list: 'competences', title: 'name' },
+};
+
+/** The first demo entry of a section that exists in all four languages. */
+export async function entryOf(section: Section): Promise<Entry> {
+  const { list, title } = FIELD[section];
+  const data = await cms<Record<string, { documentId: string; slug: string; [k: string]: string }[]>>(
+    `query($locale: I18NLocaleCode) { items: ${list}(locale: $locale, sort: "documentId", pagination: { limit: 100 }) { documentId slug ${title} } }`,
+    { locale: 'en' },
+  );
+  const first = data.items!.find((item) => !item.slug.startsWith('test-'))!;
+  const slugs = {} as Record<Locale, string>;
+  const titles = {} as Record<Locale, string>;
+  for (const locale of LOCALES) {
+    const one = await cms<Record<string, { slug: string; [k: string]: string }[]>>(
+      `query($locale: I18NLocaleCode, $id: ID!) { items: ${list}(locale: $locale, filters: { documentId: { eq: $id } }) { slug ${title} } }`,
+      { locale, id: first.documentId },
+    );
+    slugs[locale] = one.items![0]!.slug;
+    titles[locale] = one.items![0]![title]!;
+  }
+  return { documentId: first.documentId, slugs, titles };
+}
+
+export type PageType = Section | `${Section}-detail` | StaticPage | 'index';
+export const SECTIONS: Section[] = ['modules', 'jobs', 'interviews', 'atlas', 'trainings', 'competences'];
+export const STATIC: (StaticPage | 'index')[] = ['index', 'trainings-past', 'legal-notice', 'privacy', 'accessibility'];
+
+/** Every page type in every locale: [type, locale, path]. */
+export async function everyPage(): Promise<{ type: PageType; locale: Locale; path: string; entry?: Entry; section?: Section }[]> {
+  const pages: { type: PageType; locale: Locale; path: string; entry?: Entry; section?: Section }[] = [];
+  for (const section of SECTIONS) {
+    const entry = await entryOf(section);
+    for (const locale of LOCALES) {
+      pages.push({ type: section, locale, path: localizedPath(locale, section) });
+      pages.push({ type: `${section}-detail`, locale, path: localizedPath(locale, section, entry.slugs[locale]), entry, section });
+    }
+  }
+  for (const page of STATIC) for (const locale of LOCALES) pages.push({ type: page, locale, path: localizedPath(locale, page) });
+  return pages;
+}
+
+export async function html(path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${SITE_URL}${path}`, { headers: { accept: 'text/html', ...headers }, redirect: 'manual' });
+  return { status: response.status, headers: response.headers, body: await response.text() };
+}

@@ -1,0 +1,99 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES, localizedPath } from '#shared/routes';
+import { escapeHtml } from '#shared/markdown';
+import { everyPage, html, SITE_URL } from './helpers';
+
+// Every page type in every language, as a crawler or a reader without JavaScript gets it.
+const pages = await everyPage();
+const messages = Object.fromEntries(
+  await Promise.all(LOCALES.map(async (l) => [l, (await import(`../../i18n/locales/${l}.json`)).default])),
+);
+
+describe('every page type in every language', () => {
+  const seenTitles = new Map<string, string>();
+  for (const page of pages) {
+    it(`${page.type} (${page.locale}) ${page.path}: 200, lang, canonical, alternates, unique title`, async () => {
+      const { status, body } = await html(page.path);
+      expect(status).toBe(200);
+      expect(body).toMatch(new RegExp(`<html[^>]* lang="${page.locale}"`));
+      expect(body).toContain(`<link rel="canonical" href="${SITE_URL}${page.path}"`);
+      const alternates = [...body.matchAll(/<link[^>]*rel="alternate"[^>]*>/g)].map((m) => m[0]);
+      const hreflangs = alternates.map((a) => a.match(/hreflang="([^"]+)"/)?.[1]).sort();
+      expect(hreflangs).toEqual(['en', 'es', 'fr', 'it', 'x-default']);
+      for (const locale of LOCALES) {
+        const target = page.entry ? localizedPath(locale, page.section!, page.entry.slugs[locale]) : localizedPath(locale, page.type as never);
+        expect(alternates.some((a) => a.includes(`href="${SITE_URL}${target}"`) && a.includes(`hreflang="${locale}"`))).toBe(true);
+      }
+      const title = body.match(/<title>([^<]*)<\/title>/)?.[1] ?? '';
+      expect(body).toMatch(/<meta name="description" content="[^"]+"/);
+      expect(body).toMatch(/<meta property="og:title" content="[^"]+"/);
+      expect(body).toContain('"@type":"BreadcrumbList"');
+      const key = `${page.locale}:${title}`;
+      expect(seenTitles.get(key), `title "${title}" also used by ${seenTitles.get(key)}`).toBeUndefined();
+      seenTitles.set(key, page.path);
+      if (page.entry) expect(body).toContain(escapeHtml(page.entry.titles[page.locale]));
+    });
+  }
+
+  it('JSON-LD: Course for modules, Occupation for jobs, Event for sessions, Organization for the Atlas', async () => {
+    const byType = (type: string) => pages.find((p) => p.type === type && p.locale === 'en')!.path;
+    expect((await html(byType('modules-detail'))).body).toContain('"@type":"Course"');
+    expect((await html(byType('jobs-detail'))).body).toContain('"@type":"Occupation"');
+    expect((await html(byType('trainings-detail'))).body).toContain('"@type":["Event","CourseInstance"]');
+    expect((await html(byType('atlas-detail'))).body).toContain('"@type":"Organization"');
+  });
+
+  it('/ sends the reader to their language, on the server', async () => {
+    const italian = await html('/', { 'accept-language': 'it-IT,it;q=0.9,en;q=0.5' });
+    expect(italian.status).toBe(302);
+    expect(italian.headers.get('location')).toBe('/it');
+    expect((await html('/', { 'accept-language': 'de-DE' })).headers.get('location')).toBe('/en');
+  });
+
+  it('an unknown slug is the localized 404 page, with status 404', async () => {
+    for (const locale of LOCALES) {
+      const { status, body } = await html(localizedPath(locale, 'modules', 'no-such-module'));
+      expect(status).toBe(404);
+      expect(body).toMatch(new RegExp(`<html[^>]* lang="${locale}"`));
+      expect(body).toContain(messages[locale].error.notFound.title);
+    }
+  });
+
+  it('an entry missing in a language shows the English version with a notice, alternates only for English', async () => {
+    const { status, body } = await html('/fr/modules/test-only-in-english');
+    expect(status).toBe(200);
+    expect(body).toContain(escapeHtml(messages.fr.fallback.text));
+    expect(body).toContain('Only in English (test entry)');
+    const hreflangs = [...body.matchAll(/<link[^>]*rel="alternate"[^>]*hreflang="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(hreflangs).toEqual(['en', 'x-default']);
+    expect(body).toContain(`<link rel="canonical" href="${SITE_URL}/en/modules/test-only-in-english"`);
+  });
+
+  it('sitemap.xml lists every language with alternates; robots.txt points to it', async () => {
+    const sitemap = await (await fetch(`${SITE_URL}/sitemap.xml`)).text();
+    const module = pages.find((p) => p.type === 'modules-detail' && p.locale === 'it')!;
+    expect(sitemap).toContain(`<loc>${SITE_URL}${module.path}</loc>`);
+    expect(sitemap).toContain(`hreflang="fr" href="${SITE_URL}${localizedPath('fr', 'modules', module.entry!.slugs.fr)}"`);
+    expect(sitemap).toContain(`<loc>${SITE_URL}/es/aviso-legal</loc>`);
+    const robots = await (await fetch(`${SITE_URL}/robots.txt`)).text();
+    expect(robots).toContain(`Sitemap: ${SITE_URL}/sitemap.xml`);
+  });
+
+  it('sends the security headers, with a fresh nonce on every response of a cached page', async () => {
+    const path = localizedPath('es', 'modules');
+    const first = await html(path);
+    const second = await html(path);
+    for (const response of [first, second]) {
+      expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      const csp = response.headers.get('content-security-policy')!;
+      expect(csp).toContain("frame-ancestors 'none'");
+      const nonce = csp.match(/'nonce-([^']+)'/)![1]!;
+      const scripts = [...response.body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
+    }
+    expect(first.headers.get('content-security-policy')).not.toBe(second.headers.get('content-security-policy'));
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { localizedPath } from '#shared/routes';
+import { html } from '../browser/helpers';
+
+// Runs after the browser suite (scripts/test.mjs): it stops the CMS. Cached pages still answer (stale-while-revalidate, the failed refresh keeps
+// the cached copy); a page never cached gets the localized 503 page.
+describe('when the CMS is down', () => {
+  it('serves cached pages and a localized 503 for the others', async () => {
+    const cached = localizedPath('es', 'jobs');
+    expect((await html(cached)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 2500)); // past the test build's 2 s TTL: stale
+    process.kill(Number(process.env.CMS_PID), 'SIGTERM');
+    await expect.poll(async () => fetch(`${process.env.CMS_URL}/graphql`).then(() => 'up', () => 'down'), { timeout: 30_000 }).toBe('down');
+    for (let i = 0; i < 2; i++) {
+      const again = await html(cached);
+      expect(again.status).toBe(200);
+      expect(again.body).toContain('<h1>Jobpedia: las profesiones digitales</h1>');
+    }
+    const uncached = await html(`${localizedPath('it', 'jobs')}?competence=5.1`);
+    expect(uncached.status).toBe(503);
+    expect(uncached.body).toContain('Temporaneamente non disponibile');
+    expect(uncached.body).toMatch(/<html[^>]* lang="it"/);
+    expect(uncached.body).not.toMatch(/at \S+ \(|node_modules/);
+  });
+});
