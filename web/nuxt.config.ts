@@ -48,11 +48,15 @@ export default defineNuxtConfig({
       { code: 'it', language: 'it', name: 'Italiano', file: 'it.json' },
       { code: 'es', language: 'es', name: 'Español', file: 'es.json' },
     ],
+    // Overridden at run time by NUXT_PUBLIC_I18N_BASE_URL (scripts set it with the site URL).
+    baseUrl: process.env.NUXT_PUBLIC_SITE_URL ?? 'http://localhost:3000',
     customRoutes: 'config',
     pages: i18nPages(),
     // `/` negotiates from Accept-Language on the server (server/middleware/root-locale.ts); no cookie.
     detectBrowserLanguage: false,
-    bundle: { runtimeOnly: true, dropMessageCompiler: true, fullInstall: false },
+    // Messages of lazily loaded locales arrive as JSON and are compiled in the browser: the
+    // message compiler stays.
+    bundle: { fullInstall: false },
   },
 
   image: {
@@ -113,6 +117,8 @@ export default defineNuxtConfig({
   nitro: process.env.NUXT_OUTPUT_DIR ? { output: { dir: process.env.NUXT_OUTPUT_DIR } } : {},
 
   features: { inlineStyles: true },
+  vite: process.env.NUXT_HYDRATION_DETAILS ? { define: { __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'true' } } : {},
+  sourcemap: process.env.NUXT_ANALYZE ? { client: true, server: false } : undefined,
   experimental: { payloadExtraction: false },
 
   typescript: { strict: true },

@@ -51,7 +51,7 @@ export async function startCms() {
 export async function startSite(outputDir, cmsUrl) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = { PORT: String(port), HOST: '127.0.0.1', NUXT_CMS_URL: cmsUrl, NUXT_PUBLIC_SITE_URL: url, NUXT_SITE_URL: url };
+  const env = { PORT: String(port), HOST: '127.0.0.1', NUXT_CMS_URL: cmsUrl, NUXT_PUBLIC_SITE_URL: url, NUXT_PUBLIC_I18N_BASE_URL: url, NUXT_SITE_URL: url };
   const { child } = await startProcess([join(outputDir, 'server', 'index.mjs')], { env, ready: /Listening on/, timeoutMs: 60_000, name: 'site' });
   return { child, url };
 }

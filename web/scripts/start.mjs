@@ -28,7 +28,7 @@ console.log(`[web] the site: ${siteUrl} (CMS ${cmsUrl})`);
 const child = spawn(process.execPath, [join(webDir, '.output', 'server', 'index.mjs')], {
   cwd: webDir,
   stdio: 'inherit',
-  env: { ...process.env, PORT: port, NUXT_CMS_URL: cmsUrl, NUXT_PUBLIC_SITE_URL: siteUrl, NUXT_SITE_URL: siteUrl },
+  env: { ...process.env, PORT: port, NUXT_CMS_URL: cmsUrl, NUXT_PUBLIC_SITE_URL: siteUrl, NUXT_PUBLIC_I18N_BASE_URL: siteUrl, NUXT_SITE_URL: siteUrl },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

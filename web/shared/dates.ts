@@ -7,6 +7,10 @@ export interface SessionTimes {
   timezone: string;
 }
 
+// Node and browsers ship different ICU data: narrow/thin no-break spaces in one are plain spaces in
+// the other. Plain spaces everywhere keep the server's HTML and the hydrated page identical.
+const spaces = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
+
 function safeZone(timeZone: string): string {
   try {
     new Intl.DateTimeFormat('en', { timeZone });
@@ -29,12 +33,12 @@ export function formatSessionRange({ startsAt, endsAt }: SessionTimes, locale: s
     minute: '2-digit',
     timeZoneName: 'long',
   });
-  return `${format.formatRange(new Date(startsAt), new Date(endsAt))} (${zone.replace(/_/g, ' ')})`;
+  return spaces(`${format.formatRange(new Date(startsAt), new Date(endsAt))} (${zone.replace(/_/g, ' ')})`);
 }
 
 /** "22 déc. 2026" — the short day of a session in its own zone, for lists. */
 export function formatSessionDay(startsAt: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: safeZone(timeZone), day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(startsAt));
+  return spaces(new Intl.DateTimeFormat(locale, { timeZone: safeZone(timeZone), day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(startsAt)));
 }
 
 /** The month of a session in its own zone, `YYYY-MM`: the value of the month filter. */
@@ -47,18 +51,20 @@ export function sessionMonth(startsAt: string, timeZone: string): string {
 /** "décembre 2026" for a `YYYY-MM` value. */
 export function formatMonth(month: string, locale: string): string {
   const [year, mon] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, mon! - 1, 15)));
+  return spaces(new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, mon! - 1, 15))));
 }
 
 /** "1 févr. 2027, 18:00 UTC+1"-style date and time of a moment in a zone (registration opening…). */
 export function formatMoment(value: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: safeZone(timeZone),
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(value));
+  return spaces(
+    new Intl.DateTimeFormat(locale, {
+      timeZone: safeZone(timeZone),
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(new Date(value)),
+  );
 }

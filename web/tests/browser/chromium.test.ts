@@ -23,8 +23,9 @@ describe('in Chromium', () => {
     page.on('request', (request) => requests.push(request.url()));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
     page.on('pageerror', (error) => problems.push(error.message));
-    for (const type of ['index', 'modules', 'modules-detail', 'atlas', 'trainings-detail', 'jobs-detail']) {
-      const target = pages.find((p) => p.type === type && p.locale === 'fr')!;
+    const paths = ['index', 'modules', 'modules-detail', 'atlas', 'trainings-detail', 'jobs-detail'].map((type) => pages.find((p) => p.type === type && p.locale === 'fr')!.path);
+    for (const path of [...paths, '/fr/modules/test-only-in-english']) {
+      const target = { path };
       requests.length = 0;
       await page.goto(target.path, { waitUntil: 'networkidle' });
       await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as any)?.__vue_app__));

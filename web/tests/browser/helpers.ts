@@ -78,3 +78,8 @@ export async function html(path: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${SITE_URL}${path}`, { headers: { accept: 'text/html', ...headers }, redirect: 'manual' });
   return { status: response.status, headers: response.headers, body: await response.text() };
 }
+
+/** The <link> tags of a page as attribute maps (whatever their order, nonce included). */
+export function linkTags(body: string): Record<string, string>[] {
+  return [...body.matchAll(/<link\b([^>]*)>/g)].map((m) => Object.fromEntries([...m[1]!.matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!])));
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, localizedPath } from '#shared/routes';
 import { escapeHtml } from '#shared/markdown';
-import { everyPage, html, SITE_URL } from './helpers';
+import { everyPage, html, linkTags, SITE_URL } from './helpers';
 
 // Every page type in every language, as a crawler or a reader without JavaScript gets it.
 const pages = await everyPage();
@@ -16,13 +16,13 @@ describe('every page type in every language', () => {
       const { status, body } = await html(page.path);
       expect(status).toBe(200);
       expect(body).toMatch(new RegExp(`<html[^>]* lang="${page.locale}"`));
-      expect(body).toContain(`<link rel="canonical" href="${SITE_URL}${page.path}"`);
-      const alternates = [...body.matchAll(/<link[^>]*rel="alternate"[^>]*>/g)].map((m) => m[0]);
-      const hreflangs = alternates.map((a) => a.match(/hreflang="([^"]+)"/)?.[1]).sort();
-      expect(hreflangs).toEqual(['en', 'es', 'fr', 'it', 'x-default']);
+      const links = linkTags(body);
+      expect(links.filter((l) => l.rel === 'canonical').map((l) => l.href)).toEqual([`${SITE_URL}${page.path}`]);
+      const alternates = links.filter((l) => l.rel === 'alternate');
+      expect(alternates.map((a) => a.hreflang).sort()).toEqual(['en', 'es', 'fr', 'it', 'x-default']);
       for (const locale of LOCALES) {
         const target = page.entry ? localizedPath(locale, page.section!, page.entry.slugs[locale]) : localizedPath(locale, page.type as never);
-        expect(alternates.some((a) => a.includes(`href="${SITE_URL}${target}"`) && a.includes(`hreflang="${locale}"`))).toBe(true);
+        expect(alternates.find((a) => a.hreflang === locale)?.href).toBe(`${SITE_URL}${target}`);
       }
       const title = body.match(/<title>([^<]*)<\/title>/)?.[1] ?? '';
       expect(body).toMatch(/<meta name="description" content="[^"]+"/);
@@ -64,9 +64,9 @@ describe('every page type in every language', () => {
     expect(status).toBe(200);
     expect(body).toContain(escapeHtml(messages.fr.fallback.text));
     expect(body).toContain('Only in English (test entry)');
-    const hreflangs = [...body.matchAll(/<link[^>]*rel="alternate"[^>]*hreflang="([^"]+)"/g)].map((m) => m[1]).sort();
-    expect(hreflangs).toEqual(['en', 'x-default']);
-    expect(body).toContain(`<link rel="canonical" href="${SITE_URL}/en/modules/test-only-in-english"`);
+    const links = linkTags(body);
+    expect(links.filter((l) => l.rel === 'alternate').map((l) => l.hreflang).sort()).toEqual(['en', 'x-default']);
+    expect(links.find((l) => l.rel === 'canonical')?.href).toBe(`${SITE_URL}/en/modules/test-only-in-english`);
   });
 
   it('sitemap.xml lists every language with alternates; robots.txt points to it', async () => {

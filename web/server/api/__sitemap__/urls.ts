@@ -26,5 +26,12 @@ export default defineEventHandler(async () => {
       for (const entry of result.data[field] ?? []) versions[section].push({ ...entry, locale: locale as Locale });
     }
   }
-  return [...staticEntries(), ...(Object.entries(versions) as [Section, SitemapVersion[]][]).flatMap(([section, list]) => entryEntries(section, list))];
+  // Absolute URLs from the run-time site URL (the module's own site config is fixed at build).
+  const siteUrl = useRuntimeConfig().public.siteUrl.replace(/\/$/, '');
+  const entries = [...staticEntries(), ...(Object.entries(versions) as [Section, SitemapVersion[]][]).flatMap(([section, list]) => entryEntries(section, list))];
+  return entries.map((entry) => ({
+    ...entry,
+    loc: `${siteUrl}${entry.loc}`,
+    alternatives: entry.alternatives.map((a) => ({ ...a, href: `${siteUrl}${a.href}` })),
+  }));
 });

@@ -1,0 +1,61 @@
+import { useQuery } from '@urql/vue';
+import {
+  CompetenceLocalesDocument,
+  InterviewLocalesDocument,
+  JobLocalesDocument,
+  ModuleLocalesDocument,
+  OrganisationLocalesDocument,
+  SessionLocalesDocument,
+} from '~/graphql/generated';
+import { existingSlugs, resolveEntry, switcherSlugs, type Localized } from '#shared/fallback';
+import { LOCALES, SECTIONS, localizedPath, type Locale, type Section } from '#shared/routes';
+
+const DOCUMENTS = {
+  modules: ModuleLocalesDocument,
+  jobs: JobLocalesDocument,
+  interviews: InterviewLocalesDocument,
+  atlas: OrganisationLocalesDocument,
+  trainings: SessionLocalesDocument,
+  competences: CompetenceLocalesDocument,
+} as const satisfies Record<Section, unknown>;
+
+/**
+ * Where each language link of the switcher goes. On an entry page: the entry's translated slug, or
+ * the English one where it has no translation (that page shows the English version with a notice);
+ * elsewhere the same page in the other language. Awaited by the layout, so that the header (which
+ * renders before the page) has it on the server and at hydration alike.
+ */
+export async function useSwitcherTargets() {
+  const route = useRoute();
+  const routeBaseName = useRouteBaseName();
+  const switchLocalePath = useSwitchLocalePath();
+  const locale = useCurrentLocale();
+  const section = computed(() => {
+    const name = String(routeBaseName(route) ?? '');
+    const base = name.endsWith('-slug') ? name.slice(0, -'-slug'.length) : '';
+    return base in SECTIONS ? (base as Section) : undefined;
+  });
+  const slug = computed(() => (typeof route.params.slug === 'string' ? route.params.slug : ''));
+  const document = computed(() => DOCUMENTS[section.value ?? 'modules']) as never;
+  const own = useQuery({
+    query: document,
+    variables: computed(() => ({ locale: locale.value, slug: slug.value })),
+    pause: computed(() => !section.value || !slug.value),
+  });
+  const entries = (result: { data: Ref<unknown> }) => (result.data.value as { entry?: Localized[] } | undefined)?.entry;
+  // The English version only when the reader's language has none (see useEntryQuery).
+  const needsEnglish = computed(() => !!section.value && !!slug.value && locale.value !== 'en' && !!own.data.value && !entries(own)?.length);
+  const english = useQuery({ query: document, variables: computed(() => ({ locale: 'en', slug: slug.value })), pause: computed(() => !needsEnglish.value) });
+  const targets = computed<Record<Locale, string>>(() => {
+    const found = section.value ? resolveEntry(entries(own), needsEnglish.value ? entries(english) : undefined) : null;
+    if (section.value && found) {
+      const slugs = switcherSlugs(existingSlugs(found.entry));
+      return Object.fromEntries(LOCALES.map((l) => [l, localizedPath(l, section.value!, slugs[l])])) as Record<Locale, string>;
+    }
+    return Object.fromEntries(LOCALES.map((l) => [l, switchLocalePath(l) || `/${l}`])) as Record<Locale, string>;
+  });
+  // Created before the await: after it, this function no longer runs inside the component's scope.
+  await own;
+  if (needsEnglish.value) await english;
+  return targets;
+}
