@@ -121,5 +121,18 @@ export default defineNuxtConfig({
   sourcemap: process.env.NUXT_ANALYZE ? { client: true, server: false } : undefined,
   experimental: { payloadExtraction: false },
 
+  hooks: {
+    // The Markdown renderer is only needed when a browser navigates to a page it fetches itself:
+    // no prefetch of it on every first load.
+    'build:manifest'(manifest) {
+      for (const [id, chunk] of Object.entries(manifest)) {
+        if (id.includes('node_modules/marked/') || id.includes('node_modules/.pnpm/marked@')) {
+          chunk.prefetch = false;
+          chunk.preload = false;
+        }
+      }
+    },
+  },
+
   typescript: { strict: true },
 });

@@ -1,4 +1,4 @@
-import { useQuery } from '@urql/vue';
+import { useClientHandle, useQuery } from '@urql/vue';
 import {
   CompetenceLocalesDocument,
   InterviewLocalesDocument,
@@ -42,12 +42,20 @@ export async function useSwitcherTargets() {
     variables: computed(() => ({ locale: locale.value, slug: slug.value })),
     pause: computed(() => !section.value || !slug.value),
   });
-  const entries = (result: { data: Ref<unknown> }) => (result.data.value as { entry?: Localized[] } | undefined)?.entry;
-  // The English version only when the reader's language has none (see useEntryQuery).
-  const needsEnglish = computed(() => !!section.value && !!slug.value && locale.value !== 'en' && !!own.data.value && !entries(own)?.length);
-  const english = useQuery({ query: document, variables: computed(() => ({ locale: 'en', slug: slug.value })), pause: computed(() => !needsEnglish.value) });
+  const entries = (data: unknown) => (data as { entry?: Localized[] } | undefined)?.entry;
+  // The English version only when the reader's language has none (see useEntryQuery), asked
+  // imperatively: a reactive `pause` does not re-run during server rendering.
+  const { client } = useClientHandle();
+  const english = ref<Localized[]>();
+  const needsEnglish = computed(() => !!section.value && !!slug.value && locale.value !== 'en' && !!own.data.value && !entries(own.data.value)?.length);
+  async function loadEnglish() {
+    english.value = needsEnglish.value
+      ? entries((await client.query(DOCUMENTS[section.value!] as never, { locale: 'en', slug: slug.value }).toPromise()).data)
+      : undefined;
+  }
+  watch(needsEnglish, loadEnglish);
   const targets = computed<Record<Locale, string>>(() => {
-    const found = section.value ? resolveEntry(entries(own), needsEnglish.value ? entries(english) : undefined) : null;
+    const found = section.value ? resolveEntry(entries(own.data.value), english.value) : null;
     if (section.value && found) {
       const slugs = switcherSlugs(existingSlugs(found.entry));
       return Object.fromEntries(LOCALES.map((l) => [l, localizedPath(l, section.value!, slugs[l])])) as Record<Locale, string>;
@@ -56,6 +64,6 @@ export async function useSwitcherTargets() {
   });
   // Created before the await: after it, this function no longer runs inside the component's scope.
   await own;
-  if (needsEnglish.value) await english;
+  await loadEnglish();
   return targets;
 }
