@@ -113,12 +113,21 @@ export default defineNuxtConfig({
   // Bundled with the app's own Vue (an external copy would have its own Vue instance).
   build: { transpile: ['@urql/vue'] },
 
-  // The browser tests build into their own folder with a short cache TTL (scripts/test.mjs).
-  nitro: process.env.NUXT_OUTPUT_DIR ? { output: { dir: process.env.NUXT_OUTPUT_DIR } } : {},
+  nitro: {
+    // The browser tests build into their own folder with a short cache TTL (scripts/test.mjs).
+    ...(process.env.NUXT_OUTPUT_DIR ? { output: { dir: process.env.NUXT_OUTPUT_DIR } } : {}),
+    // Pre-compressed (gzip, brotli) JavaScript and CSS, served to browsers that accept them.
+    compressPublicAssets: true,
+  },
 
   features: { inlineStyles: true },
-  vite: process.env.NUXT_HYDRATION_DETAILS ? { define: { __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'true' } } : {},
-  sourcemap: process.env.NUXT_ANALYZE ? { client: true, server: false } : undefined,
+  vite: {
+    define: {
+      // Every component uses <script setup>: Vue's Options API is dead weight in the browser.
+      __VUE_OPTIONS_API__: 'false',
+      ...(process.env.NUXT_HYDRATION_DETAILS ? { __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'true' } : {}),
+    },
+  },
   experimental: { payloadExtraction: false },
 
   hooks: {

@@ -18,6 +18,7 @@ const sources = ['app', 'server', 'shared', 'i18n', 'public', 'nuxt.config.ts', 
 if (!builtAt || Math.max(...sources) > builtAt) {
   console.log('[web] building the site (about a minute, once)');
   const build = spawnSync('nuxi', ['build'], { cwd: webDir, stdio: 'inherit', env: { ...process.env, NUXT_OUTPUT_DIR: '' } });
+  if (build.error) console.error(`[web] could not run nuxi (run through pnpm, e.g. npm start): ${build.error.message}`);
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -50,11 +50,3 @@ export function facetCounts<T>(items: readonly T[], facets: readonly Facet<T>[],
   }
   return counts;
 }
-
-/** The query for a selection, with a facet changed (or removed when `value` is empty). */
-export function withSelection(selection: Selection, name: string, value: string | undefined): Selection {
-  const next = { ...selection };
-  if (value) next[name] = value;
-  else delete next[name];
-  return next;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, facetCounts, selectionFromQuery, withSelection, type Facet } from '#shared/filters';
+import { applyFilters, facetCounts, selectionFromQuery, type Facet } from '#shared/filters';
 
 interface Item { id: number; theme: string; audiences: string[] }
 const items: Item[] = [
@@ -27,10 +27,5 @@ describe('list filters', () => {
     const counts = facetCounts(items, facets, { theme: 'data' });
     expect(Object.fromEntries(counts.theme!)).toEqual({ data: 2, ux: 1 });
     expect(Object.fromEntries(counts.audience!)).toEqual({ students: 2, trainers: 1 });
-  });
-
-  it('changes one facet of a selection', () => {
-    expect(withSelection({ theme: 'data' }, 'audience', 'students')).toEqual({ theme: 'data', audience: 'students' });
-    expect(withSelection({ theme: 'data' }, 'theme', undefined)).toEqual({});
   });
 });
