@@ -82,6 +82,8 @@ export default defineNuxtConfig({
     rateLimiter: false,
     // Keep server logs: they are how an operator sees a failing CMS.
     removeLoggers: false,
+    // Same-origin site: no CORS headers (the /graphql proxy is for the site's own pages).
+    corsHandler: false,
     headers: {
       contentSecurityPolicy: {
         'default-src': ["'self'"],
