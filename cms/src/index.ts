@@ -8,6 +8,7 @@ import trainingSessionFields from './api/training-session/graphql/computed-field
 import registrationGraphql from './api/registration/graphql/registration';
 import { ensureRegistrationTables } from './api/registration/tables';
 import { ensureAllPlaces } from './api/registration/places';
+import { prepareRateLimits } from './api/registration/rate-limit';
 import { placeCountMiddleware } from './api/registration/lifecycle';
 import { registrationCronTasks } from './api/registration/cron';
 import { registrationExportRoutes } from './api/registration/export';
@@ -34,6 +35,7 @@ export default {
     installRelationBatching(strapi);
     await seedOnFirstStart(strapi);
     await ensureAllPlaces(strapi);
+    await prepareRateLimits(strapi);
     await configureRegistrationAdmin(strapi);
     strapi.cron.add(registrationCronTasks());
   },

@@ -5,6 +5,7 @@ import { signFormToken } from '../src/api/registration/tokens';
 /** Helpers of the registration tests: throwaway sessions, form tokens, the contract's operations. */
 const DAY = 86_400_000;
 let counter = 0;
+const created: string[] = [];
 
 export interface SessionOptions {
   capacity?: number;
@@ -35,11 +36,24 @@ export async function createSession(options: SessionOptions = {}) {
   };
   const titles = { en: 'Test session', fr: 'Session de test', it: 'Sessione di prova', es: 'Sesión de prueba' } as const;
   const documents = strapi.documents('api::training-session.training-session' as any);
-  const created: any = await documents.create({ locale: 'en', status: 'published', data: { ...shared, title: `${titles.en} ${n}`, slug: `test-session-${n}` } } as any);
+  const session: any = await documents.create({ locale: 'en', status: 'published', data: { ...shared, title: `${titles.en} ${n}`, slug: `test-session-${n}` } } as any);
   for (const locale of ['fr', 'it', 'es'] as const) {
-    await documents.update({ documentId: created.documentId, locale, status: 'published', data: { ...shared, title: `${titles[locale]} ${n}`, slug: `${locale}-test-session-${n}` } } as any);
+    await documents.update({ documentId: session.documentId, locale, status: 'published', data: { ...shared, title: `${titles[locale]} ${n}`, slug: `${locale}-test-session-${n}` } } as any);
   }
-  return { documentId: created.documentId as string, title: (locale: keyof typeof titles) => `${titles[locale]} ${n}` };
+  created.push(session.documentId);
+  return { documentId: session.documentId as string, title: (locale: keyof typeof titles) => `${titles[locale]} ${n}` };
+}
+
+/** Removes the sessions (and their registrations) a test file created: other files count the demo content. */
+export async function removeTestSessions() {
+  const { strapi } = await getApp();
+  await settleOutbox();
+  for (const documentId of created.splice(0)) {
+    await strapi.documents('api::training-session.training-session' as any).delete({ documentId, locale: '*' } as any);
+    const ids = (await strapi.db.connection('registrations').select('id').where('session_document_id', documentId)).map((r: any) => r.id);
+    await strapi.db.connection('registration_outbox').whereIn('registration_id', ids).delete();
+    await strapi.db.connection('registrations').whereIn('id', ids).delete();
+  }
 }
 
 /** A form token as if the form had been rendered `ageMs` ago (the minimum fill time is 3 s). */
@@ -109,4 +123,13 @@ export async function drainUntil(done: () => boolean | Promise<boolean>, timeout
     await drainOutbox(strapi);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Waits until every queued mail is sent (so that a snapshot is not disturbed by earlier mails). */
+export async function settleOutbox() {
+  const { strapi } = await getApp();
+  await drainUntil(async () => {
+    const [{ n }] = await strapi.db.connection('registration_outbox').count({ n: '*' }).where('status', 'pending');
+    return Number(n) === 0;
+  });
 }

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { getApp, graphql } from './strapi';
 import {
-  cancelByToken, createSession, drainUntil, eraseByToken, exportByToken, formToken, linkToken, readByToken, register, sessionPlaces, snapshot, uniqueEmail,
+  cancelByToken, createSession, drainUntil, eraseByToken, exportByToken, formToken, linkToken, readByToken, register, removeTestSessions, sessionPlaces,
+  settleOutbox, snapshot, uniqueEmail,
 } from './registration-helpers';
+
+afterAll(removeTestSessions);
 
 describe('registering for a training session', () => {
   it('confirms while places are left, then waitlists, and TrainingSession.placesLeft follows', async () => {
@@ -56,8 +59,7 @@ describe('registering for a training session', () => {
     const again = await register(session.documentId, { email: `  ${first.email.toUpperCase()} `, fullName: 'Someone else' });
     expect(again.errors).toBeUndefined();
     expect(again.outcome).toEqual({ status: 'confirmed', placesLeft: 2 });
-    await drainUntil(async () => (await snapshot(session.documentId)).outbox >= 0);
-    await new Promise((r) => setTimeout(r, 500));
+    await settleOutbox();
     expect(mailbox.to(first.email)).toHaveLength(1);
     expect((await snapshot(session.documentId)).registrations).toBe(1);
   });
@@ -84,6 +86,7 @@ describe('refusals', () => {
 
   it.each(cases)('refuses %s with its code and changes nothing', async (_label, fields, code, field, reason) => {
     const session = await createSession({ capacity: 5 });
+    await settleOutbox();
     const before = await snapshot(session.documentId);
     const result = await register(session.documentId, await fields(session.documentId));
     expect(result.outcome).toBeNull();
@@ -115,6 +118,7 @@ describe('refusals', () => {
   it.each(sessions)('refuses a session %s, in the reader\'s language, and changes nothing', async (_label, make, code, message) => {
     const session = await make();
     const [[locale, text]] = Object.entries(message);
+    await settleOutbox();
     const before = await snapshot(session.documentId);
     const result = await register(session.documentId, { locale });
     expect(result.errors![0].extensions).toMatchObject({ code, field: 'session' });

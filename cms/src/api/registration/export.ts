@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { loadSession } from './sessions';
-import { REGISTRATIONS_TABLE } from './tables';
+import { PLACES_TABLE, REGISTRATIONS_TABLE } from './tables';
 
 /**
  * CSV export of a session's registrations for editors: an admin route (admin JWT, and the
@@ -44,11 +44,34 @@ export async function registrationsCsv(strapi: Core.Strapi, session: string): Pr
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/** Confirmed, waitlisted and cancelled counts, and the places left, for the edit-view panel. */
+export async function registrationSummary(strapi: Core.Strapi, session: string) {
+  const rows: Array<{ status: string; n: number | string }> = await strapi.db.connection(REGISTRATIONS_TABLE)
+    .select('status').count({ n: '*' }).where('session_document_id', session).groupBy('status');
+  const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+  const places = await strapi.db.connection(PLACES_TABLE).where('session_document_id', session).first();
+  const capacity = Number(places?.capacity ?? 0);
+  return { confirmed: count('confirmed'), waitlisted: count('waitlisted'), cancelled: count('cancelled'), capacity, placesLeft: Math.max(0, capacity - Number(places?.taken ?? 0)) };
+}
+
 export function registrationExportRoutes(strapi: Core.Strapi): any {
+  const policies = [
+    'admin::isAuthenticatedAdmin',
+    { name: 'admin::hasPermissions', config: { actions: [['plugin::content-manager.explorer.read', 'api::registration.registration']] } },
+  ];
   return {
     type: 'admin',
     prefix: EXPORT_PREFIX,
     routes: [
+      {
+        method: 'GET',
+        path: '/sessions/:documentId/summary',
+        handler: async (ctx: any) => {
+          ctx.set('Cache-Control', 'no-store');
+          ctx.body = await registrationSummary(strapi, String(ctx.params.documentId));
+        },
+        config: { policies },
+      },
       {
         method: 'GET',
         path: '/sessions/:documentId/registrations.csv',
@@ -61,12 +84,7 @@ export function registrationExportRoutes(strapi: Core.Strapi): any {
           ctx.type = 'text/csv; charset=utf-8';
           ctx.body = await registrationsCsv(strapi, session.documentId);
         },
-        config: {
-          policies: [
-            'admin::isAuthenticatedAdmin',
-            { name: 'admin::hasPermissions', config: { actions: [['plugin::content-manager.explorer.read', 'api::registration.registration']] } },
-          ],
-        },
+        config: { policies },
       },
     ],
   };

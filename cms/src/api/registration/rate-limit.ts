@@ -42,6 +42,11 @@ function limiter(strapi: Core.Strapi, kind: LimitKind): Promise<RateLimiterAbstr
   return found;
 }
 
+/** Creates the limiters (and their table) at start, before the first reader arrives. */
+export async function prepareRateLimits(strapi: Core.Strapi) {
+  for (const kind of ['ip', 'email', 'self-service'] as LimitKind[]) await limiter(strapi, kind);
+}
+
 /** Counts one attempt; returns the seconds to wait when the limit is reached, else null. */
 export async function consumeAttempt(strapi: Core.Strapi, kind: LimitKind, value: string): Promise<number | null> {
   const key = crypto.createHash('sha256').update(value).digest('base64url');

@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { registerForTrainingSession } from '../register';
 import { cancelRegistration, eraseRegistration, exportRegistration, readRegistration } from '../self-service';
 import { SELF_SERVICE_PATHS } from '../self-service-link';
-import { FORWARDING_SECRET_HEADER } from '../client-ip';
 import { signFormToken } from '../tokens';
 import { loadSession } from '../sessions';
 import { FIELD_REASONS, REFUSALS, refusal } from '../errors';
@@ -118,7 +117,7 @@ export default function registrationGraphql(strapi: Core.Strapi) {
               type: 'TrainingSessionRegistrationResult',
               description:
                 'Registers a reader: confirmed while places are left, else waitlisted. The same email again for the same session returns the existing registration and sends nothing. ' +
-                `The site's server, registering on behalf of a reader, sends the reader's IP in X-Forwarded-For with the header ${FORWARDING_SECRET_HEADER}: SITE_FORWARDING_SECRET (rate limits are per IP and per email). ${ERRORS_DOC}`,
+                `The site's server, registering on behalf of a reader, sends the reader's IP in X-Forwarded-For with the header X-Site-Forwarding-Secret: SITE_FORWARDING_SECRET (rate limits are per IP and per email). ${ERRORS_DOC}`,
               args: { data: nexus.nonNull(nexus.arg({ type: 'TrainingSessionRegistrationInput' })) },
               resolve: (_p: unknown, args: any, context: any) => registerForTrainingSession(strapi, args.data, koa(context)),
             });
