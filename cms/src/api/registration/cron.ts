@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { drainOutbox } from './outbox';
+import { kickOutbox } from './outbox';
 import { anonymiseExpiredRegistrations } from './retention';
 
 /**
@@ -11,7 +11,7 @@ export function registrationCronTasks() {
   return {
     registrationOutbox: {
       // Retries and anything a kick after commit missed (the kick sends new mails at once).
-      task: ({ strapi }: { strapi: Core.Strapi }) => drainOutbox(strapi),
+      task: ({ strapi }: { strapi: Core.Strapi }) => kickOutbox(strapi),
       options: { rule: '*/10 * * * * *' },
     },
     registrationRetention: {

@@ -17,6 +17,7 @@ import { waitlistPosition } from './waitlist';
  */
 const LEASE_MS = 5 * 60_000;
 const BATCH = 25;
+const SENDERS = 5;
 
 export async function enqueueMail(trx: Trx, registrationId: number, kind: MailKind, token: string | null) {
   const now = Date.now();
@@ -77,11 +78,11 @@ async function deliver(strapi: Core.Strapi, row: any) {
   return 'sent';
 }
 
-/** Sends what is due; returns how many mails went out and how many failed (to be retried). */
-export async function drainOutbox(strapi: Core.Strapi): Promise<{ sent: number; failed: number }> {
+/** Sends one batch of what is due; returns how many mails went out, failed (to be retried) and were due. */
+async function drainBatch(strapi: Core.Strapi): Promise<{ sent: number; failed: number; due: number }> {
   const db = strapi.db.connection;
   const worker = crypto.randomUUID();
-  const result = { sent: 0, failed: 0 };
+  const result = { sent: 0, failed: 0, due: 0 };
   const now = Date.now();
   const due: Array<{ id: number }> = await db(OUTBOX_TABLE)
     .select('id')
@@ -90,10 +91,11 @@ export async function drainOutbox(strapi: Core.Strapi): Promise<{ sent: number; 
     .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
     .orderBy('id')
     .limit(BATCH);
-  for (const { id } of due) {
-    if (!(await claim(db, id, worker, Date.now()))) continue; // another worker has it
+  result.due = due.length;
+  const send = async ({ id }: { id: number }) => {
+    if (!(await claim(db, id, worker, Date.now()))) return; // another worker has it
     const row = await db(OUTBOX_TABLE).where({ id, claimed_by: worker }).first();
-    if (!row) continue;
+    if (!row) return;
     try {
       const outcome = await deliver(strapi, row);
       await db(OUTBOX_TABLE).where({ id, claimed_by: worker })
@@ -113,13 +115,49 @@ export async function drainOutbox(strapi: Core.Strapi): Promise<{ sent: number; 
       const log = giveUp ? strapi.log.error : strapi.log.warn;
       log.call(strapi.log, `Registration mail ${id} (${row.kind}) not sent, attempt ${attempts}${giveUp ? ', giving up' : ', will retry'}: ${error?.message ?? error}`);
     }
-  }
+  };
+  // A few at once (the SMTP transport pools as many connections), in order of queueing.
+  const queue = [...due];
+  await Promise.all(Array.from({ length: SENDERS }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await send(next);
+  }));
   return result;
 }
 
-/** Drains soon after a commit, without making the request wait for SMTP. */
-export function kickOutbox(strapi: Core.Strapi) {
-  setImmediate(() => {
-    drainOutbox(strapi).catch((error) => strapi.log.error(`Registration outbox: ${error?.message ?? error}`));
-  });
+/** Sends everything that is due, batch after batch. */
+export async function drainOutbox(strapi: Core.Strapi): Promise<{ sent: number; failed: number }> {
+  const total = { sent: 0, failed: 0 };
+  for (let batch = 0; batch < 40; batch++) {
+    const { sent, failed, due } = await drainBatch(strapi);
+    total.sent += sent;
+    total.failed += failed;
+    if (due < BATCH) break;
+  }
+  return total;
+}
+
+/**
+ * Drains soon after a commit, without making the request wait for SMTP. Kicks that arrive while
+ * this process drains fold into one more pass (a crowd of registrations must not start a crowd of
+ * workers competing for the same rows); other replicas drain on their own, kept apart by the claims.
+ */
+const draining = new WeakMap<object, { again: boolean }>();
+
+export function kickOutbox(strapi: Core.Strapi): Promise<void> {
+  const running = draining.get(strapi);
+  if (running) {
+    running.again = true;
+    return Promise.resolve();
+  }
+  const state = { again: false };
+  draining.set(strapi, state);
+  return new Promise<void>((resolve) => setImmediate(resolve))
+    .then(async () => {
+      do {
+        state.again = false;
+        await drainOutbox(strapi);
+      } while (state.again);
+    })
+    .catch((error) => strapi.log.error(`Registration outbox: ${error?.message ?? error}`))
+    .finally(() => draining.delete(strapi));
 }
