@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getApp } from './strapi';
+import { getApp, graphql } from './strapi';
 import { createSession, register, settleOutbox, snapshot, uniqueEmail, removeTestSessions } from './registration-helpers';
 
 afterAll(removeTestSessions);
@@ -63,7 +63,6 @@ describe('rate limits', () => {
   });
 
   it('limits the self-service operations per IP too', async () => {
-    const { graphql } = await import('./strapi');
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await graphql(`query($t: String!) { trainingSessionRegistration(token: $t) { status } }`, { t: 'B'.repeat(43) }, site('203.0.113.50')));
     expect(answers.slice(0, 3).map((a) => a.errors![0].extensions!.code)).toEqual(['REGISTRATION_NOT_FOUND', 'REGISTRATION_NOT_FOUND', 'REGISTRATION_NOT_FOUND']);

@@ -18,7 +18,7 @@ describe('a crowd registering at once', () => {
 
     const rows = await strapi.db.connection('registrations').where('session_document_id', session.documentId);
     expect(rows).toHaveLength(200);
-    expect(rows.filter((r: any) => r.status === 'confirmed')).toHaveLength(20);
+    expect(rows.filter((r: any) => r.registration_status === 'confirmed')).toHaveLength(20);
     expect(await sessionPlaces(session.documentId)).toMatchObject({ placesLeft: 0, registrationState: 'waitlist' });
     const counter = await strapi.db.connection('registration_places').where('session_document_id', session.documentId).first();
     expect(Number(counter.taken)).toBe(20);

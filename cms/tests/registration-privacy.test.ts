@@ -13,7 +13,7 @@ async function pastRegistration(session: string, email: string) {
   const { strapi } = await getApp();
   const { token, hash } = newSelfServiceToken();
   await strapi.documents('api::registration.registration' as any).create({
-    data: { sessionDocumentId: session, fullName: 'Former Participant', email, emailNormalized: email, organisation: 'Old Coop', consentAt: new Date(), policyVersion: '2025-01', status: 'confirmed', language: 'en', tokenHash: hash },
+    data: { sessionDocumentId: session, fullName: 'Former Participant', email, emailNormalized: email, organisation: 'Old Coop', consentAt: new Date(), policyVersion: '2025-01', registrationStatus: 'confirmed', language: 'en', tokenHash: hash },
   } as any);
   return token;
 }
@@ -44,7 +44,7 @@ describe('retention', () => {
     expect(await anonymiseExpiredRegistrations(strapi)).toBeGreaterThanOrEqual(1);
     const rows = async (session: string) => strapi.db.connection('registrations').where('session_document_id', session);
     const [gone] = await rows(old.documentId);
-    expect(gone).toMatchObject({ full_name: 'Anonymised', organisation: null, status: 'confirmed', language: 'en' });
+    expect(gone).toMatchObject({ full_name: 'Anonymised', organisation: null, registration_status: 'confirmed', language: 'en' });
     expect(gone.email).toMatch(/^anonymised-.*@anonymised\.invalid$/);
     expect(gone.anonymised_at).not.toBeNull();
     expect(JSON.stringify(await rows(old.documentId))).not.toContain('former-old');

@@ -235,7 +235,7 @@ describe('mail delivery', () => {
     const { email, outcome } = await register(session.documentId, { locale: 'es' });
     expect(outcome.status).toBe('confirmed');
     const row = await strapi.db.connection('registrations').where('email_normalized', email).first();
-    expect(row.status).toBe('confirmed');
+    expect(row.registration_status).toBe('confirmed');
     await drainUntil(() => mailbox.to(email).length > 0);
     const outbox = await strapi.db.connection('registration_outbox').where('registration_id', row.id).first();
     expect(outbox.status).toBe('sent');

@@ -24,9 +24,11 @@ export function getApp(): Promise<TestApp> {
     const mailbox = await startMailbox();
     process.env.SMTP_HOST = '127.0.0.1';
     process.env.SMTP_PORT = String(mailbox.port);
-    // The suite registers hundreds of times from 127.0.0.1: the rate-limit tests lower these.
-    process.env.REGISTRATION_RATE_LIMIT_MAX ??= '100000';
-    process.env.REGISTRATION_MAIL_RETRY_BASE_S ??= '1';
+    // The suite registers hundreds of times from 127.0.0.1 (the rate-limit tests lower the limit),
+    // and waits for retried mails. Set over whatever a developer's cms/.env says.
+    process.env.REGISTRATION_RATE_LIMIT_MAX = '100000';
+    process.env.REGISTRATION_MAIL_RETRY_BASE_S = '1';
+    process.env.SITE_URL = 'http://localhost:3000';
     const app = await bootStrapi({ seed: 'first' });
     return { ...app, mailbox } as TestApp;
   })();

@@ -6,8 +6,8 @@ import { REGISTRATION } from './register';
  * the columns editors need, newest first, searchable by name. Filtering by session uses the
  * sessionDocumentId column (the training-session edit view links to the filtered list).
  */
-const STORE = { type: 'plugin' as const, name: 'academy', key: 'registration-admin-layout' };
-const LIST = ['fullName', 'email', 'organisation', 'status', 'language', 'createdAt', 'sessionDocumentId'];
+const STORE = { type: 'plugin' as const, name: 'academy', key: 'registration-admin-layout-v2' };
+const LIST = ['fullName', 'email', 'organisation', 'registrationStatus', 'language', 'createdAt', 'sessionDocumentId'];
 
 export async function configureRegistrationAdmin(strapi: Core.Strapi) {
   const store = strapi.store(STORE);

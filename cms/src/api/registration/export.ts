@@ -13,7 +13,7 @@ const COLUMNS: Array<[string, (row: any) => unknown]> = [
   ['fullName', (r) => r.full_name],
   ['email', (r) => r.email],
   ['organisation', (r) => r.organisation],
-  ['status', (r) => r.status],
+  ['status', (r) => r.registration_status],
   ['language', (r) => r.language],
   ['registeredAt', (r) => r.created_at],
   ['consentAt', (r) => r.consent_at],
@@ -37,7 +37,7 @@ export function csvCell(value: unknown): string {
 export async function registrationsCsv(strapi: Core.Strapi, session: string): Promise<string> {
   const rows = await strapi.db.connection(REGISTRATIONS_TABLE)
     .where('session_document_id', session)
-    .orderByRaw(`CASE status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END`)
+    .orderByRaw(`CASE registration_status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END`)
     .orderBy('id');
   const lines = [COLUMNS.map(([name]) => name).join(','), ...rows.map((row) => COLUMNS.map(([, pick]) => csvCell(pick(row))).join(','))];
   // A byte-order mark so that spreadsheet programs read the names as UTF-8.
@@ -46,9 +46,9 @@ export async function registrationsCsv(strapi: Core.Strapi, session: string): Pr
 
 /** Confirmed, waitlisted and cancelled counts, and the places left, for the edit-view panel. */
 export async function registrationSummary(strapi: Core.Strapi, session: string) {
-  const rows: Array<{ status: string; n: number | string }> = await strapi.db.connection(REGISTRATIONS_TABLE)
-    .select('status').count({ n: '*' }).where('session_document_id', session).groupBy('status');
-  const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+  const rows: Array<{ registration_status: string; n: number | string }> = await strapi.db.connection(REGISTRATIONS_TABLE)
+    .select('registration_status').count({ n: '*' }).where('session_document_id', session).groupBy('registration_status');
+  const count = (status: string) => Number(rows.find((r) => r.registration_status === status)?.n ?? 0);
   const places = await strapi.db.connection(PLACES_TABLE).where('session_document_id', session).first();
   const capacity = Number(places?.capacity ?? 0);
   return { confirmed: count('confirmed'), waitlisted: count('waitlisted'), cancelled: count('cancelled'), capacity, placesLeft: Math.max(0, capacity - Number(places?.taken ?? 0)) };

@@ -57,17 +57,16 @@ export function renderMail(input: MailInput): RenderedMail {
     [t(locale, 'mail.labels.where'), sessionWhere(session, locale)],
   ];
   const calendar = t(locale, kind === 'cancellation' ? 'mail.calendarCancel' : 'mail.calendar');
-  const linkLines = input.link
-    ? [t(locale, 'mail.link'), ...(kind === 'promotion' ? [t(locale, 'mail.linkReplaces')] : []), t(locale, 'mail.linkPrivate')]
-    : [];
+  // The link, then what to know about it.
+  const linkNotes = input.link ? [...(kind === 'promotion' ? [t(locale, 'mail.linkReplaces')] : []), t(locale, 'mail.linkPrivate')] : [];
   const signature = t(locale, 'mail.signature');
   const footer = t(locale, 'mail.footer');
 
   const text = [
     ...paragraphs,
-    details.map(([label, value]) => `${label}: ${value}`).join('\n'),
+    details.map(([label, value]) => `${label}${t(locale, 'mail.labelSeparator')}${value}`).join('\n'),
     calendar,
-    ...(input.link ? [`${linkLines.join('\n')}\n${input.link}`] : []),
+    ...(input.link ? [`${t(locale, 'mail.link')}\n${input.link}`, linkNotes.join('\n')] : []),
     signature,
     `--\n${footer}`,
   ].join('\n\n');
@@ -81,7 +80,7 @@ ${paragraphs.map((p) => `<p>${e(p)}</p>`).join('\n')}
 ${details.map(([label, value]) => `<tr><th scope="row" style="text-align: left; padding: 0.25em 1em 0.25em 0; vertical-align: top">${e(label)}</th><td style="padding: 0.25em 0">${e(value)}</td></tr>`).join('\n')}
 </table>
 <p>${e(calendar)}</p>
-${input.link ? `<p>${linkLines.map(e).join('<br>')}<br><a href="${e(input.link)}" style="color: #0b5394">${e(input.link)}</a></p>` : ''}
+${input.link ? `<p>${e(t(locale, 'mail.link'))}<br><a href="${e(input.link)}" style="color: #0b5394">${e(input.link)}</a></p>\n<p>${linkNotes.map(e).join('<br>')}</p>` : ''}
 <p>${e(signature)}</p>
 <hr><p style="font-size: 14px; color: #4a4a4a">${e(footer)}</p>
 </body></html>

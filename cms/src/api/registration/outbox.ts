@@ -158,6 +158,8 @@ export function kickOutbox(strapi: Core.Strapi): Promise<void> {
         await drainOutbox(strapi);
       } while (state.again);
     })
-    .catch((error) => strapi.log.error(`Registration outbox: ${error?.message ?? error}`))
+    .catch((error) => {
+      strapi.log.error(`Registration outbox: ${error?.message ?? error}`);
+    })
     .finally(() => draining.delete(strapi));
 }

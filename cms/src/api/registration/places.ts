@@ -14,7 +14,7 @@ import { PLACES_TABLE, REGISTRATIONS_TABLE, type Db, type Trx } from './tables';
  * used: SQLite ignores it.
  */
 const confirmedCount = (db: Db | Trx, session: string) =>
-  db(REGISTRATIONS_TABLE).count({ n: '*' }).where({ session_document_id: session, status: 'confirmed' });
+  db(REGISTRATIONS_TABLE).count({ n: '*' }).where({ session_document_id: session, registration_status: 'confirmed' });
 
 /** Creates the session's row when missing, with its capacity and the places already taken. */
 export async function ensurePlacesRow(trx: Trx, session: string, capacity?: number) {
@@ -58,7 +58,7 @@ export async function fillFreePlaces(trx: Trx, session: string): Promise<number>
   for (;;) {
     const next = await trx(REGISTRATIONS_TABLE)
       .first('id')
-      .where({ session_document_id: session, status: 'waitlisted' })
+      .where({ session_document_id: session, registration_status: 'waitlisted' })
       .whereNull('anonymised_at')
       .orderBy('id');
     if (!next) return promoted;
@@ -69,8 +69,8 @@ export async function fillFreePlaces(trx: Trx, session: string): Promise<number>
     if (took === 0) return promoted;
     const { token, hash } = newSelfServiceToken();
     await trx(REGISTRATIONS_TABLE)
-      .where({ id: next.id, status: 'waitlisted' })
-      .update({ status: 'confirmed', token_hash: hash, updated_at: new Date() });
+      .where({ id: next.id, registration_status: 'waitlisted' })
+      .update({ registration_status: 'confirmed', token_hash: hash, updated_at: new Date() });
     await enqueueMail(trx, next.id, 'promotion', token);
     promoted++;
   }

@@ -86,9 +86,9 @@ const rateLimited = (locale: LocaleCode, seconds: number, field: string | null) 
 
 async function liveRegistration(strapi: Core.Strapi, session: string, emailNormalized: string) {
   return strapi.db.connection(REGISTRATIONS_TABLE)
-    .first('id', 'status')
+    .first('id', { status: 'registration_status' })
     .where({ session_document_id: session, email_normalized: emailNormalized })
-    .whereNot('status', 'cancelled');
+    .whereNot('registration_status', 'cancelled');
 }
 
 async function placesLeft(strapi: Core.Strapi, session: string): Promise<number> {
@@ -152,7 +152,7 @@ export async function registerForTrainingSession(strapi: Core.Strapi, input: Reg
             organisation: data.organisation,
             consentAt: new Date(),
             policyVersion: String(config.privacyPolicyVersion),
-            status: confirmed ? 'confirmed' : 'waitlisted',
+            registrationStatus: confirmed ? 'confirmed' : 'waitlisted',
             language: data.language,
             tokenHash: hash,
           } as any,

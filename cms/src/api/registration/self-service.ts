@@ -59,7 +59,7 @@ async function describe(db: Db | Trx, row: any): Promise<RegistrationDetails> {
   const session = await loadSession(db, row.session_document_id);
   const texts = session ? sessionTexts(session, language) : undefined;
   return {
-    status: row.status,
+    status: row.registration_status,
     fullName: row.full_name,
     email: row.email,
     organisation: row.organisation ?? null,
@@ -104,7 +104,7 @@ export async function exportRegistration(strapi: Core.Strapi, token: unknown, as
       fullName: row.full_name,
       email: row.email,
       organisation: row.organisation ?? null,
-      status: row.status,
+      status: row.registration_status,
       language: details.language,
       consentAt: iso(row.consent_at),
       privacyPolicyVersion: row.policy_version,
@@ -127,14 +127,14 @@ export async function exportRegistration(strapi: Core.Strapi, token: unknown, as
  * goes to the first person waiting (who gets the promotion mail) while the session has not started.
  * Returns the row as it was, or null when the token matches nothing.
  */
-async function leave(strapi: Core.Strapi, trx: Trx, token: unknown) {
+async function leave(trx: Trx, token: unknown) {
   const found = await byToken(trx, token);
   if (!found) return null;
   await holdPlaces(trx, found.session_document_id);
   const row = await byToken(trx, token); // as it is now that we hold the row
-  if (!row || row.status === 'cancelled') return row;
-  await trx(REGISTRATIONS_TABLE).where({ id: row.id, status: row.status }).update({ status: 'cancelled', updated_at: new Date() });
-  if (row.status === 'confirmed') {
+  if (!row || row.registration_status === 'cancelled') return row;
+  await trx(REGISTRATIONS_TABLE).where({ id: row.id, registration_status: row.registration_status }).update({ registration_status: 'cancelled', updated_at: new Date() });
+  if (row.registration_status === 'confirmed') {
     await releasePlace(trx, row.session_document_id);
     const session = await loadSession(trx, row.session_document_id);
     if (session && session.startsAt.getTime() > Date.now()) await fillFreePlaces(trx, row.session_document_id);
@@ -147,9 +147,9 @@ export async function cancelRegistration(strapi: Core.Strapi, token: unknown, as
   await guard(strapi, ctx, locale);
   const details = await asRegistrationFlow(() =>
     strapi.db.transaction(async ({ trx }) => {
-      const before = await leave(strapi, trx, token);
+      const before = await leave(trx, token);
       if (!before) return null;
-      if (before.status !== 'cancelled') await enqueueMail(trx, before.id, 'cancellation', token as string);
+      if (before.registration_status !== 'cancelled') await enqueueMail(trx, before.id, 'cancellation', token as string);
       return describe(trx, await trx(REGISTRATIONS_TABLE).where('id', before.id).first());
     }),
   );
@@ -164,7 +164,7 @@ export async function eraseRegistration(strapi: Core.Strapi, token: unknown, ask
   await guard(strapi, ctx, locale);
   const erased = await asRegistrationFlow(() =>
     strapi.db.transaction(async ({ trx }) => {
-      const before = await leave(strapi, trx, token);
+      const before = await leave(trx, token);
       if (!before) return false;
       await forgetMails(trx, [before.id]);
       await strapi.documents(REGISTRATION as any).delete({ documentId: before.document_id });
