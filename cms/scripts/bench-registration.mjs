@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { withThrowawayPostgres } from './lib/throwaway-postgres.mjs';
 
 if (process.argv[2] !== '--child') {
   const run = (label, env) => {
@@ -17,18 +17,7 @@ if (process.argv[2] !== '--child') {
   run('SQLite', { DATABASE_URL: '' });
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (adminUrl) {
-    const name = `academy_bench_${Date.now()}_${process.pid}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    try {
-      run('PostgreSQL', { DATABASE_URL: url.toString() });
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+    await withThrowawayPostgres(adminUrl, 'academy_bench', (url) => run('PostgreSQL', { DATABASE_URL: url }));
   } else {
     console.log('\n(PostgreSQL: set TEST_DATABASE_URL=postgres://user@host:5432/db to measure it too)');
   }

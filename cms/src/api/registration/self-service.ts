@@ -142,36 +142,34 @@ async function leave(trx: Trx, token: unknown) {
   return row;
 }
 
-export async function cancelRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: any): Promise<RegistrationDetails> {
+/** Runs a change on the token's registration after taking it out of its session, in one transaction. */
+async function leaveByToken<T>(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: any, then: (trx: Trx, before: any) => Promise<T>): Promise<T> {
   const locale = messageLocale(askedLocale);
   await guard(strapi, ctx, locale);
-  const details = await asRegistrationFlow(() =>
+  const outcome = await asRegistrationFlow(() =>
     strapi.db.transaction(async ({ trx }) => {
       const before = await leave(trx, token);
-      if (!before) return null;
-      if (before.registration_status !== 'cancelled') await enqueueMail(trx, before.id, 'cancellation', token as string);
-      return describe(trx, await trx(REGISTRATIONS_TABLE).where('id', before.id).first());
+      return before ? { value: await then(trx, before) } : null;
     }),
   );
-  if (!details) throw notFound(locale);
+  if (!outcome) throw notFound(locale);
   kickOutbox(strapi);
-  return details;
+  return outcome.value;
+}
+
+/** Cancels (a confirmation of the cancellation is mailed); cancelling again changes nothing. */
+export function cancelRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: any): Promise<RegistrationDetails> {
+  return leaveByToken(strapi, token, askedLocale, ctx, async (trx, before) => {
+    if (before.registration_status !== 'cancelled') await enqueueMail(trx, before.id, 'cancellation', token as string);
+    return describe(trx, await trx(REGISTRATIONS_TABLE).where('id', before.id).first());
+  });
 }
 
 /** Erasure: the registration is deleted, with the mails not sent yet; the link then finds nothing. */
-export async function eraseRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: any): Promise<boolean> {
-  const locale = messageLocale(askedLocale);
-  await guard(strapi, ctx, locale);
-  const erased = await asRegistrationFlow(() =>
-    strapi.db.transaction(async ({ trx }) => {
-      const before = await leave(trx, token);
-      if (!before) return false;
-      await forgetMails(trx, [before.id]);
-      await strapi.documents(REGISTRATION as any).delete({ documentId: before.document_id });
-      return true;
-    }),
-  );
-  if (!erased) throw notFound(locale);
-  kickOutbox(strapi);
-  return true;
+export function eraseRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: any): Promise<boolean> {
+  return leaveByToken(strapi, token, askedLocale, ctx, async (trx, before) => {
+    await forgetMails(trx, [before.id]);
+    await strapi.documents(REGISTRATION as any).delete({ documentId: before.document_id });
+    return true;
+  });
 }
