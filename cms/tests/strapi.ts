@@ -25,7 +25,7 @@ export function getApp(): Promise<TestApp> {
     process.env.SMTP_HOST = '127.0.0.1';
     process.env.SMTP_PORT = String(mailbox.port);
     // The suite registers hundreds of times from 127.0.0.1 (the rate-limit tests lower the limit),
-    // and waits for retried mails. Set over whatever a developer's cms/.env says.
+    // and waits for retried mails: whatever the environment says.
     process.env.REGISTRATION_RATE_LIMIT_MAX = '100000';
     process.env.REGISTRATION_MAIL_RETRY_BASE_S = '1';
     process.env.SITE_URL = 'http://localhost:3000';
