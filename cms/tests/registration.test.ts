@@ -246,6 +246,30 @@ describe('mail delivery', () => {
   });
 });
 
+describe('several workers draining the outbox at once (as several replicas do)', () => {
+  it('send each mail exactly once', async () => {
+    const { mailbox, strapi } = await getApp();
+    const { drainOutbox } = await import('../src/api/registration/outbox');
+    const session = await createSession({ capacity: 5 });
+    await settleOutbox();
+    mailbox.failNext(1000); // hold the mails back: every send fails and waits for a retry
+    const readers = await Promise.all(Array.from({ length: 12 }, () => register(session.documentId)));
+    const ids = (await strapi.db.connection('registrations').select('id').where('session_document_id', session.documentId)).map((r: any) => r.id);
+    await drainUntil(async () => {
+      const [{ n }] = await strapi.db.connection('registration_outbox').count({ n: '*' }).whereIn('registration_id', ids).where('attempts', 0);
+      return Number(n) === 0;
+    });
+    mailbox.failNext(0);
+    await strapi.db.connection('registration_outbox').whereIn('registration_id', ids).update({ available_at: Date.now() });
+    // Six workers at once (besides the CMS's own cron), each claiming the same due rows.
+    const drained = await Promise.all(Array.from({ length: 6 }, () => drainOutbox(strapi)));
+    expect(drained.reduce((sum, d) => sum + d.sent, 0)).toBeLessThanOrEqual(readers.length);
+    await drainUntil(() => readers.every((r) => mailbox.to(r.email).length > 0));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(readers.map((r) => mailbox.to(r.email).length)).toEqual(readers.map(() => 1));
+  });
+});
+
 describe('editors', () => {
   it('raising a session\'s capacity gives the new places to the waitlist', async () => {
     const { strapi, mailbox } = await getApp();
