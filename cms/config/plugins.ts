@@ -53,6 +53,13 @@ export default ({ env }) => {
           host: env('SMTP_HOST', '127.0.0.1'),
           port: env.int('SMTP_PORT', 1025),
           secure: env.bool('SMTP_SECURE', false),
+          // A few reused connections: the registration outbox sends several mails at once.
+          pool: true,
+          maxConnections: env.int('SMTP_MAX_CONNECTIONS', 5),
+          // Fail fast: a mail that cannot go now waits in the registration outbox and is retried.
+          connectionTimeout: env.int('SMTP_CONNECTION_TIMEOUT_MS', 10_000),
+          greetingTimeout: env.int('SMTP_GREETING_TIMEOUT_MS', 10_000),
+          socketTimeout: env.int('SMTP_SOCKET_TIMEOUT_MS', 30_000),
           ...(env('SMTP_USERNAME', '') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } } : {}),
         },
         settings: {

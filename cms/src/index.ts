@@ -5,22 +5,38 @@ import { ensureDevelopmentAdmin } from './security/admin';
 import { ensureConstraints } from './database/constraints';
 import { installRelationBatching } from './graphql/batch-relations';
 import trainingSessionFields from './api/training-session/graphql/computed-fields';
+import registrationGraphql from './api/registration/graphql/registration';
+import { ensureRegistrationTables } from './api/registration/tables';
+import { ensureAllPlaces } from './api/registration/places';
+import { prepareRateLimits } from './api/registration/rate-limit';
+import { placeCountMiddleware } from './api/registration/lifecycle';
+import { registrationCronTasks } from './api/registration/cron';
+import { registrationExportRoutes } from './api/registration/export';
+import { configureRegistrationAdmin } from './api/registration/admin-layout';
 import { seedOnFirstStart } from './seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     const extension = strapi.plugin('graphql').service('extension');
-    // Personal data never appears in the public schema.
+    // Personal data never appears in the public schema: only the registration contract does.
     extension.shadowCRUD('api::registration.registration').disable();
     extension.use(trainingSessionFields(strapi));
+    extension.use(registrationGraphql(strapi));
+    strapi.documents.use(placeCountMiddleware(strapi));
+    strapi.server.routes(registrationExportRoutes(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureRegistrationTables(strapi);
     await ensureConstraints(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureDevelopmentAdmin(strapi);
     installRelationBatching(strapi);
     await seedOnFirstStart(strapi);
+    await ensureAllPlaces(strapi);
+    await prepareRateLimits(strapi);
+    await configureRegistrationAdmin(strapi);
+    strapi.cron.add(registrationCronTasks());
   },
 };

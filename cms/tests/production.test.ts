@@ -25,6 +25,8 @@ describe('production secrets', () => {
     expect(findSecretProblems((name) => (name === 'JWT_SECRET' ? 'change-me' : strong[name]))).toEqual(['JWT_SECRET holds an example value']);
     expect(findSecretProblems((name) => (name === 'APP_KEYS' ? 'k1Zx8PqR2mN4vB6c,short' : strong[name]))).toEqual(['APP_KEYS is shorter than 16 characters']);
     expect(findSecretProblems((name) => strong[name])).toEqual([]);
+    // The site's forwarding secret is optional, but never weak when set.
+    expect(findSecretProblems((name) => (name === 'SITE_FORWARDING_SECRET' ? 'short' : strong[name]))).toEqual(['SITE_FORWARDING_SECRET is shorter than 16 characters']);
   });
 
   it('refuses to start in production with the secrets of .env.example', () => {

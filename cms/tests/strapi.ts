@@ -1,5 +1,6 @@
 import { bootStrapi } from '../scripts/lib/boot.mjs';
 import type { Core } from '@strapi/strapi';
+import { startMailbox, type Mailbox } from './mailbox';
 
 /**
  * One Strapi per test process, booted in-process against a throwaway database (a new SQLite file,
@@ -9,6 +10,8 @@ export interface TestApp {
   strapi: Core.Strapi;
   url: string;
   database: 'sqlite' | 'postgres';
+  /** Every mail the CMS sent during the run (a real SMTP server in this process). */
+  mailbox: Mailbox;
 }
 
 declare global {
@@ -17,7 +20,18 @@ declare global {
 }
 
 export function getApp(): Promise<TestApp> {
-  globalThis.__academyApp ??= bootStrapi({ seed: 'first' });
+  globalThis.__academyApp ??= (async () => {
+    const mailbox = await startMailbox();
+    process.env.SMTP_HOST = '127.0.0.1';
+    process.env.SMTP_PORT = String(mailbox.port);
+    // The suite registers hundreds of times from 127.0.0.1 (the rate-limit tests lower the limit),
+    // and waits for retried mails: whatever the environment says.
+    process.env.REGISTRATION_RATE_LIMIT_MAX = '100000';
+    process.env.REGISTRATION_MAIL_RETRY_BASE_S = '1';
+    process.env.SITE_URL = 'http://localhost:3000';
+    const app = await bootStrapi({ seed: 'first' });
+    return { ...app, mailbox } as TestApp;
+  })();
   return globalThis.__academyApp;
 }
 

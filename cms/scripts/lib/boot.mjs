@@ -55,17 +55,22 @@ export async function fetchSchemaSdl(url) {
   return `${printSchema(lexicographicSortSchema(buildClientSchema(data)))}\n`;
 }
 
-/** Runs `fn` and returns how many SQL statements the CMS sent to its database meanwhile. */
+/**
+ * Runs `fn` and returns how many SQL statements the CMS sent to its database meanwhile. The
+ * scheduled jobs (the registration outbox polls every 10 s) are paused so as not to be counted.
+ */
 export async function countSqlStatements(strapi, fn) {
   let statements = 0;
   const onQuery = () => {
     statements++;
   };
+  strapi.cron.stop();
   strapi.db.connection.on('query', onQuery);
   try {
     await fn();
   } finally {
     strapi.db.connection.removeListener('query', onQuery);
+    strapi.cron.start();
   }
   return statements;
 }

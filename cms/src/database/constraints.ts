@@ -22,7 +22,7 @@ export function constraintStatements(): string[] {
     `CREATE UNIQUE INDEX IF NOT EXISTS organisations_slug_locale_published_uq ON organisations (slug, locale) WHERE published_at IS NOT NULL`,
     `CREATE UNIQUE INDEX IF NOT EXISTS organisations_slug_locale_draft_uq ON organisations (slug, locale) WHERE published_at IS NULL`,
     // At most one live registration per (session, normalised email).
-    `CREATE UNIQUE INDEX IF NOT EXISTS registrations_session_email_live_uq ON registrations (session_document_id, email_normalized) WHERE status <> 'cancelled'`,
+    `CREATE UNIQUE INDEX IF NOT EXISTS registrations_session_email_live_uq ON registrations (session_document_id, email_normalized) WHERE registration_status <> 'cancelled'`,
   );
   return statements;
 }

@@ -11,17 +11,20 @@ export const SECRET_VARIABLES = [
   'ENCRYPTION_KEY',
 ] as const;
 
+/** Checked like the others, but only when set (the CMS runs without them). */
+export const OPTIONAL_SECRET_VARIABLES = ['SITE_FORWARDING_SECRET'] as const;
+
 /** Values used in .env.example and documentation: never acceptable in production. */
 const EXAMPLE_MARKERS = ['changeme', 'change-me', 'tobemodified', 'example', 'secret', 'your-'];
 const MIN_LENGTH = 16;
 
 export function findSecretProblems(read: (name: string) => string | undefined): string[] {
   const problems: string[] = [];
-  for (const name of SECRET_VARIABLES) {
+  for (const name of [...SECRET_VARIABLES, ...OPTIONAL_SECRET_VARIABLES]) {
     const raw = read(name)?.trim() ?? '';
     const values = name === 'APP_KEYS' ? raw.split(',').map((v) => v.trim()).filter(Boolean) : [raw].filter(Boolean);
     if (values.length === 0) {
-      problems.push(`${name} is missing`);
+      if ((SECRET_VARIABLES as readonly string[]).includes(name)) problems.push(`${name} is missing`);
       continue;
     }
     for (const value of values) {

@@ -244,7 +244,7 @@ class Seeder {
     const registrations = this.strapi.documents('api::registration.registration' as any);
     for (const fixture of fixtures.filter((f) => f.fullyBooked)) {
       const sessionDocumentId = this.ids['training-sessions'].get(fixture.key) as string;
-      const confirmed = await registrations.count({ filters: { sessionDocumentId, status: 'confirmed' } } as any);
+      const confirmed = await registrations.count({ filters: { sessionDocumentId, registrationStatus: 'confirmed' } } as any);
       for (let n = confirmed + 1; n <= fixture.capacity; n++) {
         const email = `sample-participant-${n}@example.org`;
         await registrations.create({
@@ -255,7 +255,7 @@ class Seeder {
             emailNormalized: email,
             consentAt: new Date(),
             policyVersion: 'demo',
-            status: 'confirmed',
+            registrationStatus: 'confirmed',
             language: fixture.teachingLanguage,
             tokenHash: crypto.createHash('sha256').update(crypto.randomBytes(32)).digest('hex'),
           },

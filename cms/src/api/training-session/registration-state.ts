@@ -8,10 +8,6 @@ export interface SessionDates {
   capacity: number;
 }
 
-export function placesLeft(capacity: number, confirmed: number): number {
-  return Math.max(0, (capacity ?? 0) - confirmed);
-}
-
 /** The registration state a reader sees, from the session's dates and the places left. */
 export function registrationState(session: SessionDates, left: number, now = new Date()): RegistrationState {
   const time = (value: string | Date | null | undefined) => (value ? new Date(value).getTime() : undefined);

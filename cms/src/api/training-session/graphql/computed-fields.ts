@@ -1,36 +1,27 @@
 import type { Core } from '@strapi/strapi';
 import DataLoader from 'dataloader';
-import { placesLeft, registrationState } from '../registration-state';
+import { registrationState } from '../registration-state';
+import { placesLeftBySession } from '../../registration/places';
 
-const REGISTRATION = 'api::registration.registration';
-const countersByRequest = new WeakMap<object, DataLoader<string, number>>();
+const loadersByRequest = new WeakMap<object, DataLoader<string, number | undefined>>();
 
-/** Confirmed registrations per session documentId, one grouped query per request. */
-function confirmedCounter(strapi: Core.Strapi, ctx: object) {
-  let loader = countersByRequest.get(ctx);
+/** Places left per session documentId, read from the place counter, one query per request. */
+function placesLoader(strapi: Core.Strapi, ctx: object) {
+  let loader = loadersByRequest.get(ctx);
   if (!loader) {
-    loader = new DataLoader<string, number>(async (documentIds) => {
-      const meta: any = strapi.db.metadata.get(REGISTRATION as any);
-      const column = meta.attributes.sessionDocumentId.columnName;
-      const statusColumn = meta.attributes.status.columnName;
-      const rows: Array<{ session: string; confirmed: string | number }> = await strapi.db
-        .connection(meta.tableName)
-        .select({ session: column })
-        .count({ confirmed: '*' })
-        .whereIn(column, [...documentIds])
-        .andWhere(statusColumn, 'confirmed')
-        .groupBy(column);
-      const counts = new Map(rows.map((row) => [row.session, Number(row.confirmed)]));
-      return documentIds.map((id) => counts.get(id) ?? 0);
+    loader = new DataLoader<string, number | undefined>(async (documentIds) => {
+      const left = await placesLeftBySession(strapi.db.connection, documentIds);
+      return documentIds.map((id) => left.get(id));
     }, { batchScheduleFn: (callback) => setImmediate(callback) });
-    countersByRequest.set(ctx, loader);
+    loadersByRequest.set(ctx, loader);
   }
   return loader;
 }
 
 export async function sessionPlacesLeft(strapi: Core.Strapi, session: any, ctx: object) {
-  const confirmed = await confirmedCounter(strapi, ctx).load(session.documentId);
-  return placesLeft(session.capacity, confirmed);
+  const left = await placesLoader(strapi, ctx).load(session.documentId);
+  // A session saved a moment ago may not have its counter row yet: nobody has taken a place.
+  return left ?? Math.max(0, session.capacity ?? 0);
 }
 
 /** `placesLeft` and `registrationState` on TrainingSession. */
@@ -45,7 +36,7 @@ export default function computedFields(strapi: Core.Strapi) {
             resolve: (parent: any, _args: unknown, context: any) => sessionPlacesLeft(strapi, parent, context),
           });
           t.nonNull.string('registrationState', {
-            description: 'One of: not-open, open, waitlist, closed, past.',
+            description: 'One of: not-open, open, waitlist (full: new registrations are waitlisted), closed, past.',
             resolve: async (parent: any, _args: unknown, context: any) =>
               registrationState(parent, await sessionPlacesLeft(strapi, parent, context)),
           });

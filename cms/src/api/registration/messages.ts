@@ -1,0 +1,25 @@
+import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode } from '../../i18n/locales';
+import en from './messages/en.json';
+import fr from './messages/fr.json';
+import it from './messages/it.json';
+import es from './messages/es.json';
+
+/** The CMS's own texts for registrants (errors and mails), in the four languages. */
+const MESSAGES: Record<LocaleCode, typeof en> = { en, fr, it, es };
+
+export function isLocale(value: unknown): value is LocaleCode {
+  return typeof value === 'string' && (LOCALE_CODES as string[]).includes(value);
+}
+
+/** The language to answer in: the one asked for when we have it, else the default. */
+export function messageLocale(value: unknown): LocaleCode {
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
+/** `t('fr', 'errors.tooLong', { max: 120 })`; placeholders are `{name}`, values are plain text. */
+export function t(locale: LocaleCode, key: string, vars: Record<string, string | number> = {}): string {
+  const lookup = (messages: unknown) => key.split('.').reduce<any>((node, part) => node?.[part], messages);
+  const template = lookup(MESSAGES[locale]) ?? lookup(MESSAGES[DEFAULT_LOCALE]);
+  if (typeof template !== 'string') throw new Error(`Missing registration message "${key}"`);
+  return template.replace(/\{(\w+)\}/g, (match, name) => (name in vars ? String(vars[name]) : match));
+}

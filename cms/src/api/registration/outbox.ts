@@ -1,0 +1,165 @@
+import crypto from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { messageLocale } from './messages';
+import { renderMail, type MailKind } from './mails';
+import { loadSession } from './sessions';
+import { selfServiceUrl } from './self-service-link';
+import { OUTBOX_TABLE, REGISTRATIONS_TABLE, type Db, type Trx } from './tables';
+import { waitlistPosition } from './waitlist';
+
+/**
+ * Transactional outbox: a mail is a row written in the same transaction as the registration change
+ * it announces, so a committed change always gets its mail and a rolled-back one never does.
+ * Any replica drains it: each row is claimed with a conditional UPDATE (a lease), so two workers
+ * never send the same row; a failed send is retried with exponential backoff. Delivery is
+ * at-least-once: a worker that dies after the SMTP server accepted a mail but before it recorded
+ * it lets the lease expire and the mail goes again.
+ */
+const LEASE_MS = 5 * 60_000;
+const BATCH = 25;
+const SENDERS = 5;
+
+export async function enqueueMail(trx: Trx, registrationId: number, kind: MailKind, token: string | null) {
+  const now = Date.now();
+  await trx(OUTBOX_TABLE).insert({
+    registration_id: registrationId,
+    kind,
+    payload: token ? JSON.stringify({ token }) : null,
+    status: 'pending',
+    attempts: 0,
+    available_at: now,
+    created_at: now,
+  });
+}
+
+/** Mails of a registration that are not sent yet must not outlive its erasure or anonymisation. */
+export async function forgetMails(trx: Trx, registrationIds: number[]) {
+  if (registrationIds.length > 0) await trx(OUTBOX_TABLE).whereIn('registration_id', registrationIds).delete();
+}
+
+function retryDelayMs(strapi: Core.Strapi, attempts: number): number {
+  const base = Number(strapi.config.get('registration.mailRetryBaseSeconds', 30)) * 1000;
+  return Math.min(base * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+async function claim(db: Db, id: number, worker: string, now: number): Promise<boolean> {
+  const claimed = await db(OUTBOX_TABLE)
+    .where({ id, status: 'pending' })
+    .andWhere('available_at', '<=', now)
+    .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
+    .update({ claimed_by: worker, claimed_until: now + LEASE_MS, attempts: db.raw('attempts + 1') });
+  return claimed === 1;
+}
+
+async function deliver(strapi: Core.Strapi, row: any) {
+  const db = strapi.db.connection;
+  const registration = await db(REGISTRATIONS_TABLE).where('id', row.registration_id).first();
+  if (!registration || registration.anonymised_at) return 'dropped';
+  const session = await loadSession(db, registration.session_document_id);
+  if (!session) return 'dropped';
+  const locale = messageLocale(registration.language);
+  const token = row.payload ? JSON.parse(row.payload).token : null;
+  const mail = renderMail({
+    kind: row.kind,
+    locale,
+    fullName: registration.full_name,
+    registrationDocumentId: registration.document_id,
+    session,
+    link: token ? selfServiceUrl(String(strapi.config.get('registration.siteUrl')), locale, token) : null,
+    waitlistPosition: row.kind === 'waitlist' ? await waitlistPosition(db, registration) : null,
+  });
+  await strapi.plugin('email').service('email').send({
+    to: registration.email,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    attachments: [{ filename: 'session.ics', content: mail.ics, contentType: `text/calendar; charset=utf-8; method=${mail.icsMethod}` }],
+  });
+  return 'sent';
+}
+
+/** Sends one batch of what is due; returns how many mails went out, failed (to be retried) and were due. */
+async function drainBatch(strapi: Core.Strapi): Promise<{ sent: number; failed: number; due: number }> {
+  const db = strapi.db.connection;
+  const worker = crypto.randomUUID();
+  const result = { sent: 0, failed: 0, due: 0 };
+  const now = Date.now();
+  const due: Array<{ id: number }> = await db(OUTBOX_TABLE)
+    .select('id')
+    .where('status', 'pending')
+    .andWhere('available_at', '<=', now)
+    .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
+    .orderBy('id')
+    .limit(BATCH);
+  result.due = due.length;
+  const send = async ({ id }: { id: number }) => {
+    if (!(await claim(db, id, worker, Date.now()))) return; // another worker has it
+    const row = await db(OUTBOX_TABLE).where({ id, claimed_by: worker }).first();
+    if (!row) return;
+    try {
+      const outcome = await deliver(strapi, row);
+      await db(OUTBOX_TABLE).where({ id, claimed_by: worker })
+        .update({ status: outcome, sent_at: Date.now(), payload: null, claimed_by: null, claimed_until: null, last_error: null });
+      if (outcome === 'sent') result.sent++;
+    } catch (error: any) {
+      result.failed++;
+      const attempts = Number(row.attempts);
+      const giveUp = attempts >= Number(strapi.config.get('registration.mailMaxAttempts', 12));
+      await db(OUTBOX_TABLE).where({ id, claimed_by: worker }).update({
+        status: giveUp ? 'failed' : 'pending',
+        available_at: Date.now() + retryDelayMs(strapi, attempts),
+        claimed_by: null,
+        claimed_until: null,
+        last_error: String(error?.message ?? error).slice(0, 1000),
+      });
+      const log = giveUp ? strapi.log.error : strapi.log.warn;
+      log.call(strapi.log, `Registration mail ${id} (${row.kind}) not sent, attempt ${attempts}${giveUp ? ', giving up' : ', will retry'}: ${error?.message ?? error}`);
+    }
+  };
+  // A few at once (the SMTP transport pools as many connections), in order of queueing.
+  const queue = [...due];
+  await Promise.all(Array.from({ length: SENDERS }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await send(next);
+  }));
+  return result;
+}
+
+/** Sends everything that is due, batch after batch. */
+export async function drainOutbox(strapi: Core.Strapi): Promise<{ sent: number; failed: number }> {
+  const total = { sent: 0, failed: 0 };
+  for (let batch = 0; batch < 40; batch++) {
+    const { sent, failed, due } = await drainBatch(strapi);
+    total.sent += sent;
+    total.failed += failed;
+    if (due < BATCH) break;
+  }
+  return total;
+}
+
+/**
+ * Drains soon after a commit, without making the request wait for SMTP. Kicks that arrive while
+ * this process drains fold into one more pass (a crowd of registrations must not start a crowd of
+ * workers competing for the same rows); other replicas drain on their own, kept apart by the claims.
+ */
+const draining = new WeakMap<object, { again: boolean }>();
+
+export function kickOutbox(strapi: Core.Strapi): Promise<void> {
+  const running = draining.get(strapi);
+  if (running) {
+    running.again = true;
+    return Promise.resolve();
+  }
+  const state = { again: false };
+  draining.set(strapi, state);
+  return new Promise<void>((resolve) => setImmediate(resolve))
+    .then(async () => {
+      do {
+        state.again = false;
+        await drainOutbox(strapi);
+      } while (state.again);
+    })
+    .catch((error) => {
+      strapi.log.error(`Registration outbox: ${error?.message ?? error}`);
+    })
+    .finally(() => draining.delete(strapi));
+}

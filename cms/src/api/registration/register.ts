@@ -1,0 +1,175 @@
+import type { Core } from '@strapi/strapi';
+import schema from './content-types/registration/schema.json';
+import { registrationState } from '../training-session/registration-state';
+import { clientIp } from './client-ip';
+import { fieldError, invalidInput, refusal, type FieldError } from './errors';
+import { isLocale, messageLocale } from './messages';
+import { enqueueMail, kickOutbox } from './outbox';
+import { ensurePlacesRow, placesLeftBySession, takePlace } from './places';
+import { consumeAttempt } from './rate-limit';
+import { asRegistrationFlow } from './flow';
+import { loadSession } from './sessions';
+import { REGISTRATIONS_TABLE } from './tables';
+import { newSelfServiceToken, verifyFormToken } from './tokens';
+import type { LocaleCode } from '../../i18n/locales';
+
+export const REGISTRATION = 'api::registration.registration';
+
+export interface RegistrationInput {
+  session: string;
+  fullName: string;
+  email: string;
+  organisation?: string | null;
+  consent: boolean;
+  locale: string;
+  formToken: string;
+  website?: string | null;
+}
+
+export interface RegistrationOutcome {
+  status: 'confirmed' | 'waitlisted';
+  placesLeft: number;
+}
+
+const MAX_LENGTH = {
+  fullName: schema.attributes.fullName.maxLength,
+  email: schema.attributes.email.maxLength,
+  organisation: schema.attributes.organisation.maxLength,
+};
+// The HTML standard's definition of a valid email address (what <input type="email"> accepts),
+// with a dot required in the domain: mails go to the internet, not to a local host.
+const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
+const CONTROL = /\p{Cc}/u;
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+interface CleanInput {
+  session: string;
+  fullName: string;
+  email: string;
+  emailNormalized: string;
+  organisation: string | null;
+  language: LocaleCode;
+}
+
+/** Every field checked at once, so that the site can show each message next to its field. */
+function validate(input: RegistrationInput, locale: LocaleCode): CleanInput {
+  const errors: FieldError[] = [];
+  const text = (field: 'fullName' | 'organisation', required: boolean) => {
+    const raw = input[field];
+    const value = typeof raw === 'string' ? raw.trim().replace(/\s+/g, ' ') : '';
+    if (!value) {
+      if (required) errors.push(fieldError(locale, field, 'REQUIRED'));
+    } else if (value.length > MAX_LENGTH[field]) errors.push(fieldError(locale, field, 'TOO_LONG', { max: MAX_LENGTH[field] }));
+    else if (CONTROL.test(String(raw))) errors.push(fieldError(locale, field, 'INVALID_VALUE'));
+    return value;
+  };
+  const fullName = text('fullName', true);
+  const email = typeof input.email === 'string' ? input.email.trim() : '';
+  if (!email) errors.push(fieldError(locale, 'email', 'REQUIRED'));
+  else if (email.length > MAX_LENGTH.email) errors.push(fieldError(locale, 'email', 'TOO_LONG', { max: MAX_LENGTH.email }));
+  else if (!EMAIL.test(email) || email.split('@')[0].length > 64) errors.push(fieldError(locale, 'email', 'INVALID_EMAIL'));
+  const organisation = text('organisation', false);
+  if (input.consent !== true) errors.push(fieldError(locale, 'consent', 'CONSENT_REQUIRED'));
+  if (!isLocale(input.locale)) errors.push(fieldError(locale, 'locale', 'INVALID_VALUE'));
+  if (errors.length > 0) throw invalidInput(locale, errors);
+  return { session: String(input.session ?? ''), fullName, email, emailNormalized: normaliseEmail(email), organisation: organisation || null, language: locale };
+}
+
+function isUniqueViolation(error: any): boolean {
+  const code = error?.code ?? error?.cause?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key value/.test(String(error?.message));
+}
+
+const rateLimited = (locale: LocaleCode, seconds: number, field: string | null) =>
+  refusal(locale, 'RATE_LIMITED', { field, vars: { minutes: Math.ceil(seconds / 60) }, extensions: { retryAfterSeconds: seconds } });
+
+async function liveRegistration(strapi: Core.Strapi, session: string, emailNormalized: string) {
+  return strapi.db.connection(REGISTRATIONS_TABLE)
+    .first('id', { status: 'registration_status' })
+    .where({ session_document_id: session, email_normalized: emailNormalized })
+    .whereNot('registration_status', 'cancelled');
+}
+
+async function placesLeft(strapi: Core.Strapi, session: string): Promise<number> {
+  return (await placesLeftBySession(strapi.db.connection, [session])).get(session) ?? 0;
+}
+
+/**
+ * `registerForTrainingSession`. Every refusal happens before anything is written; the place,
+ * the registration and its mail are committed together or not at all.
+ */
+export async function registerForTrainingSession(strapi: Core.Strapi, input: RegistrationInput, ctx: any): Promise<RegistrationOutcome> {
+  const locale = messageLocale(input?.locale);
+  const config: any = strapi.config.get('registration');
+
+  const ipWait = await consumeAttempt(strapi, 'ip', clientIp(ctx, config.siteForwardingSecret ?? ''));
+  if (ipWait) throw rateLimited(locale, ipWait, null);
+  // Honeypot: a field people never see (the site hides it from sight and from assistive technology).
+  if (typeof input.website === 'string' && input.website.trim() !== '') throw refusal(locale, 'SPAM_SUSPECTED', { field: 'website' });
+  const data = validate(input, locale);
+
+  const issuedAt = verifyFormToken(strapi.config.get('server.app.keys') as string[], input.formToken, data.session);
+  const age = issuedAt === null ? null : Date.now() - issuedAt;
+  if (age === null || age < 0 || age > Number(config.formTokenMaxAgeSeconds) * 1000) throw refusal(locale, 'FORM_EXPIRED', { field: 'formToken' });
+  if (age < Number(config.minFillSeconds) * 1000) throw refusal(locale, 'TOO_FAST', { field: 'formToken' });
+
+  const session = await loadSession(strapi.db.connection, data.session);
+  if (!session?.published) throw refusal(locale, 'SESSION_NOT_FOUND', { field: 'session' });
+  if (session.externalRegistrationUrl) {
+    throw refusal(locale, 'EXTERNAL_REGISTRATION', { field: 'session', extensions: { url: session.externalRegistrationUrl } });
+  }
+  // Dates alone decide here; capacity decides between confirmed and waitlisted below.
+  const state = registrationState(session, 1);
+  if (state === 'past') throw refusal(locale, 'SESSION_PAST', { field: 'session' });
+  if (state === 'not-open') throw refusal(locale, 'REGISTRATION_NOT_OPEN', { field: 'session' });
+  if (state === 'closed') throw refusal(locale, 'REGISTRATION_CLOSED', { field: 'session' });
+
+  const emailWait = await consumeAttempt(strapi, 'email', data.emailNormalized);
+  if (emailWait) throw rateLimited(locale, emailWait, 'email');
+
+  // The same person again: their registration as it is, and no new mail.
+  const again = async () => {
+    const existing = await liveRegistration(strapi, session.documentId, data.emailNormalized);
+    return existing ? { status: existing.status, placesLeft: await placesLeft(strapi, session.documentId) } : null;
+  };
+  const existing = await again();
+  if (existing) return existing;
+
+  let status: RegistrationOutcome['status'];
+  try {
+    status = await asRegistrationFlow(() =>
+      strapi.db.transaction(async ({ trx }) => {
+        await ensurePlacesRow(trx, session.documentId, session.capacity);
+        const confirmed = await takePlace(trx, session.documentId);
+        const { token, hash } = newSelfServiceToken();
+        const created: any = await strapi.documents(REGISTRATION as any).create({
+          data: {
+            sessionDocumentId: session.documentId,
+            fullName: data.fullName,
+            email: data.email,
+            emailNormalized: data.emailNormalized,
+            organisation: data.organisation,
+            consentAt: new Date(),
+            policyVersion: String(config.privacyPolicyVersion),
+            registrationStatus: confirmed ? 'confirmed' : 'waitlisted',
+            language: data.language,
+            tokenHash: hash,
+          } as any,
+        });
+        await enqueueMail(trx, created.id, confirmed ? 'confirmation' : 'waitlist', token);
+        return confirmed ? 'confirmed' : 'waitlisted';
+      }),
+    );
+  } catch (error) {
+    // Registered meanwhile by a concurrent request: the unique index refused the second row,
+    // and the rollback gave back the place this attempt had taken.
+    if (isUniqueViolation(error)) {
+      const found = await again();
+      if (found) return found;
+    }
+    throw error;
+  }
+  kickOutbox(strapi);
+  return { status, placesLeft: await placesLeft(strapi, session.documentId) };
+}

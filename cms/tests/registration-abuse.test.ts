@@ -1,0 +1,71 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getApp, graphql } from './strapi';
+import { createSession, register, settleOutbox, snapshot, uniqueEmail, removeTestSessions } from './registration-helpers';
+
+afterAll(removeTestSessions);
+
+const SECRET = 'site-forwarding-secret-for-tests-0123';
+const site = (ip: string, secret = SECRET) => ({ 'x-site-forwarding-secret': secret, 'x-forwarded-for': ip });
+
+/** Rate limits per client IP and per email, shared through the database, with the site's forwarded IP. */
+describe('rate limits', () => {
+  let saved: any;
+  beforeEach(async () => {
+    const { strapi } = await getApp();
+    saved = { rateLimit: strapi.config.get('registration.rateLimit'), secret: strapi.config.get('registration.siteForwardingSecret') };
+    strapi.config.set('registration.rateLimit', { max: 3, windowSeconds: 600 });
+    strapi.config.set('registration.siteForwardingSecret', SECRET);
+    await strapi.db.connection('registration_rate_limits').delete();
+  });
+  afterEach(async () => {
+    const { strapi } = await getApp();
+    strapi.config.set('registration.rateLimit', saved.rateLimit);
+    strapi.config.set('registration.siteForwardingSecret', saved.secret);
+    await strapi.db.connection('registration_rate_limits').delete();
+  });
+
+  it('refuses a client IP past the limit, changing nothing, and counts each reader the site forwards apart', async () => {
+    const session = await createSession({ capacity: 50 });
+    for (let i = 0; i < 3; i++) expect((await register(session.documentId, {}, site('203.0.113.7'))).outcome?.status).toBe('confirmed');
+    await settleOutbox();
+    const before = await snapshot(session.documentId);
+    const refused = await register(session.documentId, { locale: 'fr' }, site('203.0.113.7'));
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED', field: null });
+    expect(refused.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(500);
+    expect(refused.errors![0].message).toMatch(/^Trop de tentatives\. Réessayez dans 10 min\.$/);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await snapshot(session.documentId)).toEqual(before);
+    // Another reader behind the same site server has their own allowance.
+    expect((await register(session.documentId, {}, site('203.0.113.8'))).outcome?.status).toBe('confirmed');
+  });
+
+  it('believes X-Forwarded-For only with the site\'s secret', async () => {
+    const session = await createSession({ capacity: 50 });
+    // A client writing its own X-Forwarded-For (without the secret, or with a wrong one) is counted by its real address.
+    const spoofed = [];
+    for (let i = 0; i < 4; i++) spoofed.push(await register(session.documentId, {}, site(`198.51.100.${i + 1}`, i % 2 ? 'wrong-secret-wrong-secret-000' : '')));
+    expect(spoofed.slice(0, 3).map((r) => r.outcome?.status)).toEqual(['confirmed', 'confirmed', 'confirmed']);
+    expect(spoofed[3].errors![0].extensions!.code).toBe('RATE_LIMITED');
+    // A secret too short to be one is never trusted.
+    const { strapi } = await getApp();
+    strapi.config.set('registration.siteForwardingSecret', 'short');
+    expect((await register(session.documentId, {}, site('198.51.100.9', 'short'))).errors![0].extensions!.code).toBe('RATE_LIMITED');
+  });
+
+  it('refuses an email address past the limit, whatever IP it comes from', async () => {
+    const session = await createSession({ capacity: 50 });
+    const email = uniqueEmail('insistent');
+    for (let i = 0; i < 3; i++) expect((await register(session.documentId, { email }, site(`192.0.2.${i + 1}`))).errors).toBeUndefined();
+    const refused = await register(session.documentId, { email, locale: 'es' }, site('192.0.2.99'));
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED', field: 'email' });
+    expect(refused.errors![0].message).toMatch(/^Demasiados intentos/);
+    expect((await register(session.documentId, {}, site('192.0.2.99'))).outcome?.status).toBe('confirmed');
+  });
+
+  it('limits the self-service operations per IP too', async () => {
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await graphql(`query($t: String!) { trainingSessionRegistration(token: $t) { status } }`, { t: 'B'.repeat(43) }, site('203.0.113.50')));
+    expect(answers.slice(0, 3).map((a) => a.errors![0].extensions!.code)).toEqual(['REGISTRATION_NOT_FOUND', 'REGISTRATION_NOT_FOUND', 'REGISTRATION_NOT_FOUND']);
+    expect(answers[3].errors![0].extensions!.code).toBe('RATE_LIMITED');
+  });
+});
