@@ -1,5 +1,5 @@
-// robots.txt: everything public may be indexed; the GraphQL proxy is not a page. (A route of our
-// own rather than @nuxtjs/robots, whose client plugin cost ~KBs of JavaScript on every page.)
+// robots.txt: everything public may be indexed; the GraphQL proxy is not a page. (Five lines of our
+// own rather than @nuxtjs/robots, which also adds an X-Robots-Tag header and a client plugin.)
 export default defineEventHandler((event) => {
   const siteUrl = useRuntimeConfig(event).public.siteUrl.replace(/\/$/, '');
   setResponseHeader(event, 'content-type', 'text/plain; charset=utf-8');
