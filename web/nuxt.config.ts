@@ -125,15 +125,40 @@ export default defineNuxtConfig({
 
   features: { inlineStyles: true },
   vite: {
+    build: {
+      rollupOptions: {
+        treeshake: {
+          // Nuxt's useAsyncData/useFetch modules create their composables with a top-level call
+          // that the bundler cannot prove pure, so they stay in every bundle that imports `#app`.
+          // The site loads data with urql only: when nothing imports them, they may go.
+          moduleSideEffects: (id: string) => !/\/nuxt\/dist\/app\/composables\/(asyncData|fetch)\.js$/.test(id),
+        },
+      },
+    },
     define: {
       // Every component uses <script setup>: Vue's Options API is dead weight in the browser.
       __VUE_OPTIONS_API__: 'false',
       ...(process.env.NUXT_HYDRATION_DETAILS ? { __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'true' } : {}),
     },
   },
-  experimental: { payloadExtraction: false },
+  experimental: {
+    payloadExtraction: false,
+    // No client-side route rules and no build manifest polled by every browser: the rules (swr) are
+    // the server's business, and chunk-reload still recovers from a new deployment.
+    appManifest: false,
+    // Links prefetch the page they lead to when the reader shows intent (hover, focus, touch), not
+    // every page whose link scrolls into view: no chunks downloaded for pages never visited.
+    defaults: { nuxtLink: { prefetchOn: { visibility: false, interaction: true } } },
+  },
 
   hooks: {
+    // nuxt-site-config (a dependency of @nuxtjs/sitemap) adds two app plugins that copy the site
+    // config into every payload and bring its stack, hashing and useAsyncData/useFetch into the
+    // browser bundle. Nothing in the app reads the site config (useSiteConfig is unused): the
+    // sitemap and robots.txt are server routes with their own copy.
+    'app:resolve'(app) {
+      app.plugins = app.plugins.filter((plugin) => !plugin.src.includes('/nuxt-site-config/'));
+    },
     // The Markdown renderer is only needed when a browser navigates to a page it fetches itself:
     // no prefetch of it on every first load.
     'build:manifest'(manifest) {
