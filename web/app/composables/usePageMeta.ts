@@ -15,6 +15,10 @@ export interface PageMeta {
   /** The locale whose URL is canonical: the shown version (English for a fallback). */
   canonicalLocale?: Locale;
   breadcrumbs: Crumb[];
+  /**
+   * Rendered on the server only: pass `import.meta.server ? [...] : undefined`, so that the JSON-LD
+   * builders are left out of the browser bundle.
+   */
   jsonLd?: JsonLd[];
   type?: 'website' | 'article';
 }
