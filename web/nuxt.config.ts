@@ -129,6 +129,8 @@ export default defineNuxtConfig({
     ...(process.env.NUXT_OUTPUT_DIR ? { output: { dir: process.env.NUXT_OUTPUT_DIR } } : {}),
     // Pre-compressed (gzip, brotli) JavaScript and CSS, served to browsers that accept them.
     compressPublicAssets: true,
+    // The benchmark's static files (scripts/bench.mjs), served by this same server under /__bench.
+    ...(process.env.NUXT_BENCH_STATIC_DIR ? { publicAssets: [{ dir: process.env.NUXT_BENCH_STATIC_DIR, baseURL: '/__bench', maxAge: 0 }] } : {}),
   },
 
   features: { inlineStyles: true },

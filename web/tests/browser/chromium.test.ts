@@ -3,6 +3,14 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, localizedPath } from '#shared/routes';
 import { entryOf, everyPage, launchChromium, newContext, SITE_URL } from './helpers';
+import italian from '../../i18n/locales/it.json';
+import french from '../../i18n/locales/fr.json';
+
+/** "No module | 1 module | {count} modules" for `count` (the site's plural messages have 3 forms). */
+function plural(message: string, count: number) {
+  const forms = message.split(' | ');
+  return forms[Math.min(count, 2)]!.replace('{count}', String(count));
+}
 
 // Pages driven in Debian's Chromium against the real CMS and the real built site.
 const pages = await everyPage();
@@ -72,12 +80,22 @@ describe('in Chromium', () => {
       await expect.poll(() => page.locator('.cards > li').count()).toBeLessThan(all);
       const filtered = await page.locator('.cards > li').count();
       expect(filtered).toBeGreaterThan(0);
-      expect(await page.getByRole('status').textContent()).toContain(String(filtered));
+      // The plural form, rendered on the server, or in the browser from the precompiled messages.
+      expect(await page.getByRole('status').textContent()).toBe(plural(italian.modules.count, filtered));
       if (javaScriptEnabled) expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
       // The URL is shareable: opened fresh, it shows the same list.
       const shared = await context.newPage();
       await shared.goto(page.url());
       expect(await shared.locator('.cards > li').count()).toBe(filtered);
+      if (javaScriptEnabled) {
+        // Another language in the same document: its messages are fetched and shown, plurals included.
+        await page.getByRole('navigation', { name: 'Lingue' }).getByRole('link', { name: 'Français' }).click();
+        await page.waitForURL(/\/fr\/modules/);
+        await expect.poll(() => page.locator('h1').textContent()).toBe(french.modules.title);
+        const cards = await page.locator('.cards > li').count();
+        expect(await page.getByRole('status').textContent()).toBe(plural(french.modules.count, cards));
+        expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+      }
       await context.close();
     }
   });
