@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { enqueueMail, kickOutbox } from './outbox';
+import { enqueueMailWithNewLink, kickOutbox } from './outbox';
 import { loadSession } from './sessions';
-import { newSelfServiceToken } from './tokens';
 import { PLACES_TABLE, REGISTRATIONS_TABLE, type Db, type Trx } from './tables';
 
 /**
@@ -50,8 +49,7 @@ export async function takePlace(trx: Trx, session: string): Promise<boolean> {
 
 /**
  * Gives free places to the waitlist, first come first served: each promoted registrant gets a
- * new self-service link (the old one stops working: only hashes are stored, so the promotion
- * mail can only carry a new token) and a promotion mail. Returns how many were promoted.
+ * promotion mail with a new self-service link. Returns how many were promoted.
  */
 export async function fillFreePlaces(trx: Trx, session: string): Promise<number> {
   let promoted = 0;
@@ -67,11 +65,10 @@ export async function fillFreePlaces(trx: Trx, session: string): Promise<number>
       .andWhere('taken', '<', trx.ref('capacity'))
       .update({ taken: trx.raw('taken + 1'), updated_at: Date.now() });
     if (took === 0) return promoted;
-    const { token, hash } = newSelfServiceToken();
     await trx(REGISTRATIONS_TABLE)
       .where({ id: next.id, registration_status: 'waitlisted' })
-      .update({ registration_status: 'confirmed', token_hash: hash, updated_at: new Date() });
-    await enqueueMail(trx, next.id, 'promotion', token);
+      .update({ registration_status: 'confirmed', updated_at: new Date() });
+    await enqueueMailWithNewLink(trx, next.id, 'promotion');
     promoted++;
   }
 }
