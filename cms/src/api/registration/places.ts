@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { enqueueMailWithNewLink, kickOutbox } from './outbox';
+import { enqueueMailWithNewLink } from './outbox';
 import { loadSession } from './sessions';
 import { PLACES_TABLE, REGISTRATIONS_TABLE, type Db, type Trx } from './tables';
 
@@ -88,22 +88,21 @@ export async function holdPlaces(trx: Trx, session: string) {
 
 /**
  * Brings a session's row in line with the published capacity and the confirmed registrations,
- * then gives any free place to the waitlist (while the session has not started). Runs after an
- * editor changes a session or a registration in the admin, holding the row like every other writer.
+ * then gives any free place to the waitlist (while the session has not started). Runs in the
+ * transaction of an editor's change to a session or a registration (lifecycle.ts), holding the row
+ * like every other writer.
+ * Returns how many were promoted (their mails are queued).
  */
-export async function reconcilePlaces(strapi: Core.Strapi, session: string) {
-  const promoted = await strapi.db.transaction(async ({ trx }) => {
-    const facts = await loadSession(trx, session);
-    if (!facts) {
-      await trx(PLACES_TABLE).where('session_document_id', session).delete();
-      return 0;
-    }
-    await holdPlaces(trx, session);
-    const [{ n }] = await confirmedCount(trx, session);
-    await trx(PLACES_TABLE).where('session_document_id', session).update({ capacity: facts.capacity, taken: Number(n), updated_at: Date.now() });
-    return facts.published && facts.startsAt.getTime() > Date.now() ? fillFreePlaces(trx, session) : 0;
-  });
-  if (promoted > 0) kickOutbox(strapi);
+export async function reconcilePlaces(trx: Trx, session: string): Promise<number> {
+  const facts = await loadSession(trx, session);
+  if (!facts) {
+    await trx(PLACES_TABLE).where('session_document_id', session).delete();
+    return 0;
+  }
+  await holdPlaces(trx, session);
+  const [{ n }] = await confirmedCount(trx, session);
+  await trx(PLACES_TABLE).where('session_document_id', session).update({ capacity: facts.capacity, taken: Number(n), updated_at: Date.now() });
+  return facts.published && facts.startsAt.getTime() > Date.now() ? fillFreePlaces(trx, session) : 0;
 }
 
 /** Rows for sessions that predate the counter (or were written around it), on every start. */

@@ -76,7 +76,8 @@ function validate(input: RegistrationInput, locale: LocaleCode): CleanInput {
   return { session: String(input.session ?? ''), fullName, email, emailNormalized: normaliseEmail(email), organisation: organisation || null, language: locale };
 }
 
-function isUniqueViolation(error: any): boolean {
+/** The database's unique index refused the row (one live registration per session and normalised email). */
+export function isUniqueViolation(error: any): boolean {
   const code = error?.code ?? error?.cause?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key value/.test(String(error?.message));
 }
