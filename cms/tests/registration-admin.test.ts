@@ -3,6 +3,7 @@ import { getApp } from './strapi';
 import {
   adminToken, createSession, drainUntil, linkToken, readByToken, register, removeTestSessions, sessionPlaces, settleOutbox,
 } from './registration-helpers';
+import { fillMissingSessionTitles } from '../src/api/registration/session-title';
 
 /**
  * What editors do with registrations in the content manager, through its admin API with a real
@@ -175,5 +176,61 @@ describe('an editor edits an email', () => {
     expect(english.body.error.message).toMatch(/^This email address is already registered for this session/);
     await settleOutbox();
     expect(mailbox.mails.length).toBe(mailsBefore);
+  });
+});
+
+describe('editors see registrations per session, the public and partners do not', () => {
+  it('lists a session\'s registrations with its title in the content manager, to admins only', async () => {
+    const { strapi } = await getApp();
+    const session = await createSession();
+    const other = await createSession();
+    const mine = [await register(session.documentId), await register(session.documentId, { locale: 'fr' })];
+    const notMine = await register(other.documentId);
+
+    // The side panel's link, then the built-in filter on the title column.
+    for (const filter of [`[sessionDocumentId][$eq]=${session.documentId}`, `[sessionTitle][$eq]=${encodeURIComponent(session.title('en'))}`]) {
+      const list = await contentManager('GET', `?page=1&pageSize=50&filters[$and][0]${filter}`, editor);
+      expect(list.status).toBe(200);
+      expect(list.body.results.map((r: any) => r.email).sort()).toEqual(mine.map((r) => r.email).sort());
+      expect(list.body.results.map((r: any) => r.sessionTitle)).toEqual([session.title('en'), session.title('en')]);
+    }
+
+    // The list shows the title column; what the CMS keeps for itself is read-only in the edit view.
+    const { url } = await getApp();
+    const configuration: any = await (await fetch(`${url}/content-manager/content-types/${MODEL}/configuration`, { headers: { authorization: `Bearer ${editor}` } })).json();
+    const { layouts, metadatas } = configuration.data.contentType;
+    expect(layouts.list).toEqual(expect.arrayContaining(['fullName', 'email', 'sessionTitle', 'registrationStatus']));
+    for (const field of ['sessionDocumentId', 'sessionTitle', 'emailNormalized', 'tokenHash']) expect(metadatas[field].edit.editable).toBe(false);
+    expect(metadatas.email.edit.editable).toBe(true);
+
+    // The copy of the title follows the session once an editor renames and publishes it.
+    const documents = strapi.documents('api::training-session.training-session' as any);
+    await documents.update({ documentId: session.documentId, locale: 'en', data: { title: `Renamed ${session.title('en')}` } } as any);
+    await documents.publish({ documentId: session.documentId, locale: 'en' } as any);
+    const renamed = await contentManager('GET', `?filters[$and][0][sessionDocumentId][$eq]=${session.documentId}`, editor);
+    expect(renamed.body.results.map((r: any) => r.sessionTitle)).toEqual([`Renamed ${session.title('en')}`, `Renamed ${session.title('en')}`]);
+    // Registrations written before the copy existed get it on the next start.
+    await strapi.db.connection('registrations').where('session_document_id', session.documentId).update({ session_title: null });
+    await fillMissingSessionTitles(strapi);
+    const filled = await strapi.db.connection('registrations').distinct('session_title').where('session_document_id', session.documentId);
+    expect(filled).toEqual([{ session_title: `Renamed ${session.title('en')}` }]);
+
+    // Nobody else: no login, a partner's API tokens, a site user's JWT, an admin without the permission.
+    const readOnly: any = await strapi.service('admin::api-token').create({ name: `partner-ro-${Date.now()}`, type: 'read-only', lifespan: null, description: '' });
+    const fullAccess: any = await strapi.service('admin::api-token').create({ name: `partner-fa-${Date.now()}`, type: 'full-access', lifespan: null, description: '' });
+    const authenticated = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+    const siteUser = await strapi.plugin('users-permissions').service('user').add({
+      username: `reader-${Date.now()}`, email: `site-user-${Date.now()}@example.org`, password: 'Reader-password-1', provider: 'local', confirmed: true, role: authenticated.id,
+    });
+    const siteJwt = strapi.plugin('users-permissions').service('jwt').issue({ id: siteUser.id });
+    const noRights = await adminToken(`No access ${Date.now()}`);
+    const everyone = [...mine, notMine].map((r) => r.email);
+    for (const [token, status] of [[null, 401], [readOnly.accessKey, 401], [fullAccess.accessKey, 401], [siteJwt, 401], [noRights, 403]] as Array<[string | null, number]>) {
+      for (const path of [`?filters[$and][0][sessionDocumentId][$eq]=${session.documentId}`, `/${(await row(mine[0].email)).document_id}`]) {
+        const answer = await contentManager('GET', path, token);
+        expect(answer.status).toBe(status);
+        for (const email of everyone) expect(answer.text).not.toContain(email);
+      }
+    }
   });
 });

@@ -13,7 +13,8 @@ const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'd
 
 /**
  * Keeps registrations right when someone other than the registration flow writes: an editor
- * changes a session (its capacity counts once published) or creates, edits, cancels or deletes a registration in the admin, or the seed
+ * changes a session (its capacity counts once published; its title is copied onto its
+ * registrations) or creates, edits, cancels or deletes a registration in the admin, or the seed
  * adds sample registrations. The write, the place count, the promotions and their mails are one
  * transaction, which holds the sessions' place rows first, as registering and cancelling do.
  *

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { enqueueMailWithNewLink } from './outbox';
+import { refreshSessionTitle } from './session-title';
 import { loadSession } from './sessions';
 import { PLACES_TABLE, REGISTRATIONS_TABLE, type Db, type Trx } from './tables';
 
@@ -88,9 +89,9 @@ export async function holdPlaces(trx: Trx, session: string) {
 
 /**
  * Brings a session's row in line with the published capacity and the confirmed registrations,
- * then gives any free place to the waitlist (while the session has not started). Runs in the
- * transaction of an editor's change to a session or a registration (lifecycle.ts), holding the row
- * like every other writer.
+ * and its registrations' copy of its title, then gives any free place to the waitlist (while the
+ * session has not started). Runs in the transaction of an editor's change to a session or a
+ * registration (lifecycle.ts), holding the row like every other writer.
  * Returns how many were promoted (their mails are queued).
  */
 export async function reconcilePlaces(trx: Trx, session: string): Promise<number> {
@@ -102,6 +103,7 @@ export async function reconcilePlaces(trx: Trx, session: string): Promise<number
   await holdPlaces(trx, session);
   const [{ n }] = await confirmedCount(trx, session);
   await trx(PLACES_TABLE).where('session_document_id', session).update({ capacity: facts.capacity, taken: Number(n), updated_at: Date.now() });
+  await refreshSessionTitle(trx, facts);
   return facts.published && facts.startsAt.getTime() > Date.now() ? fillFreePlaces(trx, session) : 0;
 }
 

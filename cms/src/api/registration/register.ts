@@ -8,6 +8,7 @@ import { enqueueMail, kickOutbox } from './outbox';
 import { ensurePlacesRow, placesLeftBySession, takePlace } from './places';
 import { consumeAttempt } from './rate-limit';
 import { asRegistrationFlow } from './flow';
+import { registrationSessionTitle } from './session-title';
 import { loadSession } from './sessions';
 import { REGISTRATIONS_TABLE } from './tables';
 import { newSelfServiceToken, verifyFormToken } from './tokens';
@@ -147,6 +148,7 @@ export async function registerForTrainingSession(strapi: Core.Strapi, input: Reg
         const created: any = await strapi.documents(REGISTRATION as any).create({
           data: {
             sessionDocumentId: session.documentId,
+            sessionTitle: registrationSessionTitle(session),
             fullName: data.fullName,
             email: data.email,
             emailNormalized: data.emailNormalized,
