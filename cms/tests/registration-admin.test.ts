@@ -33,7 +33,7 @@ async function row(email: string) {
   return strapi.db.connection('registrations').where('email_normalized', email.toLowerCase()).first();
 }
 
-/** As the edit view saves: the registration's fields with the editor's change. */
+/** Saves an editor's change to a registration through the content manager, as its edit view does (PUT). */
 async function save(email: string, change: Record<string, unknown>, token = editor) {
   const { document_id } = await row(email);
   return contentManager('PUT', `/${document_id}`, token, change);
