@@ -8,6 +8,7 @@ import trainingSessionFields from './api/training-session/graphql/computed-field
 import registrationGraphql from './api/registration/graphql/registration';
 import { ensureRegistrationTables } from './api/registration/tables';
 import { ensureAllPlaces } from './api/registration/places';
+import { fillMissingSessionTitles } from './api/registration/session-title';
 import { prepareRateLimits } from './api/registration/rate-limit';
 import { placeCountMiddleware } from './api/registration/lifecycle';
 import { registrationCronTasks } from './api/registration/cron';
@@ -35,6 +36,7 @@ export default {
     installRelationBatching(strapi);
     await seedOnFirstStart(strapi);
     await ensureAllPlaces(strapi);
+    await fillMissingSessionTitles(strapi);
     await prepareRateLimits(strapi);
     await configureRegistrationAdmin(strapi);
     strapi.cron.add(registrationCronTasks());

@@ -87,6 +87,23 @@ describe('GraphQL content per type and locale', () => {
     }
   });
 
+  it('lists the three other locales in localizations, also when one response holds two locales of a document', async () => {
+    const { data } = await graphql(`{ jobSheets(pagination: { limit: 1 }) { slug } }`);
+    const query = `query($s: String!) {
+      en: jobSheets(locale: "en", filters: { slug: { eq: $s } }) { locale localizations { locale slug } }
+      all: jobSheets(locale: "en", filters: { slug: { eq: $s } }) { localizations { locale localizations { locale } } }
+    }`;
+    const result = await graphql(query, { s: data.jobSheets[0].slug });
+    expect(result.errors).toBeUndefined();
+    const [en] = result.data.en;
+    expect(en.localizations.map((l: any) => l.locale).sort()).toEqual(['es', 'fr', 'it']);
+    // fr, it and es of the same document, resolved together: each lists the three others.
+    for (const localization of result.data.all[0].localizations) {
+      const others = localization.localizations.map((l: any) => l.locale).sort();
+      expect(others).toEqual(LOCALES.filter((l) => l !== localization.locale).sort());
+    }
+  });
+
   it('enforces unique slugs per type and locale in the database itself', async () => {
     const { strapi } = await getApp();
     const [row] = await strapi.db.connection('modules').select('slug', 'locale', 'document_id').whereNotNull('published_at').limit(1);

@@ -56,6 +56,26 @@ export async function removeTestSessions() {
   }
 }
 
+/**
+ * An editor's admin JWT, from a real login: a super admin, or a new role without any permission
+ * when `roleName` is given. `language` is the admin language of their profile.
+ */
+export async function adminToken(roleName?: string, language?: string) {
+  const { strapi, url } = await getApp();
+  const email = `editor-${Date.now()}-${Math.random().toString(36).slice(2)}@example.org`;
+  const password = 'Editor-password-1';
+  const role = roleName
+    ? await strapi.service('admin::role').create({ name: roleName, description: 'No permission at all' })
+    : await strapi.service('admin::role').getSuperAdmin();
+  await strapi.service('admin::user').create({
+    email, firstname: 'Test', lastname: 'Editor', password, isActive: true, registrationToken: null, roles: [role.id], preferedLanguage: language ?? null,
+  });
+  const response = await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const body: any = await response.json();
+  if (!body.data?.token) throw new Error(`admin login failed: ${JSON.stringify(body)}`);
+  return body.data.token as string;
+}
+
 /** A form token as if the form had been rendered `ageMs` ago (the minimum fill time is 3 s). */
 export async function formToken(session: string, ageMs = 10_000) {
   const { strapi } = await getApp();

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { getApp, graphql } from './strapi';
-import { createSession, drainUntil, readByToken, register, removeTestSessions } from './registration-helpers';
+import { adminToken, createSession, drainUntil, readByToken, register, removeTestSessions } from './registration-helpers';
 import { newSelfServiceToken } from '../src/api/registration/tokens';
 import { anonymiseExpiredRegistrations } from '../src/api/registration/retention';
 
@@ -16,20 +16,6 @@ async function pastRegistration(session: string, email: string) {
     data: { sessionDocumentId: session, fullName: 'Former Participant', email, emailNormalized: email, organisation: 'Old Coop', consentAt: new Date(), policyVersion: '2025-01', registrationStatus: 'confirmed', language: 'en', tokenHash: hash },
   } as any);
   return token;
-}
-
-async function adminToken(roleName?: string) {
-  const { strapi, url } = await getApp();
-  const email = `editor-${Date.now()}-${Math.random().toString(36).slice(2)}@example.org`;
-  const password = 'Editor-password-1';
-  const role = roleName
-    ? await strapi.service('admin::role').create({ name: roleName, description: 'No permission at all' })
-    : await strapi.service('admin::role').getSuperAdmin();
-  await strapi.service('admin::user').create({ email, firstname: 'Test', lastname: 'Editor', password, isActive: true, registrationToken: null, roles: [role.id] });
-  const response = await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  const body: any = await response.json();
-  if (!body.data?.token) throw new Error(`admin login failed: ${JSON.stringify(body)}`);
-  return body.data.token as string;
 }
 
 describe('retention', () => {

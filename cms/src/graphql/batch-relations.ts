@@ -80,15 +80,10 @@ function loaderFor(strapi: Core.Strapi, ctx: object, uid: string, field: string,
   const key = `${uid}\u0000${field}\u0000${JSON.stringify(shared)}\u0000${limit ?? ''}\u0000${offset ?? start ?? ''}`;
   let loader = loaders.get(key);
   if (!loader) {
+    const load = isLocalizations(strapi, uid, field) ? loadLocalizations : loadPopulated;
     loader = new DataLoader<number, unknown>(
       async (ids) => {
-        const unique = [...new Set(ids)];
-        const rows: any[] = await strapi.db.query(uid as any).findMany({
-          select: ['id'],
-          where: { id: { $in: unique } },
-          populate: { [field]: Object.keys(shared).length > 0 ? shared : true },
-        });
-        const byId = new Map(rows.map((row) => [row.id, row[field]]));
+        const byId = await load(strapi, uid, field, [...new Set(ids)], shared);
         return ids.map((id) => paginate(byId.has(id) ? byId.get(id) : null, limit, offset ?? start));
       },
       // Wait for the whole round of resolvers (they await validation and sanitising first).
@@ -97,6 +92,41 @@ function loaderFor(strapi: Core.Strapi, ctx: object, uid: string, field: string,
     loaders.set(key, loader);
   }
   return loader;
+}
+
+type BatchLoad = (strapi: Core.Strapi, uid: string, field: string, ids: number[], query: Record<string, any>) => Promise<Map<number, unknown>>;
+
+/** One populate for all parents: Strapi runs it as one statement per relation. */
+const loadPopulated: BatchLoad = async (strapi, uid, field, ids, query) => {
+  const rows: any[] = await strapi.db.query(uid as any).findMany({
+    select: ['id'],
+    where: { id: { $in: ids } },
+    populate: { [field]: Object.keys(query).length > 0 ? query : true },
+  });
+  return new Map(rows.map((row) => [row.id, row[field]]));
+};
+
+/**
+ * i18n's `localizations` are the rows sharing the parent's documentId, minus "the results
+ * already loaded" (its joinColumn `on` excludes every parent of the populate). Populated for a
+ * batch holding two locales of one document, each would lose the other: so the rows are loaded
+ * by documentId and each parent drops only itself.
+ */
+const loadLocalizations: BatchLoad = async (strapi, uid, _field, ids, query) => {
+  const repository = strapi.db.query(uid as any);
+  const parents: Array<{ id: number; documentId: string }> = await repository.findMany({ select: ['id', 'documentId'], where: { id: { $in: ids } } });
+  const sameDocument = { documentId: { $in: [...new Set(parents.map((p) => p.documentId))] } };
+  const rows: any[] = await repository.findMany({
+    ...query,
+    ...(query.select ? { select: [...new Set([...[query.select].flat(), 'id', 'documentId'])] } : {}),
+    where: query.where ? { $and: [query.where, sameDocument] } : sameDocument,
+  });
+  return new Map(parents.map((p) => [p.id, rows.filter((row) => row.documentId === p.documentId && row.id !== p.id)]));
+};
+
+function isLocalizations(strapi: Core.Strapi, uid: string, field: string): boolean {
+  const attribute: any = (strapi.db.metadata.get(uid as any) as any).attributes[field];
+  return field === 'localizations' && attribute?.target === uid && typeof attribute?.joinColumn?.on === 'function';
 }
 
 function paginate(value: unknown, limit?: number, offset?: number) {

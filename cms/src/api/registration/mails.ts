@@ -13,6 +13,8 @@ export interface MailInput {
   session: SessionFacts;
   /** The self-service link, when the mail carries one. */
   link: string | null;
+  /** The link is new and the one in earlier mails no longer works. */
+  linkReplaces?: boolean;
   waitlistPosition?: number | null;
 }
 
@@ -58,7 +60,7 @@ export function renderMail(input: MailInput): RenderedMail {
   ];
   const calendar = t(locale, kind === 'cancellation' ? 'mail.calendarCancel' : 'mail.calendar');
   // The link, then what to know about it.
-  const linkNotes = input.link ? [...(kind === 'promotion' ? [t(locale, 'mail.linkReplaces')] : []), t(locale, 'mail.linkPrivate')] : [];
+  const linkNotes = input.link ? [...(input.linkReplaces ? [t(locale, 'mail.linkReplaces')] : []), t(locale, 'mail.linkPrivate')] : [];
   const signature = t(locale, 'mail.signature');
   const footer = t(locale, 'mail.footer');
 

@@ -4,7 +4,7 @@ import fr from './messages/fr.json';
 import it from './messages/it.json';
 import es from './messages/es.json';
 
-/** The CMS's own texts for registrants (errors and mails), in the four languages. */
+/** The CMS's own texts for registrants (errors and mails) and editors (admin errors), in the four languages. */
 const MESSAGES: Record<LocaleCode, typeof en> = { en, fr, it, es };
 
 export function isLocale(value: unknown): value is LocaleCode {

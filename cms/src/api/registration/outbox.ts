@@ -5,6 +5,7 @@ import { renderMail, type MailKind } from './mails';
 import { loadSession } from './sessions';
 import { selfServiceUrl } from './self-service-link';
 import { OUTBOX_TABLE, REGISTRATIONS_TABLE, type Db, type Trx } from './tables';
+import { newSelfServiceToken } from './tokens';
 import { waitlistPosition } from './waitlist';
 
 /**
@@ -19,17 +20,28 @@ const LEASE_MS = 5 * 60_000;
 const BATCH = 25;
 const SENDERS = 5;
 
-export async function enqueueMail(trx: Trx, registrationId: number, kind: MailKind, token: string | null) {
+export async function enqueueMail(trx: Trx, registrationId: number, kind: MailKind, token: string | null, options: { replacesLink?: boolean } = {}) {
   const now = Date.now();
   await trx(OUTBOX_TABLE).insert({
     registration_id: registrationId,
     kind,
-    payload: token ? JSON.stringify({ token }) : null,
+    payload: token ? JSON.stringify({ token, ...(options.replacesLink ? { replacesLink: true } : {}) }) : null,
     status: 'pending',
     attempts: 0,
     available_at: now,
     created_at: now,
   });
+}
+
+/**
+ * Queues a mail that carries a new self-service link, for a change the registrant did not make
+ * with their link (a promotion, an editor's cancellation): only hashes are stored, so the mail can
+ * only link with a new token, which replaces the old one (the mail says so).
+ */
+export async function enqueueMailWithNewLink(trx: Trx, registrationId: number, kind: MailKind) {
+  const { token, hash } = newSelfServiceToken();
+  await trx(REGISTRATIONS_TABLE).where('id', registrationId).update({ token_hash: hash, updated_at: new Date() });
+  await enqueueMail(trx, registrationId, kind, token, { replacesLink: true });
 }
 
 /** Mails of a registration that are not sent yet must not outlive its erasure or anonymisation. */
@@ -58,7 +70,8 @@ async function deliver(strapi: Core.Strapi, row: any) {
   const session = await loadSession(db, registration.session_document_id);
   if (!session) return 'dropped';
   const locale = messageLocale(registration.language);
-  const token = row.payload ? JSON.parse(row.payload).token : null;
+  const payload = row.payload ? JSON.parse(row.payload) : {};
+  const token: string | null = payload.token ?? null;
   const mail = renderMail({
     kind: row.kind,
     locale,
@@ -66,6 +79,7 @@ async function deliver(strapi: Core.Strapi, row: any) {
     registrationDocumentId: registration.document_id,
     session,
     link: token ? selfServiceUrl(String(strapi.config.get('registration.siteUrl')), locale, token) : null,
+    linkReplaces: payload.replacesLink === true,
     waitlistPosition: row.kind === 'waitlist' ? await waitlistPosition(db, registration) : null,
   });
   await strapi.plugin('email').service('email').send({

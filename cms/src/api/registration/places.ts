@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { enqueueMail, kickOutbox } from './outbox';
+import { enqueueMailWithNewLink } from './outbox';
+import { refreshSessionTitle } from './session-title';
 import { loadSession } from './sessions';
-import { newSelfServiceToken } from './tokens';
 import { PLACES_TABLE, REGISTRATIONS_TABLE, type Db, type Trx } from './tables';
 
 /**
@@ -50,8 +50,7 @@ export async function takePlace(trx: Trx, session: string): Promise<boolean> {
 
 /**
  * Gives free places to the waitlist, first come first served: each promoted registrant gets a
- * new self-service link (the old one stops working: only hashes are stored, so the promotion
- * mail can only carry a new token) and a promotion mail. Returns how many were promoted.
+ * promotion mail with a new self-service link. Returns how many were promoted.
  */
 export async function fillFreePlaces(trx: Trx, session: string): Promise<number> {
   let promoted = 0;
@@ -67,11 +66,10 @@ export async function fillFreePlaces(trx: Trx, session: string): Promise<number>
       .andWhere('taken', '<', trx.ref('capacity'))
       .update({ taken: trx.raw('taken + 1'), updated_at: Date.now() });
     if (took === 0) return promoted;
-    const { token, hash } = newSelfServiceToken();
     await trx(REGISTRATIONS_TABLE)
       .where({ id: next.id, registration_status: 'waitlisted' })
-      .update({ registration_status: 'confirmed', token_hash: hash, updated_at: new Date() });
-    await enqueueMail(trx, next.id, 'promotion', token);
+      .update({ registration_status: 'confirmed', updated_at: new Date() });
+    await enqueueMailWithNewLink(trx, next.id, 'promotion');
     promoted++;
   }
 }
@@ -91,22 +89,22 @@ export async function holdPlaces(trx: Trx, session: string) {
 
 /**
  * Brings a session's row in line with the published capacity and the confirmed registrations,
- * then gives any free place to the waitlist (while the session has not started). Runs after an
- * editor changes a session or a registration in the admin, holding the row like every other writer.
+ * and its registrations' copy of its title, then gives any free place to the waitlist (while the
+ * session has not started). Runs in the transaction of an editor's change to a session or a
+ * registration (lifecycle.ts), holding the row like every other writer.
+ * Returns how many were promoted (their mails are queued).
  */
-export async function reconcilePlaces(strapi: Core.Strapi, session: string) {
-  const promoted = await strapi.db.transaction(async ({ trx }) => {
-    const facts = await loadSession(trx, session);
-    if (!facts) {
-      await trx(PLACES_TABLE).where('session_document_id', session).delete();
-      return 0;
-    }
-    await holdPlaces(trx, session);
-    const [{ n }] = await confirmedCount(trx, session);
-    await trx(PLACES_TABLE).where('session_document_id', session).update({ capacity: facts.capacity, taken: Number(n), updated_at: Date.now() });
-    return facts.published && facts.startsAt.getTime() > Date.now() ? fillFreePlaces(trx, session) : 0;
-  });
-  if (promoted > 0) kickOutbox(strapi);
+export async function reconcilePlaces(trx: Trx, session: string): Promise<number> {
+  const facts = await loadSession(trx, session);
+  if (!facts) {
+    await trx(PLACES_TABLE).where('session_document_id', session).delete();
+    return 0;
+  }
+  await holdPlaces(trx, session);
+  const [{ n }] = await confirmedCount(trx, session);
+  await trx(PLACES_TABLE).where('session_document_id', session).update({ capacity: facts.capacity, taken: Number(n), updated_at: Date.now() });
+  await refreshSessionTitle(trx, facts);
+  return facts.published && facts.startsAt.getTime() > Date.now() ? fillFreePlaces(trx, session) : 0;
 }
 
 /** Rows for sessions that predate the counter (or were written around it), on every start. */

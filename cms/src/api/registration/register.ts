@@ -8,6 +8,7 @@ import { enqueueMail, kickOutbox } from './outbox';
 import { ensurePlacesRow, placesLeftBySession, takePlace } from './places';
 import { consumeAttempt } from './rate-limit';
 import { asRegistrationFlow } from './flow';
+import { registrationSessionTitle } from './session-title';
 import { loadSession } from './sessions';
 import { REGISTRATIONS_TABLE } from './tables';
 import { newSelfServiceToken, verifyFormToken } from './tokens';
@@ -76,7 +77,8 @@ function validate(input: RegistrationInput, locale: LocaleCode): CleanInput {
   return { session: String(input.session ?? ''), fullName, email, emailNormalized: normaliseEmail(email), organisation: organisation || null, language: locale };
 }
 
-function isUniqueViolation(error: any): boolean {
+/** The database's unique index refused the row (one live registration per session and normalised email). */
+export function isUniqueViolation(error: any): boolean {
   const code = error?.code ?? error?.cause?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key value/.test(String(error?.message));
 }
@@ -146,6 +148,7 @@ export async function registerForTrainingSession(strapi: Core.Strapi, input: Reg
         const created: any = await strapi.documents(REGISTRATION as any).create({
           data: {
             sessionDocumentId: session.documentId,
+            sessionTitle: registrationSessionTitle(session),
             fullName: data.fullName,
             email: data.email,
             emailNormalized: data.emailNormalized,
