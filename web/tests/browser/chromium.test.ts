@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, localizedPath } from '#shared/routes';
+import { firstLoadJs } from '../../scripts/lib/first-load-js.mjs';
 import { entryOf, everyPage, launchChromium, newContext, SITE_URL } from './helpers';
 import italian from '../../i18n/locales/it.json';
 import french from '../../i18n/locales/fr.json';
@@ -127,6 +128,25 @@ describe('in Chromium', () => {
       for (const v of result.violations) violations.push(`${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
     }
     expect(violations).toEqual([]);
+    await context.close();
+  }, 600_000);
+
+  // Issue 3, item 7 asks for at most 100 KB of JavaScript (gzip) on the first load of any content
+  // page. The site is not there yet (110-114 KB, down from 132-143 KB): this is a ratchet at the
+  // current size plus a little, to be lowered step by step to 100. What a first load downloads is
+  // fixed by the build (no timing is measured here), so a dependency or an import that grows the
+  // bundle past it fails the suite.
+  const FIRST_LOAD_JS_BUDGET_KB = 116;
+  it(`loads at most ${FIRST_LOAD_JS_BUDGET_KB} KB of JavaScript (gzip) on the first load of any page type in any language`, async () => {
+    const context = await newContext(browser);
+    const over: string[] = [];
+    for (const { path } of pages) {
+      const { total, files } = await firstLoadJs(context, path);
+      // The framework itself is counted: the measure did see the page's scripts.
+      expect(total, path).toBeGreaterThan(30 * 1024);
+      if (total > FIRST_LOAD_JS_BUDGET_KB * 1024) over.push(`${path}: ${(total / 1024).toFixed(1)} KB in ${files.length} scripts`);
+    }
+    expect(over).toEqual([]);
     await context.close();
   }, 600_000);
 
