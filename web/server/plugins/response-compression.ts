@@ -4,12 +4,15 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // of HTML, a few KB once compressed, which is most of a first visit's bytes on a slow link. Done
 // last, on every response (cached or not): this plugin's hook runs after csp-fresh-nonce's (Nitro
 // plugins load in file-name order), which rewrites the body first. Static assets are precompressed
-// at build time (nitro.compressPublicAssets) and never reach this hook as strings.
+// at build time (nitro.compressPublicAssets) and never reach this hook as strings. Error pages are
+// rendered through an internal request (/__nuxt_error) whose body Nitro's error handler re-sends as
+// text: that one stays plain.
 const MIN_BYTES = 1024;
 
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('beforeResponse', (event, response) => {
     if (typeof response.body !== 'string' || response.body.length < MIN_BYTES) return;
+    if (event.path.startsWith('/__nuxt_error')) return;
     if (!String(getResponseHeader(event, 'content-type') ?? '').startsWith('text/html')) return;
     if (getResponseHeader(event, 'content-encoding')) return;
     const accepted = getRequestHeader(event, 'accept-encoding') ?? '';
