@@ -104,7 +104,8 @@ try {
   const pages = await pagesOf(cms.url);
   for (const page of pages) {
     page.htmlBytes = await htmlSize(site.url, page.path);
-    writeFileSync(join(staticDir, page.file), `<!DOCTYPE html><!--${'x'.repeat(Math.max(0, page.htmlBytes - 19))}-->`);
+    const shell = '<!DOCTYPE html><!---->';
+    writeFileSync(join(staticDir, page.file), shell.replace('-->', `${'x'.repeat(Math.max(0, page.htmlBytes - shell.length))}-->`));
   }
   await stop(site.child);
   build({ NUXT_BENCH_STATIC_DIR: staticDir });
