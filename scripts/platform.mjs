@@ -99,7 +99,12 @@ if (needsInstall) {
 
 const tasks = {
   // The CMS and the site side by side (each package's platform:start).
-  start: () => pnpm(['-r', '--parallel', 'run', 'platform:start']),
+  // cms/.env (secrets, and the forwarding secret the site shares) exists before either starts.
+  start: async () => {
+    const { ensureDotEnv } = await import('../cms/scripts/env.mjs');
+    ensureDotEnv();
+    pnpm(['-r', '--parallel', 'run', 'platform:start']);
+  },
   test: () => pnpm(['-r', '--workspace-concurrency=1', 'run', 'test']),
   seed: () => pnpm(['--filter', 'cms', 'run', 'seed']),
   bench: () => pnpm(['-r', '--workspace-concurrency=1', 'run', 'bench']),
@@ -108,4 +113,4 @@ if (!tasks[task]) {
   console.error(`[platform] unknown task "${task}": use ${Object.keys(tasks).join(', ')}`);
   process.exit(2);
 }
-tasks[task]();
+await tasks[task]();

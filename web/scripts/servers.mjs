@@ -42,18 +42,40 @@ function startProcess(args, { env, ready, timeoutMs, name }) {
   });
 }
 
-export async function startCms() {
-  const env = { DATABASE_URL: '', STRAPI_LOG_LEVEL: 'error' };
+/**
+ * The CMS for the site's tests and benchmark. `options.env` adds to its environment (the mail
+ * catcher's SMTP port, SITE_URL for the self-service links, the forwarding secret, limits).
+ */
+export async function startCms({ env: extra = {} } = {}) {
+  const env = { DATABASE_URL: '', STRAPI_LOG_LEVEL: 'error', ...extra };
   const { child, match } = await startProcess(['scripts/cms.mjs', '--fixtures'], { env, ready: /CMS_URL=(\S+)/, timeoutMs: 300_000, name: 'CMS' });
   return { child, url: match[1] };
 }
 
-export async function startSite(outputDir, cmsUrl) {
-  const port = await freePort();
+/** The built site in `outputDir` against the CMS at `cmsUrl`, on `options.port` (or a free one). */
+export async function startSite(outputDir, cmsUrl, { port: chosen, env: extra = {} } = {}) {
+  const port = chosen ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const env = { PORT: String(port), HOST: '127.0.0.1', NUXT_CMS_URL: cmsUrl, NUXT_PUBLIC_SITE_URL: url, NUXT_PUBLIC_I18N_BASE_URL: url, NUXT_SITE_URL: url };
+  const env = { ...extra, PORT: String(port), HOST: '127.0.0.1', NUXT_CMS_URL: cmsUrl, NUXT_PUBLIC_SITE_URL: url, NUXT_PUBLIC_I18N_BASE_URL: url, NUXT_SITE_URL: url };
   const { child } = await startProcess([join(outputDir, 'server', 'index.mjs')], { env, ready: /Listening on/, timeoutMs: 60_000, name: 'site' });
   return { child, url };
+}
+
+/**
+ * MailDev (the mail catcher `npm start` runs) on free ports: the CMS sends to `smtpPort`, tests
+ * read what arrived from its REST API at `url` (GET /api/email: subject, text, html, to, attachments).
+ */
+export async function startMailCatcher() {
+  const [smtpPort, webPort] = [await freePort(), await freePort()];
+  const bin = join(webDir, '..', 'cms', 'node_modules', '.bin', 'maildev');
+  const child = spawn(bin, ['--smtp', String(smtpPort), '--ip', '127.0.0.1', '--web', String(webPort), '--web-ip', '127.0.0.1', '--silent'], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${webPort}`;
+  for (const until = Date.now() + 30_000; ; ) {
+    if (child.exitCode !== null) throw new Error(`the mail catcher exited with ${child.exitCode}`);
+    if (await fetch(`${url}/api/healthz`).then((r) => r.ok, () => false)) return { child, smtpPort, url };
+    if (Date.now() > until) throw new Error('the mail catcher did not start in 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 export function stop(child) {

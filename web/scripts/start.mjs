@@ -2,7 +2,7 @@
 // does for its admin panel), then serves it on PORT_WEB (3000) against the CMS at CMS_URL
 // (default http://127.0.0.1:$PORT or 1337). Pages answer 503 until the CMS is up.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { webDir } from './servers.mjs';
 
@@ -22,6 +22,13 @@ if (!builtAt || Math.max(...sources) > builtAt) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+/** SITE_FORWARDING_SECRET from the environment, else the one `npm start` wrote into cms/.env. */
+function forwardingSecret() {
+  if (process.env.SITE_FORWARDING_SECRET) return process.env.SITE_FORWARDING_SECRET;
+  const file = join(webDir, '..', 'cms', '.env');
+  return existsSync(file) ? (readFileSync(file, 'utf8').match(/^SITE_FORWARDING_SECRET=(\S+)$/m)?.[1] ?? '') : '';
+}
+
 const port = process.env.PORT_WEB ?? '3000';
 const cmsUrl = process.env.CMS_URL ?? `http://127.0.0.1:${process.env.PORT ?? 1337}`;
 const siteUrl = process.env.SITE_PUBLIC_URL ?? `http://localhost:${port}`;
@@ -29,7 +36,7 @@ console.log(`[web] the site: ${siteUrl} (CMS ${cmsUrl})`);
 const child = spawn(process.execPath, [join(webDir, '.output', 'server', 'index.mjs')], {
   cwd: webDir,
   stdio: 'inherit',
-  env: { ...process.env, PORT: port, NUXT_CMS_URL: cmsUrl, NUXT_PUBLIC_SITE_URL: siteUrl, NUXT_PUBLIC_I18N_BASE_URL: siteUrl, NUXT_SITE_URL: siteUrl },
+  env: { ...process.env, SITE_FORWARDING_SECRET: forwardingSecret(), PORT: port, NUXT_CMS_URL: cmsUrl, NUXT_PUBLIC_SITE_URL: siteUrl, NUXT_PUBLIC_I18N_BASE_URL: siteUrl, NUXT_SITE_URL: siteUrl },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -23,6 +23,22 @@ export async function cms<T>(query: string, variables: Record<string, unknown> =
   return body.data;
 }
 
+/** A mail the CMS sent, as the mail catcher (MailDev, MAIL_URL) keeps it. */
+export interface CaughtMail { id: string; subject: string; text: string; html: string; to: { address: string; name: string }[]; attachments?: { filename: string; contentType: string; generatedFileName: string }[] }
+
+/** Waits for the first mail to `address` that `match` accepts (mails are sent by the CMS's outbox, within seconds). */
+export async function waitForMail(address: string, match: (mail: CaughtMail) => boolean = () => true, timeoutMs = 30_000): Promise<CaughtMail> {
+  const url = process.env.MAIL_URL;
+  if (!url) throw new Error('MAIL_URL is not set (scripts/test.mjs starts the mail catcher)');
+  for (const until = Date.now() + timeoutMs; ; ) {
+    const mails = (await (await fetch(`${url}/api/email`)).json()) as CaughtMail[];
+    const found = mails.find((m) => m.to.some((to) => to.address.toLowerCase() === address.toLowerCase()) && match(m));
+    if (found) return found;
+    if (Date.now() > until) throw new Error(`no matching mail to ${address} within ${timeoutMs} ms (${mails.length} caught)`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** The same entry in every locale: its slugs, its documentId and its title per locale. */
 export interface Entry { documentId: string; slugs: Record<Locale, string>; titles: Record<Locale, string> }
 
