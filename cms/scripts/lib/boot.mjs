@@ -56,21 +56,22 @@ export async function fetchSchemaSdl(url) {
 }
 
 /**
- * Runs `fn` and returns how many SQL statements the CMS sent to its database meanwhile. The
- * scheduled jobs (the registration outbox polls every 10 s) are paused so as not to be counted.
+ * Runs `fn(headers)` and returns how many SQL statements the CMS ran for the HTTP requests that
+ * `fn` sends with `headers`: a statement counts only when it runs in the request context of such a
+ * request, so work the CMS does meanwhile for other reasons (scheduled jobs, what publishing leaves
+ * running, another client) is not counted.
  */
 export async function countSqlStatements(strapi, fn) {
+  const marker = `count-${process.hrtime.bigint()}-${Math.random().toString(36).slice(2)}`;
   let statements = 0;
   const onQuery = () => {
-    statements++;
+    if (strapi.requestContext.get()?.request?.headers?.['x-count-sql-statements'] === marker) statements++;
   };
-  strapi.cron.stop();
   strapi.db.connection.on('query', onQuery);
   try {
-    await fn();
+    await fn({ 'x-count-sql-statements': marker });
   } finally {
     strapi.db.connection.removeListener('query', onQuery);
-    strapi.cron.start();
   }
   return statements;
 }
