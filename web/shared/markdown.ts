@@ -31,3 +31,15 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
+
+/**
+ * Whether a link or image address from the content may become an `href`/`src`: the site's own
+ * paths and anchors, http(s), mailto and tel. Anything else (`javascript:`, `data:`, `vbscript:`…)
+ * is shown as plain text instead.
+ */
+export function isSafeUrl(url: string): boolean {
+  // Browsers ignore tabs, newlines and leading control characters and spaces in a scheme ("java\tscript:").
+  const cleaned = url.replace(/[\u0000-\u0020\u007f]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
+  return scheme === undefined || ['http', 'https', 'mailto', 'tel'].includes(scheme);
+}
