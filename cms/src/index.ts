@@ -6,6 +6,7 @@ import { ensureConstraints } from './database/constraints';
 import { installRelationBatching } from './graphql/batch-relations';
 import trainingSessionFields from './api/training-session/graphql/computed-fields';
 import registrationGraphql from './api/registration/graphql/registration';
+import organisationListing from './api/organisation/graphql/listing';
 import { ensureRegistrationTables } from './api/registration/tables';
 import { ensureAllPlaces } from './api/registration/places';
 import { fillMissingSessionTitles } from './api/registration/session-title';
@@ -23,6 +24,7 @@ export default {
     extension.shadowCRUD('api::registration.registration').disable();
     extension.use(trainingSessionFields(strapi));
     extension.use(registrationGraphql(strapi));
+    extension.use(organisationListing(strapi));
     strapi.documents.use(placeCountMiddleware(strapi));
     strapi.server.routes(registrationExportRoutes(strapi));
   },
