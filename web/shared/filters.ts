@@ -11,7 +11,7 @@ export interface Facet<T> {
 export type Selection = Record<string, string>;
 
 /** The selected value of each facet from a route query; unknown names and empty values are dropped. */
-export function selectionFromQuery(query: Record<string, unknown>, facets: readonly Facet<never>[]): Selection {
+export function selectionFromQuery(query: Record<string, unknown>, facets: readonly { name: string }[]): Selection {
   const selection: Selection = {};
   for (const { name } of facets) {
     const raw = query[name];

@@ -10,20 +10,27 @@ const FIELDS: Record<Section, string> = {
   trainings: 'trainingSessions',
   competences: 'competences',
 };
-const QUERY = `query Sitemap($locale: I18NLocaleCode!) {
-  ${Object.values(FIELDS).map((field) => `${field}(locale: $locale, pagination: { limit: 100 }) { documentId slug updatedAt }`).join('\n  ')}
+// The CMS serves 100 entries at most per list: each type is read 100 at a time until it runs out.
+const PAGE = 100;
+const QUERY = `query Sitemap($locale: I18NLocaleCode!, $start: Int!) {
+  ${Object.values(FIELDS).map((field) => `${field}(locale: $locale, sort: "documentId", pagination: { start: $start, limit: ${PAGE} }) { documentId slug updatedAt }`).join('\n  ')}
 }`;
 
 export default defineEventHandler(async () => {
   const versions = Object.fromEntries(Object.keys(FIELDS).map((section) => [section, [] as SitemapVersion[]])) as Record<Section, SitemapVersion[]>;
   for (const locale of LOCALES) {
-    const result = await $fetch<{ data?: Record<string, { documentId: string; slug: string; updatedAt?: string }[]>; errors?: unknown[] }>(
-      `${cmsUrl()}/graphql`,
-      { method: 'POST', body: { query: QUERY, variables: { locale } } },
-    );
-    if (!result.data || result.errors) throw createError({ statusCode: 503, statusMessage: 'CMS unavailable' });
-    for (const [section, field] of Object.entries(FIELDS) as [Section, string][]) {
-      for (const entry of result.data[field] ?? []) versions[section].push({ ...entry, locale: locale as Locale });
+    for (let start = 0, more = true; more; start += PAGE) {
+      const result = await $fetch<{ data?: Record<string, { documentId: string; slug: string; updatedAt?: string }[]>; errors?: unknown[] }>(
+        `${cmsUrl()}/graphql`,
+        { method: 'POST', body: { query: QUERY, variables: { locale, start } } },
+      );
+      if (!result.data || result.errors) throw createError({ statusCode: 503, statusMessage: 'CMS unavailable' });
+      more = false;
+      for (const [section, field] of Object.entries(FIELDS) as [Section, string][]) {
+        const page = result.data[field] ?? [];
+        for (const entry of page) versions[section].push({ ...entry, locale: locale as Locale });
+        if (page.length === PAGE) more = true;
+      }
     }
   }
   // Absolute URLs from the run-time site URL (the module's own site config is fixed at build).
