@@ -10,7 +10,8 @@ describe('paged lists', () => {
 
   it('shows the first and last pages, the neighbours of the current one, and gaps', () => {
     expect(pageWindow(1, 1)).toEqual([1]);
-    expect(pageWindow(1, 4)).toEqual([1, 2, null, 4]);
+    expect(pageWindow(1, 4)).toEqual([1, 2, 3, 4]); // a gap of one page shows it
+    expect(pageWindow(1, 5)).toEqual([1, 2, null, 5]);
     expect(pageWindow(3, 4)).toEqual([1, 2, 3, 4]);
     expect(pageWindow(6, 12)).toEqual([1, null, 5, 6, 7, null, 12]);
     expect(pageWindow(12, 12)).toEqual([1, null, 11, 12]);
