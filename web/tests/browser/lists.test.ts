@@ -59,9 +59,29 @@ describe('paged Atlas', () => {
     expect(await page.locator('.cards > li').count()).toBe(24);
     const next = page.getByRole('navigation', { name: french.pagination.label }).getByRole('link', { name: french.pagination.next });
     expect(new URL(await next.getAttribute('href') ?? '', SITE_URL).search).toBe('?role=training&page=2');
+    // Only the current page says it is current (not the reset link, not the other pages).
+    expect(await page.getByRole('navigation', { name: french.pagination.label }).locator('[aria-current]').allTextContents()).toEqual(['1']);
+    expect(await page.getByRole('link', { name: french.filters.reset }).getAttribute('aria-current')).toBeNull();
     await next.click();
     await page.waitForURL('**/fr/atlas?role=training&page=2');
     expect(await page.locator('.cards > li').count()).toBe(Math.min(24, count - 24));
+    await context.close();
+  });
+
+  it('with JavaScript, pages in place: the next page comes through the site\'s /graphql, without a reload', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto('/it/atlante', { waitUntil: 'networkidle' });
+    await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as any)?.__vue_app__));
+    await page.evaluate(() => ((window as any).__sameDocument = true));
+    const first = await names(page);
+    const graphql = page.waitForRequest((request) => new URL(request.url()).pathname === '/graphql');
+    await page.getByRole('navigation', { name: 'Pagine' }).getByRole('link', { name: 'Pagina successiva' }).click();
+    await graphql;
+    await page.waitForURL('**/it/atlante?page=2');
+    await expect.poll(async () => (await names(page))[0]).not.toBe(first[0]);
+    expect((await names(page)).some((name) => first.includes(name))).toBe(false);
+    expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
     await context.close();
   });
 
