@@ -13,10 +13,14 @@ export interface RegistrationDetails {
   session: { documentId: string; locale: string; title: string; slug: string; startsAt: string; endsAt: string; timezone: string; format: string; venue: string | null };
 }
 
-/** What the page shows: the registration, or why not (the same `not-found` for any bad token). */
+/**
+ * What the page shows: the registration, or why not: the same `not-found` for any bad token,
+ * `busy` when the CMS's rate limit refused the reader, `unavailable` when the CMS did not answer.
+ */
 export type SelfServiceView =
   | { state: 'found'; registration: RegistrationDetails }
   | { state: 'not-found' }
+  | { state: 'busy' }
   | { state: 'unavailable' };
 
 /** The outcome of a form post, carried by the redirect that follows it (`?notice=`). */

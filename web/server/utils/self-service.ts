@@ -32,12 +32,13 @@ async function call<T>(event: H3Event, query: string, field: string, token: stri
   }
 }
 
-/** The page's view of the registration of `token` (any refusal but an outage reads as not found). */
+/** The page's view of the registration of `token`. */
 export async function loadSelfService(event: H3Event, token: unknown, locale: Locale): Promise<SelfServiceView> {
   if (!plausibleToken(token)) return { state: 'not-found' };
   const outcome = await call<RegistrationDetails>(event, READ, 'trainingSessionRegistration', token, locale);
   if (outcome.ok) return { state: 'found', registration: outcome.value };
-  return outcome.code === 'UNAVAILABLE' ? { state: 'unavailable' } : { state: 'not-found' };
+  if (outcome.code === 'REGISTRATION_NOT_FOUND') return { state: 'not-found' };
+  return outcome.code === 'RATE_LIMITED' ? { state: 'busy' } : { state: 'unavailable' };
 }
 
 export const registrationData = (event: H3Event, token: string, locale: Locale) => call<unknown>(event, DATA, 'trainingSessionRegistrationData', token, locale);
