@@ -196,13 +196,15 @@ describe('the self-service page', () => {
     for (const locale of LOCALES) expect(sitemap).not.toContain(`${SITE_URL}${selfServicePath(locale)}`);
   });
 
-  it('downloads the person’s data as a JSON file', async () => {
+  it('downloads the person’s data as a JSON file, with the keyboard', async () => {
     const bea = person('download', 'en', { organisation: 'Open Data Lab' });
     const { link } = await registered(OPEN, bea);
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(link);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my data (JSON)' }).click()]);
+    // With the keyboard: Tab to the link, Enter.
+    await tabTo(page, page.getByRole('link', { name: 'Download my data (JSON)' }));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toMatch(/^social-tech-academy-registration-\d{4}-\d{2}-\d{2}\.json$/);
     const data = JSON.parse(await readFile((await download.path())!, 'utf8'));
     expect(data.registration).toMatchObject({ fullName: bea.fullName, email: bea.email, organisation: 'Open Data Lab', status: 'confirmed', language: 'en' });
@@ -224,16 +226,13 @@ describe('the self-service page', () => {
     await axe(link, 'confirmed', violations);
     const confirm = page.getByLabel('Yes, I want to cancel my registration');
     const button = page.getByRole('button', { name: 'Cancel my registration' });
-    // Without the box ticked, the button does nothing.
+    // Without the box ticked, the button does nothing but take the reader to the box.
     await tabTo(page, button);
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(300);
+    await expect.poll(() => confirm.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(new URL(page.url()).searchParams.get('notice')).toBeNull();
     expect(await fact(page, 'Status').textContent()).toBe('Confirmed');
     // Tick it (Space), then the button (Enter).
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
-    if (!(await confirm.evaluate((element) => element === document.activeElement))) await tabTo(page, confirm);
     await page.keyboard.press('Space');
     expect(await confirm.isChecked()).toBe(true);
     await page.keyboard.press('Tab');
