@@ -280,6 +280,10 @@ describe('the self-service page', () => {
     expect(await page.locator(`#${await box.getAttribute('aria-describedby')}`).textContent()).toBe('Cochez la case ci-dessus pour confirmer.');
     const violations: string[] = [];
     await axe(page.url(), 'confirm-cancel', violations);
+    // The notice of a post the CMS could not carry out (tests/outage: the CMS down).
+    await page.goto(`${link}&notice=failed`);
+    expect(await page.getByRole('alert').textContent()).toBe('Cette action n’a pas pu aboutir pour le moment. Veuillez réessayer dans quelques minutes.');
+    await axe(page.url(), 'failed', violations);
     expect(violations).toEqual([]);
     await context.close();
   });

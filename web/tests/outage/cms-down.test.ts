@@ -32,5 +32,14 @@ describe('when the CMS is down', () => {
     const download = await fetch(`${process.env.SITE_URL}/api/self-service/data?token=${token}&locale=fr`);
     expect(download.status).toBe(503);
     expect(download.headers.get('cache-control')).toBe('no-store');
+    // A form post that cannot reach the CMS is sent back to the page with a "try again" notice.
+    const post = await fetch(`${process.env.SITE_URL}${selfServicePath('fr')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token, action: 'cancel', confirm: 'yes' }),
+      redirect: 'manual',
+    });
+    expect(post.status).toBe(303);
+    expect(post.headers.get('location')).toBe(`${selfServicePath('fr')}?token=${token}&notice=failed`);
   });
 });
