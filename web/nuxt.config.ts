@@ -1,4 +1,4 @@
-import { i18nPages, LOCALES } from './shared/routes';
+import { i18nPages, LOCALES, selfServicePath } from './shared/routes';
 
 // Content pages are rendered once and served from the server-side cache (stale-while-revalidate):
 // a visit after `CONTENT_TTL` seconds gets the cached page at once and refreshes it in the background.
@@ -6,6 +6,17 @@ const CONTENT_TTL = Number(process.env.NUXT_CONTENT_TTL ?? 60);
 const contentRules = Object.fromEntries(
   LOCALES.flatMap((locale) => [`/${locale}`, `/${locale}/**`]).map((path) => [path, { swr: CONTENT_TTL }]),
 );
+
+// The self-service page (a registration, by the secret token in its URL) and its JSON download:
+// personal data, so never in the page cache (the `cache: false` of the exact path wins over the
+// `/xx/**` swr rule it sits under), never stored by a browser or proxy, never indexed, and the
+// token never leaves in a Referer header.
+const PRIVATE_RULE = {
+  cache: false as const,
+  headers: { 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow' },
+  security: { headers: { referrerPolicy: 'no-referrer' as const } },
+};
+const privateRules = Object.fromEntries([...LOCALES.map(selfServicePath), '/api/self-service/**'].map((path) => [path, PRIVATE_RULE]));
 
 // The packages every page runs in the browser (see vite.build below).
 const FRAMEWORK_PACKAGES = new RegExp(
@@ -118,6 +129,7 @@ export default defineNuxtConfig({
 
   routeRules: {
     ...contentRules,
+    ...privateRules,
     '/graphql': { security: { xssValidator: false } },
   },
 

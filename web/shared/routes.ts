@@ -31,6 +31,23 @@ export const STATIC_PAGES = {
 } as const satisfies Record<string, PerLocale>;
 export type StaticPage = keyof typeof STATIC_PAGES;
 
+/**
+ * The registrant's self-service page (`?token=…`, the link in the registration mails). Private:
+ * not in the sitemap, no hreflang alternates, never cached. The CMS builds the mailed links from
+ * the same table (cms/src/api/registration/self-service-link.ts).
+ */
+export const SELF_SERVICE_PATHS = { fr: 'inscription', en: 'registration', it: 'iscrizione', es: 'inscripcion' } as const satisfies PerLocale;
+
+/** `/fr/inscription` … : the self-service page of each locale. */
+export function selfServicePath(locale: Locale): string {
+  return `/${locale}/${SELF_SERVICE_PATHS[locale]}`;
+}
+
+/** The locale whose self-service page `path` (no query) is, if it is one. */
+export function selfServiceLocale(path: string): Locale | undefined {
+  return LOCALES.find((locale) => path === selfServicePath(locale) || path === `${selfServicePath(locale)}/`);
+}
+
 /** `i18n.pages` for @nuxtjs/i18n (customRoutes: 'config'), keyed by Nuxt's page names. */
 export function i18nPages(): Record<string, Record<Locale, `/${string}`>> {
   const pages: Record<string, Record<Locale, `/${string}`>> = {};
@@ -41,6 +58,7 @@ export function i18nPages(): Record<string, Record<Locale, `/${string}`>> {
     pages[`${name}-slug`] = map(paths, '/[slug]');
   }
   for (const [name, paths] of Object.entries(STATIC_PAGES)) pages[name] = map(paths);
+  pages['self-service'] = map(SELF_SERVICE_PATHS);
   return pages;
 }
 

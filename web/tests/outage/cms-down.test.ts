@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localizedPath } from '#shared/routes';
+import { localizedPath, selfServicePath } from '#shared/routes';
 import { html } from '../browser/helpers';
 
 // Runs after the browser suite (scripts/test.mjs): it stops the CMS. Cached pages still answer (stale-while-revalidate, the failed refresh keeps
@@ -21,5 +21,25 @@ describe('when the CMS is down', () => {
     expect(uncached.body).toContain('Temporaneamente non disponibile');
     expect(uncached.body).toMatch(/<html[^>]* lang="it"/);
     expect(uncached.body).not.toMatch(/at \S+ \(|node_modules/);
+  });
+
+  it('answers the self-service page and its download with a localized 503, never cached', async () => {
+    const token = 'A'.repeat(43); // a well-formed token: the site has to ask the CMS
+    const page = await html(`${selfServicePath('fr')}?token=${token}`);
+    expect(page.status).toBe(503);
+    expect(page.body).toContain('Momentanément indisponible');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const download = await fetch(`${process.env.SITE_URL}/api/self-service/data?token=${token}&locale=fr`);
+    expect(download.status).toBe(503);
+    expect(download.headers.get('cache-control')).toBe('no-store');
+    // A form post that cannot reach the CMS is sent back to the page with a "try again" notice.
+    const post = await fetch(`${process.env.SITE_URL}${selfServicePath('fr')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token, action: 'cancel', confirm: 'yes' }),
+      redirect: 'manual',
+    });
+    expect(post.status).toBe(303);
+    expect(post.headers.get('location')).toBe(`${selfServicePath('fr')}?token=${token}&notice=failed`);
   });
 });

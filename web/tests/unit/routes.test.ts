@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { i18nPages, localizedPath, LOCALES } from '#shared/routes';
+import { i18nPages, localizedPath, LOCALES, SELF_SERVICE_PATHS, selfServiceLocale } from '#shared/routes';
 
 describe('localized paths (DESIGN.md table)', () => {
   it('gives each section its path in each language', () => {
@@ -22,5 +23,16 @@ describe('localized paths (DESIGN.md table)', () => {
     expect(pages['modules-slug']).toEqual({ fr: '/modules/[slug]', en: '/modules/[slug]', it: '/moduli/[slug]', es: '/modulos/[slug]' });
     expect(pages['trainings-past']).toEqual({ fr: '/formations/archives', en: '/trainings/past', it: '/formazioni/archivio', es: '/formaciones/archivo' });
     expect(pages['legal-notice']?.fr).toBe('/mentions-legales');
+  });
+
+  it('serves the self-service page at the paths the CMS puts in its mails', () => {
+    // cms/src/api/registration/self-service-link.ts builds the mailed links: both tables must agree.
+    const cms = readFileSync(new URL('../../../cms/src/api/registration/self-service-link.ts', import.meta.url), 'utf8');
+    const table = /SELF_SERVICE_PATHS[^=]*=\s*\{([^}]*)\}/.exec(cms)![1]!;
+    const mailed = Object.fromEntries([...table.matchAll(/(\w+):\s*'([^']+)'/g)].map((m) => [m[1], m[2]]));
+    expect(mailed).toEqual({ ...SELF_SERVICE_PATHS });
+    expect(i18nPages()['self-service']).toEqual({ fr: '/inscription', en: '/registration', it: '/iscrizione', es: '/inscripcion' });
+    expect(selfServiceLocale('/it/iscrizione')).toBe('it');
+    expect(selfServiceLocale('/it/registration')).toBeUndefined();
   });
 });
