@@ -7,10 +7,11 @@ const contentRules = Object.fromEntries(
   LOCALES.flatMap((locale) => [`/${locale}`, `/${locale}/**`]).map((path) => [path, { swr: CONTENT_TTL }]),
 );
 
-// The packages every page runs in the browser (see vite.build below).
+// The packages every page runs in the browser (see vite.build below). Not urql: the browser loads
+// it on its first client-side query (app/plugins/urql.ts).
 const FRAMEWORK_PACKAGES = new RegExp(
   `node_modules[\\\\/](${[
-    'vue', '@vue', 'vue-router', 'nuxt', '@nuxt/nitro-server', '@nuxtjs/i18n', 'vue-i18n', '@intlify', '@urql', 'wonka', '@0no-co',
+    'vue', '@vue', 'vue-router', 'nuxt', '@nuxt/nitro-server', '@nuxtjs/i18n', 'vue-i18n', '@intlify',
     'unhead', '@unhead', 'ufo', 'ofetch', 'destr', 'defu', 'hookable', 'ohash', 'klona', 'cookie-es', 'devalue', 'unctx', 'h3', 'nostics',
   ].join('|')})[\\\\/]`,
 );
@@ -177,11 +178,11 @@ export default defineNuxtConfig({
     'app:resolve'(app) {
       app.plugins = app.plugins.filter((plugin) => !plugin.src.includes('/nuxt-site-config/'));
     },
-    // The Markdown renderer is only needed when a browser navigates to a page it fetches itself:
-    // no prefetch of it on every first load.
+    // The GraphQL client (urql) and the Markdown renderer are only needed when a browser navigates
+    // to a page it fetches itself: no prefetch of them on every first load.
     'build:manifest'(manifest) {
       for (const [id, chunk] of Object.entries(manifest)) {
-        if (id.includes('node_modules/marked/') || id.includes('node_modules/.pnpm/marked@')) {
+        if (/(^|\/)graphql\/client\.ts$|node_modules\/(\.pnpm\/)?marked[@/]/.test(id)) {
           chunk.prefetch = false;
           chunk.preload = false;
         }
