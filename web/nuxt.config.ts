@@ -162,6 +162,9 @@ export default defineNuxtConfig({
   },
   experimental: {
     payloadExtraction: false,
+    // No server components: without this, every page would load the plugin that lets links
+    // inside islands navigate.
+    componentIslands: false,
     // No client-side route rules and no build manifest polled by every browser: the rules (swr) are
     // the server's business, and chunk-reload still recovers from a new deployment.
     appManifest: false,
