@@ -5,7 +5,7 @@
  * simulation does not count them as blocking the first paint).
  */
 export default defineNuxtPlugin((nuxtApp) => {
-  nuxtApp.ssrContext?.head.hooks.hook('tags:resolve', ({ tags }) => {
+  nuxtApp.ssrContext?.head.hooks?.hook('tags:resolve', ({ tags }) => {
     for (const tag of tags) {
       const { rel, type, src } = tag.props;
       if ((tag.tag === 'link' && rel === 'modulepreload') || (tag.tag === 'script' && type === 'module' && src)) {
