@@ -132,11 +132,11 @@ describe('in Chromium', () => {
   }, 600_000);
 
   // Issue 3, item 7 asks for at most 100 KB of JavaScript (gzip) on the first load of any content
-  // page. The site is not there yet (110-114 KB, down from 132-143 KB): this is a ratchet at the
-  // current size plus a little, to be lowered step by step to 100. What a first load downloads is
-  // fixed by the build (no timing is measured here), so a dependency or an import that grows the
-  // bundle past it fails the suite.
-  const FIRST_LOAD_JS_BUDGET_KB = 116;
+  // page. The site is not there yet (101-103.3 KB, down from 110-114 KB and 132-143 KB before): this
+  // is a ratchet at the current size plus a little, to be lowered step by step to 100. What a first
+  // load downloads is fixed by the build (no timing is measured here), so a dependency or an import
+  // that grows the bundle past it fails the suite.
+  const FIRST_LOAD_JS_BUDGET_KB = 104;
   it(`loads at most ${FIRST_LOAD_JS_BUDGET_KB} KB of JavaScript (gzip) on the first load of any page type in any language`, async () => {
     const context = await newContext(browser);
     const over: string[] = [];
