@@ -1,3 +1,5 @@
+import type { Nuxt } from 'nuxt/schema';
+import { clientTrims } from './config/client-trims';
 import { i18nPages, LOCALES } from './shared/routes';
 
 // Content pages are rendered once and served from the server-side cache (stale-while-revalidate):
@@ -20,7 +22,31 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-01-01',
   devtools: { enabled: false },
   telemetry: false,
-  modules: ['@nuxtjs/i18n', 'nuxt-security', '@nuxt/image', '@nuxtjs/sitemap'],
+  modules: [
+    '@nuxtjs/i18n',
+    'nuxt-security',
+    '@nuxt/image',
+    '@nuxtjs/sitemap',
+    (_options: unknown, nuxt: Nuxt) => {
+      // No code for what this configuration never runs in the browser (transitions, keep-alive, the
+      // i18n cookie): config/client-trims.ts.
+      nuxt.options.vite.plugins = [...(nuxt.options.vite.plugins ?? []), clientTrims({ app: nuxt.options.app, i18n: nuxt.options.i18n }) as never];
+      // The head manager without Nuxt 4's legacy unhead plugins (deprecated `hid`/`children` keys,
+      // promises in head input, `before:`/`after:` priorities), which nothing here uses: only
+      // template params, as Nuxt 5 does.
+      nuxt.hook('modules:done', () => {
+        const template = nuxt.options.build.templates.find((t) => t.filename === 'unhead-options.mjs');
+        const original = template?.getContents;
+        if (!template || !original) throw new Error('nuxt.config.ts: Nuxt no longer generates unhead-options.mjs');
+        template.getContents = async (data) => {
+          // `import { legacyPlugins } from "<@unhead/vue as Nuxt resolves it>/dist/legacy.mjs"`
+          const legacy = String(await original(data)).match(/import \{ legacyPlugins \} from "(.+)\/legacy\.mjs";/);
+          if (!legacy) throw new Error('nuxt.config.ts: unhead-options.mjs no longer imports the legacy plugins');
+          return `import { TemplateParamsPlugin } from "${legacy[1]}/plugins.mjs";\nexport default { disableDefaults: true, plugins: [TemplateParamsPlugin] };\n`;
+        };
+      });
+    },
+  ],
   css: ['~/assets/main.css'],
 
   app: {
