@@ -10,7 +10,7 @@ const contentRules = Object.fromEntries(
 );
 
 // The packages every page runs in the browser (see vite.build below). Not urql: the browser loads
-// it on its first client-side query (app/plugins/urql.ts).
+// it on its first client-side query (app/plugins/urql.client.ts).
 const FRAMEWORK_PACKAGES = new RegExp(
   `node_modules[\\\\/](${[
     'vue', '@vue', 'vue-router', 'nuxt', '@nuxt/nitro-server', '@nuxtjs/i18n', 'vue-i18n', '@intlify',

@@ -3,7 +3,7 @@ import type { MaybeRefOrGetter } from 'vue';
 
 /**
  * Every page loads its content with this: a query through urql (results carried in the payload,
- * see useGraphqlQuery and plugins/urql.ts), awaited so that the page renders with its data on the
+ * see useGraphqlQuery and plugins/urql.*.ts), awaited so that the page renders with its data on the
  * server. A CMS that does not answer is a 503 (the localized error page), never a half-empty page.
  */
 export async function useContentQuery<Data, Variables extends AnyVariables>(

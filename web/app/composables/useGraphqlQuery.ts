@@ -15,8 +15,9 @@ export interface GraphqlQuery<Data> {
 }
 
 /**
- * One query through the site's urql client (plugins/urql.ts). While the browser hydrates, the
- * result the server carried in the payload, without loading urql: hydration sends no request.
+ * One query through the site's urql client (plugins/urql.server.ts, urql.client.ts). While the
+ * browser hydrates, the result the server carried in the payload, without loading urql:
+ * hydration sends no request.
  * Call `useNuxtApp()` before any `await` of the caller's setup.
  */
 export async function graphqlQuery<Data, Variables extends AnyVariables>(
