@@ -1,3 +1,5 @@
+import type { Nuxt } from 'nuxt/schema';
+import { clientTrims } from './config/client-trims';
 import { i18nPages, LOCALES, selfServicePath } from './shared/routes';
 
 // Content pages are rendered once and served from the server-side cache (stale-while-revalidate):
@@ -18,10 +20,11 @@ const PRIVATE_RULE = {
 };
 const privateRules = Object.fromEntries([...LOCALES.map(selfServicePath), '/api/self-service/**'].map((path) => [path, PRIVATE_RULE]));
 
-// The packages every page runs in the browser (see vite.build below).
+// The packages every page runs in the browser (see vite.build below). Not urql: the browser loads
+// it on its first client-side query (app/plugins/urql.client.ts).
 const FRAMEWORK_PACKAGES = new RegExp(
   `node_modules[\\\\/](${[
-    'vue', '@vue', 'vue-router', 'nuxt', '@nuxt/nitro-server', '@nuxtjs/i18n', 'vue-i18n', '@intlify', '@urql', 'wonka', '@0no-co',
+    'vue', '@vue', 'vue-router', 'nuxt', '@nuxt/nitro-server', '@nuxtjs/i18n', 'vue-i18n', '@intlify',
     'unhead', '@unhead', 'ufo', 'ofetch', 'destr', 'defu', 'hookable', 'ohash', 'klona', 'cookie-es', 'devalue', 'unctx', 'h3', 'nostics',
   ].join('|')})[\\\\/]`,
 );
@@ -30,7 +33,31 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-01-01',
   devtools: { enabled: false },
   telemetry: false,
-  modules: ['@nuxtjs/i18n', 'nuxt-security', '@nuxt/image', '@nuxtjs/sitemap'],
+  modules: [
+    '@nuxtjs/i18n',
+    'nuxt-security',
+    '@nuxt/image',
+    '@nuxtjs/sitemap',
+    (_options: unknown, nuxt: Nuxt) => {
+      // No code for what this configuration never runs in the browser (transitions, keep-alive, the
+      // i18n cookie): config/client-trims.ts.
+      nuxt.options.vite.plugins = [...(nuxt.options.vite.plugins ?? []), clientTrims({ app: nuxt.options.app, i18n: nuxt.options.i18n }) as never];
+      // The head manager without Nuxt 4's legacy unhead plugins (deprecated `hid`/`children` keys,
+      // promises in head input, `before:`/`after:` priorities), which nothing here uses: only
+      // template params, as Nuxt 5 does.
+      nuxt.hook('modules:done', () => {
+        const template = nuxt.options.build.templates.find((t) => t.filename === 'unhead-options.mjs');
+        const original = template?.getContents;
+        if (!template || !original) throw new Error('nuxt.config.ts: Nuxt no longer generates unhead-options.mjs');
+        template.getContents = async (data) => {
+          // `import { legacyPlugins } from "<@unhead/vue as Nuxt resolves it>/dist/legacy.mjs"`
+          const legacy = String(await original(data)).match(/import \{ legacyPlugins \} from "(.+)\/legacy\.mjs";/);
+          if (!legacy) throw new Error('nuxt.config.ts: unhead-options.mjs no longer imports the legacy plugins');
+          return `import { TemplateParamsPlugin } from "${legacy[1]}/plugins.mjs";\nexport default { disableDefaults: true, plugins: [TemplateParamsPlugin] };\n`;
+        };
+      });
+    },
+  ],
   css: ['~/assets/main.css'],
 
   app: {
@@ -173,6 +200,9 @@ export default defineNuxtConfig({
   },
   experimental: {
     payloadExtraction: false,
+    // No server components: without this, every page would load the plugin that lets links
+    // inside islands navigate.
+    componentIslands: false,
     // No client-side route rules and no build manifest polled by every browser: the rules (swr) are
     // the server's business, and chunk-reload still recovers from a new deployment.
     appManifest: false,
@@ -189,11 +219,11 @@ export default defineNuxtConfig({
     'app:resolve'(app) {
       app.plugins = app.plugins.filter((plugin) => !plugin.src.includes('/nuxt-site-config/'));
     },
-    // The Markdown renderer is only needed when a browser navigates to a page it fetches itself:
-    // no prefetch of it on every first load.
+    // The GraphQL client (urql) and the Markdown renderer are only needed when a browser navigates
+    // to a page it fetches itself: no prefetch of them on every first load.
     'build:manifest'(manifest) {
       for (const [id, chunk] of Object.entries(manifest)) {
-        if (id.includes('node_modules/marked/') || id.includes('node_modules/.pnpm/marked@')) {
+        if (/(^|\/)graphql\/client\.ts$|node_modules\/(\.pnpm\/)?marked[@/]/.test(id)) {
           chunk.prefetch = false;
           chunk.preload = false;
         }

@@ -11,9 +11,19 @@ export interface SessionTimes {
 // the other. Plain spaces everywhere keep the server's HTML and the hydrated page identical.
 const spaces = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
 
+// Building an Intl formatter is costly (locale data), using one is cheap: lists format many dates
+// with a few formats, so each (locale, options) formatter is built once and reused.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 function safeZone(timeZone: string): string {
   try {
-    new Intl.DateTimeFormat('en', { timeZone });
+    dateFormat('en', { timeZone });
     return timeZone;
   } catch {
     return 'UTC';
@@ -23,7 +33,7 @@ function safeZone(timeZone: string): string {
 /** "mardi 22 décembre 2026, 09:30 – 16:30 UTC+1 (Europe/Paris)" in `timeZone`, the zone named. */
 export function formatSessionRange({ startsAt, endsAt }: SessionTimes, locale: string, timeZone: string): string {
   const zone = safeZone(timeZone);
-  const format = new Intl.DateTimeFormat(locale, {
+  const format = dateFormat(locale, {
     timeZone: zone,
     weekday: 'long',
     day: 'numeric',
@@ -38,12 +48,12 @@ export function formatSessionRange({ startsAt, endsAt }: SessionTimes, locale: s
 
 /** "22 déc. 2026" — the short day of a session in its own zone, for lists. */
 export function formatSessionDay(startsAt: string, locale: string, timeZone: string): string {
-  return spaces(new Intl.DateTimeFormat(locale, { timeZone: safeZone(timeZone), day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(startsAt)));
+  return spaces(dateFormat(locale, { timeZone: safeZone(timeZone), day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(startsAt)));
 }
 
 /** The month of a session in its own zone, `YYYY-MM`: the value of the month filter. */
 export function sessionMonth(startsAt: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: safeZone(timeZone), year: 'numeric', month: '2-digit' }).formatToParts(new Date(startsAt));
+  const parts = dateFormat('en-CA', { timeZone: safeZone(timeZone), year: 'numeric', month: '2-digit' }).formatToParts(new Date(startsAt));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}`;
 }
@@ -51,13 +61,13 @@ export function sessionMonth(startsAt: string, timeZone: string): string {
 /** "décembre 2026" for a `YYYY-MM` value. */
 export function formatMonth(month: string, locale: string): string {
   const [year, mon] = month.split('-').map(Number);
-  return spaces(new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, mon! - 1, 15))));
+  return spaces(dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, mon! - 1, 15))));
 }
 
 /** "1 févr. 2027, 18:00 UTC+1"-style date and time of a moment in a zone (registration opening…). */
 export function formatMoment(value: string, locale: string, timeZone: string): string {
   return spaces(
-    new Intl.DateTimeFormat(locale, {
+    dateFormat(locale, {
       timeZone: safeZone(timeZone),
       day: 'numeric',
       month: 'long',

@@ -1,5 +1,5 @@
 // Rich-text fields are Markdown in the CMS. They are turned into HTML where results enter the
-// GraphQL client (app/plugins/urql.ts), so that a server-rendered page carries HTML in its
+// GraphQL client (app/graphql/client.ts), so that a server-rendered page carries HTML in its
 // payload and the browser needs no Markdown parser to hydrate it.
 
 /** The Markdown fields of each GraphQL type (by `__typename`, which urql adds to every selection). */

@@ -1,4 +1,4 @@
-import { useClientHandle, useQuery, type TypedDocumentNode } from '@urql/vue';
+import type { TypedDocumentNode } from '@urql/vue';
 
 type EntryData = { entry?: readonly unknown[] | null };
 type EntryOf<Data extends EntryData> = NonNullable<NonNullable<Data['entry']>[number]>;
@@ -14,11 +14,10 @@ const unavailable = () => createError({ statusCode: 503, statusMessage: 'Content
 export async function useEntryQuery<Data extends EntryData, Variables extends { locale: string; slug: string }>(
   query: TypedDocumentNode<Data, Variables>,
 ): Promise<{ data: Data; entry: EntryOf<Data>; isFallback: boolean }> {
-  const { client } = useClientHandle();
+  const nuxtApp = useNuxtApp();
   const locale = useCurrentLocale();
   const variables = { locale: locale.value, slug: String(useRoute().params.slug) } as Variables;
-  const own = useQuery<Data, Variables>({ query, variables: variables as never });
-  await own;
+  const own = await useGraphqlQuery({ query, variables });
   if (own.error.value && !own.data.value) throw unavailable();
   const result = (data: Data | undefined, isFallback: boolean) => {
     const entry = data?.entry?.find(Boolean) as EntryOf<Data> | undefined;
@@ -26,7 +25,7 @@ export async function useEntryQuery<Data extends EntryData, Variables extends { 
     return { data, entry, isFallback };
   };
   if (own.data.value?.entry?.length || variables.locale === 'en') return result(own.data.value, false);
-  const english = await client.query(query, { ...variables, locale: 'en' }).toPromise();
+  const english = await graphqlQuery(nuxtApp, query, { ...variables, locale: 'en' });
   if (english.error && !english.data) throw unavailable();
   return result(english.data, true);
 }

@@ -1,4 +1,3 @@
-import { useClientHandle, useQuery } from '@urql/vue';
 import {
   CompetenceLocalesDocument,
   InterviewLocalesDocument,
@@ -37,7 +36,8 @@ export async function useSwitcherTargets() {
   });
   const slug = computed(() => (typeof route.params.slug === 'string' ? route.params.slug : ''));
   const document = computed(() => DOCUMENTS[section.value ?? 'modules']) as never;
-  const own = useQuery({
+  const nuxtApp = useNuxtApp();
+  const own = useGraphqlQuery({
     query: document,
     variables: computed(() => ({ locale: locale.value, slug: slug.value })),
     pause: computed(() => !section.value || !slug.value),
@@ -45,12 +45,11 @@ export async function useSwitcherTargets() {
   const entries = (data: unknown) => (data as { entry?: Localized[] } | undefined)?.entry;
   // The English version only when the reader's language has none (see useEntryQuery), asked
   // imperatively: a reactive `pause` does not re-run during server rendering.
-  const { client } = useClientHandle();
   const english = ref<Localized[]>();
   const needsEnglish = computed(() => !!section.value && !!slug.value && locale.value !== 'en' && !!own.data.value && !entries(own.data.value)?.length);
   async function loadEnglish() {
     english.value = needsEnglish.value
-      ? entries((await client.query(DOCUMENTS[section.value!] as never, { locale: 'en', slug: slug.value }).toPromise()).data)
+      ? entries((await graphqlQuery(nuxtApp, DOCUMENTS[section.value!] as never, { locale: 'en', slug: slug.value })).data)
       : undefined;
   }
   watch(needsEnglish, loadEnglish);

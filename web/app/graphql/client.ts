@@ -1,0 +1,35 @@
+import { Client, cacheExchange, fetchExchange, mapExchange, ssrExchange, type Exchange, type SSRData } from '@urql/vue';
+import { renderMarkdownFields } from '#shared/markdown';
+import { loadMarkdownRenderer } from '~/utils/markdown';
+import { carriedKey } from './carried';
+
+/**
+ * The site's urql client. On the server, one per request: its ssrExchange keeps every result for
+ * the payload (`extract`), with an index from each operation (name and variables) to urql's key,
+ * so that the browser can hydrate from the payload without urql (app/composables/useGraphqlQuery.ts).
+ * In the browser, created (and this module loaded) on the first query that the payload does not
+ * answer, from the same results. Rich-text fields leave it as HTML (shared/markdown.ts).
+ */
+export function createGraphqlClient({ url, initialState }: { url: string; initialState?: SSRData }) {
+  const isClient = import.meta.client;
+  const ssr = ssrExchange({ isClient, initialState });
+  const index: Record<string, string> = {};
+  const record: Exchange = mapExchange({
+    onOperation(operation) {
+      if (operation.kind === 'query') index[carriedKey(operation.query, operation.variables)] = String(operation.key);
+    },
+  });
+  const markdown = mapExchange({
+    async onResult(result) {
+      if (!result.data) return result;
+      const render = await loadMarkdownRenderer();
+      return { ...result, data: renderMarkdownFields(result.data, render) };
+    },
+  });
+  const client = new Client({
+    url,
+    exchanges: [cacheExchange, ...(isClient ? [] : [record]), ssr, markdown, fetchExchange],
+    preferGetMethod: false,
+  });
+  return { client, extract: () => ({ results: ssr.extractData(), index }) };
+}
