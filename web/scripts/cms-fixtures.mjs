@@ -1,8 +1,17 @@
 // Entries the browser tests need beyond the demo content (which exists in all four languages).
 export const ENGLISH_ONLY_MODULE = { slug: 'test-only-in-english', title: 'Only in English (test entry)' };
 
-/** A published module with an English version only: its fr/it/es pages must fall back to English. */
-export async function addTestFixtures(strapi) {
+/**
+ * Sessions of known capacity for the registration tests (tests/browser/registration.test.ts), open
+ * for registration, in the four languages (same slug in each). `open` has room for every test;
+ * `small` has one place, so that the next registration is waitlisted.
+ */
+export const REGISTRATION_SESSIONS = {
+  open: { slug: 'test-registration-open', title: 'Registration test session', capacity: 50 },
+  small: { slug: 'test-registration-small', title: 'Registration test session with one place', capacity: 1 },
+};
+
+async function addModule(strapi) {
   const modules = strapi.documents('api::module.module');
   const existing = await modules.findMany({ locale: 'en', filters: { slug: ENGLISH_ONLY_MODULE.slug } });
   if (existing.length) return;
@@ -17,4 +26,25 @@ export async function addTestFixtures(strapi) {
       theory: 'Some **theory** in English.',
     },
   });
+}
+
+async function addSession(strapi, { slug, title, capacity }) {
+  const sessions = strapi.documents('api::training-session.training-session');
+  if ((await sessions.findMany({ locale: 'en', filters: { slug } })).length) return;
+  const day = 24 * 3600 * 1000;
+  const startsAt = new Date(Math.ceil((Date.now() + 30 * day) / day) * day + 9 * 3600 * 1000);
+  const shared = {
+    slug, capacity, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * 3600 * 1000).toISOString(),
+    timezone: 'Europe/Brussels', teachingLanguage: 'en', format: 'online', hours: 3, isFree: true,
+  };
+  const { documentId } = await sessions.create({ locale: 'en', status: 'published', data: { ...shared, title, description: 'A session for the registration tests.' } });
+  for (const locale of ['fr', 'it', 'es']) {
+    await sessions.update({ documentId, locale, status: 'published', data: { ...shared, title: `${title} (${locale})`, description: 'A session for the registration tests.' } });
+  }
+}
+
+/** A published module with an English version only (its fr/it/es pages fall back to English), and the registration sessions. */
+export async function addTestFixtures(strapi) {
+  await addModule(strapi);
+  for (const session of Object.values(REGISTRATION_SESSIONS)) await addSession(strapi, session);
 }
