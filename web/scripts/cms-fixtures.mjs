@@ -28,7 +28,8 @@ async function addModule(strapi) {
   });
 }
 
-async function addSession(strapi, { slug, title, capacity }) {
+/** An open session (registration from now until it starts in 30 days), in the four languages. */
+export async function addSession(strapi, { slug, title, capacity }) {
   const sessions = strapi.documents('api::training-session.training-session');
   if ((await sessions.findMany({ locale: 'en', filters: { slug } })).length) return;
   const day = 24 * 3600 * 1000;

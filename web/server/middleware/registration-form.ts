@@ -19,6 +19,10 @@ const REGISTER = `mutation Register($data: TrainingSessionRegistrationInput!) {
   registerForTrainingSession(data: $data) { status placesLeft }
 }`;
 
+// When many register at once (a newsletter just went out) the CMS takes them one by one: wait for
+// it rather than tell a reader "try again" for a registration that may still go through.
+const REGISTER_TIMEOUT_MS = 60_000;
+
 const STATUS_BY_CODE: Record<string, number> = {
   INVALID_INPUT: 422, FORM_EXPIRED: 422, TOO_FAST: 422, SPAM_SUSPECTED: 422,
   RATE_LIMITED: 429,
@@ -63,7 +67,7 @@ export default defineEventHandler(async (event) => {
         formToken: text(body.formToken),
         website: text(body.website),
       },
-    });
+    }, { timeout: REGISTER_TIMEOUT_MS });
     const outcome = data?.registerForTrainingSession;
     if (outcome) {
       const path = event.path.split(/[?#]/)[0];
@@ -81,8 +85,8 @@ export default defineEventHandler(async (event) => {
     const retryAfter = Number(error?.extensions?.retryAfterSeconds);
     if (code === 'RATE_LIMITED' && retryAfter > 0) setResponseHeader(event, 'retry-after', String(Math.ceil(retryAfter)));
   } catch (error) {
-    // The CMS is unreachable: the page renders its localized outage message (and, with the CMS
-    // gone, most likely the site's localized 503 page), with the reader's values kept.
+    // The CMS is unreachable or did not answer in time: the page renders its localized outage
+    // message (with the CMS gone, the site's localized 503 page), with the reader's values kept.
     console.error('[registration] the CMS did not answer:', error instanceof Error ? error.message : error);
     state.refusal = { code: 'CMS_UNAVAILABLE', message: '' };
     setResponseStatus(event, 503);
