@@ -83,14 +83,14 @@ export default defineEventHandler(async (event) => {
     }
     setResponseStatus(event, STATUS_BY_CODE[code] ?? 400);
     const retryAfter = Number(error?.extensions?.retryAfterSeconds);
-    if (code === 'RATE_LIMITED' && retryAfter > 0) setResponseHeader(event, 'retry-after', String(Math.ceil(retryAfter)));
+    if (code === 'RATE_LIMITED' && retryAfter > 0) setResponseHeader(event, 'retry-after', Math.ceil(retryAfter));
   } catch (error) {
     // The CMS is unreachable or did not answer in time: the page renders its localized outage
     // message (with the CMS gone, the site's localized 503 page), with the reader's values kept.
     console.error('[registration] the CMS did not answer:', error instanceof Error ? error.message : error);
     state.refusal = { code: 'CMS_UNAVAILABLE', message: '' };
     setResponseStatus(event, 503);
-    setResponseHeader(event, 'retry-after', '30');
+    setResponseHeader(event, 'retry-after', 30);
   }
   event.context.registrationForm = state;
 });
