@@ -74,18 +74,20 @@ export default defineEventHandler(async (event) => {
       return sendRedirect(event, `${path}?${OUTCOME_PARAM}=${outcome.status}&${PLACES_PARAM}=${outcome.placesLeft}#registration-outcome`, 303);
     }
     const error = errors[0];
-    const code = String(error?.extensions?.code ?? 'UNKNOWN');
+    const code = String(error?.extensions?.code ?? '');
+    // Not one of the contract's refusals (an internal error of the CMS): as if it had not answered.
+    if (!(code in STATUS_BY_CODE)) throw new Error(`the CMS answered ${error?.message ?? 'nothing'}`);
     for (const { field, message } of error?.extensions?.fieldErrors ?? []) {
       if ((REGISTRATION_FIELDS as readonly string[]).includes(field)) state.fieldErrors[field as RegistrationField] ??= message;
     }
     if (code !== 'INVALID_INPUT' || !Object.keys(state.fieldErrors).length) {
       state.refusal = { code, message: error?.message ?? '', ...(typeof error?.extensions?.url === 'string' ? { url: error.extensions.url } : {}) };
     }
-    setResponseStatus(event, STATUS_BY_CODE[code] ?? 400);
+    setResponseStatus(event, STATUS_BY_CODE[code]);
     const retryAfter = Number(error?.extensions?.retryAfterSeconds);
     if (code === 'RATE_LIMITED' && retryAfter > 0) setResponseHeader(event, 'retry-after', Math.ceil(retryAfter));
   } catch (error) {
-    // The CMS is unreachable or did not answer in time: the page renders its localized outage
+    // The CMS is unreachable, failed or did not answer in time: the page renders its localized outage
     // message (with the CMS gone, the site's localized 503 page), with the reader's values kept.
     console.error('[registration] the CMS did not answer:', error instanceof Error ? error.message : error);
     state.refusal = { code: 'CMS_UNAVAILABLE', message: '' };
