@@ -1,6 +1,6 @@
 import type { Nuxt } from 'nuxt/schema';
 import { clientTrims } from './config/client-trims';
-import { i18nPages, LOCALES, selfServicePath } from './shared/routes';
+import { i18nPages, LOCALES, SECTIONS, selfServicePath } from './shared/routes';
 
 // Content pages are rendered once and served from the server-side cache (stale-while-revalidate):
 // a visit after `CONTENT_TTL` seconds gets the cached page at once and refreshes it in the background.
@@ -158,6 +158,9 @@ export default defineNuxtConfig({
     ...contentRules,
     ...privateRules,
     '/graphql': { security: { xssValidator: false } },
+    // Session pages take the registration form's posts (server/middleware/registration-form.ts): a
+    // name is a name, whatever characters it has; nothing a reader types is ever rendered as HTML.
+    ...Object.fromEntries(LOCALES.map((locale) => [`/${locale}/${SECTIONS.trainings[locale]}/**`, { security: { xssValidator: false } }])),
   },
 
   // Bundled with the app's own Vue (an external copy would have its own Vue instance).

@@ -2,6 +2,16 @@
 export const ENGLISH_ONLY_MODULE = { slug: 'test-only-in-english', title: 'Only in English (test entry)' };
 
 /**
+ * Sessions of known capacity for the registration tests (tests/browser/registration.test.ts), open
+ * for registration, in the four languages (same slug in each). `open` has room for every test;
+ * `small` has one place, so that the next registration is waitlisted.
+ */
+export const REGISTRATION_SESSIONS = {
+  open: { slug: 'test-registration-open', title: 'Registration test session', capacity: 50 },
+  small: { slug: 'test-registration-small', title: 'Registration test session with one place', capacity: 1 },
+};
+
+/**
  * Sessions the self-service tests register for (tests/browser/self-service.test.ts): one with
  * room for everyone, one with a single place (the second registrant waits, and is promoted when
  * the first cancels). English only, open for registration, a month ahead.
@@ -11,22 +21,41 @@ export const SELF_SERVICE_SESSIONS = [
   { slug: 'test-self-service-full', title: 'Self-service test session with one place', capacity: 1, timezone: 'Europe/Lisbon' },
 ];
 
-/** A published module with an English version only (its fr/it/es pages must fall back to English), and the sessions above. */
-export async function addTestFixtures(strapi) {
+async function addModule(strapi) {
   const modules = strapi.documents('api::module.module');
-  if (!(await modules.findMany({ locale: 'en', filters: { slug: ENGLISH_ONLY_MODULE.slug } })).length) {
-    await modules.create({
-      locale: 'en',
-      status: 'published',
-      data: {
-        title: ENGLISH_ONLY_MODULE.title,
-        slug: ENGLISH_ONLY_MODULE.slug,
-        level: 'discovery',
-        summary: 'A module that exists in English only, to check the fallback notice.',
-        theory: 'Some **theory** in English.',
-      },
-    });
+  const existing = await modules.findMany({ locale: 'en', filters: { slug: ENGLISH_ONLY_MODULE.slug } });
+  if (existing.length) return;
+  await modules.create({
+    locale: 'en',
+    status: 'published',
+    data: {
+      title: ENGLISH_ONLY_MODULE.title,
+      slug: ENGLISH_ONLY_MODULE.slug,
+      level: 'discovery',
+      summary: 'A module that exists in English only, to check the fallback notice.',
+      theory: 'Some **theory** in English.',
+    },
+  });
+}
+
+/** An open session (registration from now until it starts in 30 days), in the four languages. */
+export async function addSession(strapi, { slug, title, capacity }) {
+  const sessions = strapi.documents('api::training-session.training-session');
+  if ((await sessions.findMany({ locale: 'en', filters: { slug } })).length) return;
+  const day = 24 * 3600 * 1000;
+  const startsAt = new Date(Math.ceil((Date.now() + 30 * day) / day) * day + 9 * 3600 * 1000);
+  const shared = {
+    slug, capacity, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * 3600 * 1000).toISOString(),
+    timezone: 'Europe/Brussels', teachingLanguage: 'en', format: 'online', hours: 3, isFree: true,
+  };
+  const { documentId } = await sessions.create({ locale: 'en', status: 'published', data: { ...shared, title, description: 'A session for the registration tests.' } });
+  for (const locale of ['fr', 'it', 'es']) {
+    await sessions.update({ documentId, locale, status: 'published', data: { ...shared, title: `${title} (${locale})`, description: 'A session for the registration tests.' } });
   }
+}
+
+/** The self-service tests' sessions (English only, a month ahead). */
+async function addSelfServiceSessions(strapi) {
   const sessions = strapi.documents('api::training-session.training-session');
   const startsAt = new Date(Date.now() + 30 * 86400000);
   startsAt.setUTCHours(8, 0, 0, 0);
@@ -46,4 +75,11 @@ export async function addTestFixtures(strapi) {
       },
     });
   }
+}
+
+/** A published module with an English version only (its fr/it/es pages fall back to English), and the test sessions. */
+export async function addTestFixtures(strapi) {
+  await addModule(strapi);
+  for (const session of Object.values(REGISTRATION_SESSIONS)) await addSession(strapi, session);
+  await addSelfServiceSessions(strapi);
 }

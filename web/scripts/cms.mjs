@@ -2,10 +2,16 @@
 // content (or DATABASE_URL), on a free port. Prints `CMS_URL=<url>` once it answers; stops cleanly
 // on SIGTERM/SIGINT. Reuses the CMS's own boot code (cms/scripts/lib/boot.mjs).
 import { bootStrapi } from '../../cms/scripts/lib/boot.mjs';
-import { addTestFixtures } from './cms-fixtures.mjs';
+import { addSession, addTestFixtures } from './cms-fixtures.mjs';
 
 const { strapi, url } = await bootStrapi({ throwaway: true, seed: 'first' });
 if (process.argv.includes('--fixtures')) await addTestFixtures(strapi);
+// `--sessions=<slug>:<capacity>,…`: open sessions of known capacity (the registration benchmark).
+const sessions = process.argv.find((arg) => arg.startsWith('--sessions='))?.slice('--sessions='.length);
+for (const spec of sessions ? sessions.split(',') : []) {
+  const [slug, capacity] = spec.split(':');
+  await addSession(strapi, { slug, title: `Session ${slug}`, capacity: Number(capacity) });
+}
 console.log(`CMS_URL=${url}`);
 
 let stopping = false;

@@ -44,11 +44,12 @@ function startProcess(args, { env, ready, timeoutMs, name }) {
 
 /**
  * The CMS for the site's tests and benchmark. `options.env` adds to its environment (the mail
- * catcher's SMTP port, SITE_URL for the self-service links, the forwarding secret, limits).
+ * catcher's SMTP port, SITE_URL for the self-service links, the forwarding secret, limits);
+ * `options.args` adds to scripts/cms.mjs's arguments (`--sessions=…`).
  */
-export async function startCms({ env: extra = {} } = {}) {
+export async function startCms({ env: extra = {}, args = [] } = {}) {
   const env = { DATABASE_URL: '', STRAPI_LOG_LEVEL: 'error', ...extra };
-  const { child, match } = await startProcess(['scripts/cms.mjs', '--fixtures'], { env, ready: /CMS_URL=(\S+)/, timeoutMs: 300_000, name: 'CMS' });
+  const { child, match } = await startProcess(['scripts/cms.mjs', '--fixtures', ...args], { env, ready: /CMS_URL=(\S+)/, timeoutMs: 300_000, name: 'CMS' });
   return { child, url: match[1] };
 }
 

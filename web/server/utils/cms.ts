@@ -31,14 +31,19 @@ export interface CmsGraphqlError {
  * posts, which must work without JavaScript). Resolves with the data and the GraphQL errors;
  * throws only when the CMS cannot be reached or answers something that is not GraphQL.
  */
-export async function cmsGraphql<T>(event: H3Event, query: string, variables: Record<string, unknown> = {}): Promise<{ data: T | null; errors: CmsGraphqlError[] }> {
+export async function cmsGraphql<T>(
+  event: H3Event,
+  query: string,
+  variables: Record<string, unknown> = {},
+  { timeout = 15_000 }: { timeout?: number } = {},
+): Promise<{ data: T | null; errors: CmsGraphqlError[] }> {
   const body = await $fetch<{ data?: T | null; errors?: CmsGraphqlError[] }>(`${cmsUrl()}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...forwardingHeaders(event) },
     body: { query, variables },
     // GraphQL errors come with 200 or 400: both are answers, not failures.
     ignoreResponseError: true,
-    timeout: 15_000,
+    timeout,
   });
   if (!body || typeof body !== 'object' || !('data' in body || 'errors' in body)) throw new Error('The CMS did not answer GraphQL');
   return { data: body.data ?? null, errors: body.errors ?? [] };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localizedPath, selfServicePath } from '#shared/routes';
 import { html } from '../browser/helpers';
+import { REGISTRATION_SESSIONS } from '../../scripts/cms-fixtures.mjs';
 
 // Runs after the browser suite (scripts/test.mjs): it stops the CMS. Cached pages still answer (stale-while-revalidate, the failed refresh keeps
 // the cached copy); a page never cached gets the localized 503 page.
@@ -21,6 +22,17 @@ describe('when the CMS is down', () => {
     expect(uncached.body).toContain('Temporaneamente non disponibile');
     expect(uncached.body).toMatch(/<html[^>]* lang="it"/);
     expect(uncached.body).not.toMatch(/at \S+ \(|node_modules/);
+    // A registration form sent meanwhile: a localized 503, stored by no cache.
+    const posted = await fetch(`${process.env.SITE_URL}${localizedPath('it', 'trainings', REGISTRATION_SESSIONS.open.slug)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: new URLSearchParams({ fullName: 'Durante Guasto', email: 'guasto@example.org', consent: 'yes', formToken: 'x' }).toString(),
+    });
+    expect(posted.status).toBe(503);
+    expect(posted.headers.get('cache-control')).toBe('no-store');
+    const postedBody = await posted.text();
+    expect(postedBody).toContain('Temporaneamente non disponibile');
+    expect(postedBody).toMatch(/<html[^>]* lang="it"/);
   });
 
   it('answers the self-service page and its download with a localized 503, never cached', async () => {
