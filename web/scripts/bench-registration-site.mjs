@@ -12,11 +12,10 @@
 // baseline); the crowd waits out the minimum fill time (1 s here), then posts.
 // Prints a Markdown table and writes the figures to bench-results/web-registration-<time>.json.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { freePort, startCms, startMailCatcher, startSite, stop, webDir } from './servers.mjs';
+import { startPlatform, webDir } from './servers.mjs';
 
 const RUNS = (process.env.BENCH_REGISTRATION_RUNS ?? '200:20,1000:100').split(',').map((run) => {
   const [readers, places] = run.split(':').map(Number);
@@ -34,24 +33,13 @@ if (!process.argv.includes('--no-build')) {
 }
 
 const slugOf = (run, via) => `bench-${run.readers}-for-${run.places}-${via}`;
-const mail = await startMailCatcher();
-const sitePort = await freePort();
-const forwarding = { SITE_FORWARDING_SECRET: randomBytes(24).toString('base64url') };
 console.log('[bench:registration] starting the CMS (throwaway SQLite, demo content) and the site');
-const cms = await startCms({
-  env: {
-    ...forwarding,
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(mail.smtpPort),
-    SITE_URL: `http://127.0.0.1:${sitePort}`,
-    REGISTRATION_RATE_LIMIT_MAX: '10000000',
-    REGISTRATION_MIN_FILL_S: String(MIN_FILL_S),
-  },
+const platform = await startPlatform(outputDir, {
+  env: { REGISTRATION_RATE_LIMIT_MAX: '10000000', REGISTRATION_MIN_FILL_S: String(MIN_FILL_S) },
   args: [`--sessions=${RUNS.flatMap((run) => ['site', 'cms'].map((via) => `${slugOf(run, via)}:${run.places}`)).join(',')}`],
 });
-let site;
+const { cms, site, mail } = platform;
 try {
-  site = await startSite(outputDir, cms.url, { port: sitePort, env: forwarding });
   console.log(`[bench:registration] CMS ${cms.url}, site ${site.url}; ${CONNECTIONS} connections`);
 
   async function cmsGraphql(query, variables = {}) {
@@ -175,7 +163,5 @@ try {
   writeFileSync(file, JSON.stringify({ connections: CONNECTIONS, cms: 'sqlite', rows: rows.map(({ site: s, cms: c, ...rest }) => ({ ...rest, site: { ...s, failed: undefined }, cms: { ...c, failed: undefined } })), table }, null, 2) + '\n');
   console.log(`[bench:registration] ${file}`);
 } finally {
-  await stop(site?.child);
-  await stop(cms.child);
-  await stop(mail.child);
+  await platform.stop();
 }

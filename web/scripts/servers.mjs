@@ -1,6 +1,7 @@
 // Starts the real CMS (scripts/cms.mjs, throwaway SQLite + demo content) and a built site pointing
 // at it, each on a free port. Used by the browser tests.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +78,41 @@ export async function startMailCatcher() {
     if (Date.now() > until) throw new Error('the mail catcher did not start in 30 s');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/**
+ * The platform as `npm start` runs it, on free ports: a mail catcher, the CMS (throwaway SQLite,
+ * demo content and test fixtures) mailing to it with self-service links to the site, and the
+ * built site in `outputDir`, the two sharing a forwarding secret (the CMS trusts the reader IPs
+ * the site passes on). `env` adds to the CMS's environment (limits), `args` to scripts/cms.mjs's.
+ * Resolves with { mail, cms, site, stop }.
+ */
+export async function startPlatform(outputDir, { env = {}, args = [] } = {}) {
+  const mail = await startMailCatcher();
+  const sitePort = await freePort();
+  const forwarding = { SITE_FORWARDING_SECRET: randomBytes(24).toString('base64url') };
+  const cms = await startCms({
+    env: { ...forwarding, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.smtpPort), SITE_URL: `http://127.0.0.1:${sitePort}`, ...env },
+    args,
+  }).catch(async (error) => {
+    await stop(mail.child);
+    throw error;
+  });
+  const site = await startSite(outputDir, cms.url, { port: sitePort, env: forwarding }).catch(async (error) => {
+    await stop(cms.child);
+    await stop(mail.child);
+    throw error;
+  });
+  return {
+    mail,
+    cms,
+    site,
+    async stop() {
+      await stop(site.child);
+      await stop(cms.child);
+      await stop(mail.child);
+    },
+  };
 }
 
 export function stop(child) {

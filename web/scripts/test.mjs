@@ -2,9 +2,8 @@
 // against the real CMS and the real built site (built here with a 2-second cache TTL, so that the
 // stale-while-revalidate path runs during the tests).
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { freePort, startCms, startMailCatcher, startSite, stop, webDir } from './servers.mjs';
+import { startPlatform, webDir } from './servers.mjs';
 
 function run(label, cmd, args, env = {}) {
   console.log(`\n[web] ${label}`);
@@ -22,33 +21,19 @@ run('unit tests', 'vitest', ['run', 'tests/unit']);
 run('build the site for the browser tests', 'nuxi', ['build'], { NUXT_OUTPUT_DIR: outputDir, NUXT_CONTENT_TTL: '2' });
 
 console.log('\n[web] starting a mail catcher, the CMS (throwaway SQLite, demo content) and the site');
-// As with `npm start`: the CMS mails to a local catcher, and trusts the reader IPs the site forwards.
-const mail = await startMailCatcher();
-const sitePort = await freePort();
-const forwarding = { SITE_FORWARDING_SECRET: randomBytes(24).toString('base64url') };
-const cms = await startCms({
-  env: {
-    ...forwarding,
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(mail.smtpPort),
-    SITE_URL: `http://127.0.0.1:${sitePort}`,
-    // The browser tests register many times from one address, faster than a person would.
-    REGISTRATION_RATE_LIMIT_MAX: '1000',
-    REGISTRATION_MIN_FILL_S: '1',
-  },
+const platform = await startPlatform(outputDir, {
+  // The browser tests register many times from one address, faster than a person would.
+  env: { REGISTRATION_RATE_LIMIT_MAX: '1000', REGISTRATION_MIN_FILL_S: '1' },
 });
-let site;
+const { cms, site, mail } = platform;
 let status = 1;
 try {
-  site = await startSite(outputDir, cms.url, { port: sitePort, env: forwarding });
   console.log(`[web] CMS ${cms.url}, site ${site.url}, mails ${mail.url}`);
   const env = { ...process.env, SITE_URL: site.url, CMS_URL: cms.url, CMS_PID: String(cms.child.pid), MAIL_URL: mail.url };
   // The outage tests stop the CMS: they run last.
   status = spawnSync('vitest', ['run', 'tests/browser'], { cwd: webDir, stdio: 'inherit', env }).status ?? 1;
   if (status === 0) status = spawnSync('vitest', ['run', 'tests/outage'], { cwd: webDir, stdio: 'inherit', env }).status ?? 1;
 } finally {
-  await stop(site?.child);
-  await stop(cms.child);
-  await stop(mail.child);
+  await platform.stop();
 }
 process.exit(status);
