@@ -42,14 +42,17 @@ describe('in Chromium', () => {
       expect(requests.filter((url) => new URL(url).pathname === '/graphql'), `${target.path} fetched GraphQL on hydration`).toEqual([]);
       expect(requests.filter((url) => new URL(url).origin !== SITE_URL), `${target.path} asked another host`).toEqual([]);
     }
-    expect(problems).toEqual([]);
-    // A later navigation does fetch, through the site's own /graphql.
+    // A later navigation does fetch, through the site's own /graphql. It leaves the home, whose cards
+    // below the fold have not hydrated yet (they hydrate when visible): they go without an error.
+    await page.goto(paths[0]!, { waitUntil: 'networkidle' });
+    await page.waitForFunction(() => (document.querySelector('#__nuxt') as any)?.__vue_app__?.config.globalProperties.$nuxt?.isHydrating === false);
     requests.length = 0;
     await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Témoignages' }).click();
     await page.waitForURL('**/fr/temoignages');
     await expect.poll(() => page.locator('h1').textContent()).toContain('Témoignages');
     expect(requests.some((url) => new URL(url).pathname === '/graphql')).toBe(true);
     expect(requests.filter((url) => new URL(url).origin !== SITE_URL)).toEqual([]);
+    expect(problems).toEqual([]);
     await context.close();
   });
 
