@@ -16,12 +16,13 @@ function regionNames(locale: string): Intl.DisplayNames | null {
 /** "France", "Francia"…: country names in the reader's language (Intl, no data to ship). */
 export function useCountryName() {
   const locale = useCurrentLocale();
-  return (code: string | null | undefined) => {
-    if (!code) return '';
+  const text = useServerText();
+  const name = (code: string) => {
     try {
       return regionNames(locale.value)?.of(code.toUpperCase()) ?? code;
     } catch {
       return code;
     }
   };
+  return (code: string | null | undefined) => (code ? text(`country:${locale.value}:${code}`, () => name(code)) : '');
 }

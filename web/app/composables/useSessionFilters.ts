@@ -7,20 +7,22 @@ export function useSessionFilters(sessions: Ref<SessionCardFragment[]>) {
   const { t } = useI18n();
   const locale = useCurrentLocale();
   const route = useRoute();
+  const text = useServerText();
+  const monthOf = (s: SessionCardFragment) => text(`session-month:${s.startsAt}:${s.timezone}`, () => sessionMonth(s.startsAt, s.timezone));
   const facets: Facet<SessionCardFragment>[] = [
     { name: 'language', values: (s) => [s.teachingLanguage] },
     { name: 'format', values: (s) => [s.format] },
-    { name: 'month', values: (s) => [sessionMonth(s.startsAt, s.timezone)] },
+    { name: 'month', values: (s) => [monthOf(s)] },
   ];
   const selection = computed(() => selectionFromQuery(route.query, facets));
   const results = computed(() => applyFilters(sessions.value, facets, selection.value));
   const counts = computed(() => facetCounts(sessions.value, facets, selection.value));
   const option = (name: string, value: string, label: string) => ({ value, label, count: counts.value[name]?.get(value) ?? 0 });
-  const months = computed(() => [...new Set(sessions.value.map((s) => sessionMonth(s.startsAt, s.timezone)))].sort());
+  const months = computed(() => [...new Set(sessions.value.map(monthOf))].sort());
   const fields = computed(() => [
     { name: 'language', label: t('sessions.filters.language'), options: ['fr', 'en', 'it', 'es'].map((l) => option('language', l, t(`languages.${l}`))) },
     { name: 'format', label: t('sessions.filters.format'), options: ['online', 'in_person', 'hybrid'].map((f) => option('format', f, t(`sessions.formats.${f}`))) },
-    { name: 'month', label: t('sessions.filters.month'), options: months.value.map((m) => option('month', m, formatMonth(m, locale.value))) },
+    { name: 'month', label: t('sessions.filters.month'), options: months.value.map((m) => option('month', m, text(`month:${locale.value}:${m}`, () => formatMonth(m, locale.value)))) },
   ]);
   return { selection, results, fields };
 }
