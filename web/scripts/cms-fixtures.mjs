@@ -38,42 +38,23 @@ async function addModule(strapi) {
   });
 }
 
-/** An open session (registration from now until it starts in 30 days), in the four languages. */
-export async function addSession(strapi, { slug, title, capacity }) {
+/**
+ * An open session (registration from now until it starts in 30 days), in `locales` (the four by
+ * default; the same slug in each), in the time zone `timezone`.
+ */
+export async function addSession(strapi, { slug, title, capacity, timezone = 'Europe/Brussels', locales = ['en', 'fr', 'it', 'es'] }) {
   const sessions = strapi.documents('api::training-session.training-session');
   if ((await sessions.findMany({ locale: 'en', filters: { slug } })).length) return;
   const day = 24 * 3600 * 1000;
   const startsAt = new Date(Math.ceil((Date.now() + 30 * day) / day) * day + 9 * 3600 * 1000);
   const shared = {
     slug, capacity, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * 3600 * 1000).toISOString(),
-    timezone: 'Europe/Brussels', teachingLanguage: 'en', format: 'online', hours: 3, isFree: true,
+    timezone, teachingLanguage: 'en', format: 'online', hours: 3, isFree: true,
   };
-  const { documentId } = await sessions.create({ locale: 'en', status: 'published', data: { ...shared, title, description: 'A session for the registration tests.' } });
-  for (const locale of ['fr', 'it', 'es']) {
-    await sessions.update({ documentId, locale, status: 'published', data: { ...shared, title: `${title} (${locale})`, description: 'A session for the registration tests.' } });
-  }
-}
-
-/** The self-service tests' sessions (English only, a month ahead). */
-async function addSelfServiceSessions(strapi) {
-  const sessions = strapi.documents('api::training-session.training-session');
-  const startsAt = new Date(Date.now() + 30 * 86400000);
-  startsAt.setUTCHours(8, 0, 0, 0);
-  for (const fixture of SELF_SERVICE_SESSIONS) {
-    if ((await sessions.findMany({ locale: 'en', filters: { slug: fixture.slug } })).length) continue;
-    await sessions.create({
-      locale: 'en',
-      status: 'published',
-      data: {
-        ...fixture,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 7 * 3600000),
-        teachingLanguage: 'en',
-        format: 'online',
-        isFree: true,
-        description: 'A session for the self-service tests.',
-      },
-    });
+  const description = 'A session for the registration tests.';
+  const { documentId } = await sessions.create({ locale: 'en', status: 'published', data: { ...shared, title, description } });
+  for (const locale of locales.filter((l) => l !== 'en')) {
+    await sessions.update({ documentId, locale, status: 'published', data: { ...shared, title: `${title} (${locale})`, description } });
   }
 }
 
@@ -81,5 +62,5 @@ async function addSelfServiceSessions(strapi) {
 export async function addTestFixtures(strapi) {
   await addModule(strapi);
   for (const session of Object.values(REGISTRATION_SESSIONS)) await addSession(strapi, session);
-  await addSelfServiceSessions(strapi);
+  for (const session of SELF_SERVICE_SESSIONS) await addSession(strapi, { ...session, locales: ['en'] });
 }
