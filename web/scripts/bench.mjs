@@ -10,7 +10,7 @@
 //   its GraphQL requests to the CMS, like a first visit. The cache TTL is the production one (60 s).
 // - the gzip JavaScript of a first load in Chromium (scripts/lib/first-load-js.mjs);
 // - Lighthouse mobile scores (default mobile emulation and simulated throttling) with Debian's Chromium:
-//   BENCH_LIGHTHOUSE_RUNS runs per page (3), each in a fresh Chromium; the run of median performance
+//   BENCH_LIGHTHOUSE_RUNS runs per page (5), each in a fresh Chromium; the run of median performance
 //   is reported (its other scores, LCP, TBT and audits below 1), with every run's performance.
 // Prints a Markdown table and writes the figures to bench-results/web-<time>.json (repository root).
 // BENCH_DURATION (seconds per load run, 10) and BENCH_CONNECTIONS (10) tune the load.
@@ -25,7 +25,7 @@ import { firstLoadJs } from './lib/first-load-js.mjs';
 import { startCms, startSite, stop, webDir } from './servers.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3));
+const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];

@@ -42,8 +42,9 @@ describe('in Chromium', () => {
       expect(requests.filter((url) => new URL(url).pathname === '/graphql'), `${target.path} fetched GraphQL on hydration`).toEqual([]);
       expect(requests.filter((url) => new URL(url).origin !== SITE_URL), `${target.path} asked another host`).toEqual([]);
     }
-    // A later navigation does fetch, through the site's own /graphql. It leaves the home, whose cards
-    // below the fold have not hydrated yet (they hydrate when visible): they go without an error.
+    // A later navigation does fetch, through the site's own /graphql. It leaves the home, whose
+    // sections have not hydrated yet (they hydrate on interaction): they go without an error. The
+    // header hydrates as the pointer reaches its link, which then navigates in place.
     await page.goto(paths[0]!, { waitUntil: 'networkidle' });
     await page.waitForFunction(() => (document.querySelector('#__nuxt') as any)?.__vue_app__?.config.globalProperties.$nuxt?.isHydrating === false);
     requests.length = 0;
@@ -52,6 +53,16 @@ describe('in Chromium', () => {
     await expect.poll(() => page.locator('h1').textContent()).toContain('Témoignages');
     expect(requests.some((url) => new URL(url).pathname === '/graphql')).toBe(true);
     expect(requests.filter((url) => new URL(url).origin !== SITE_URL)).toEqual([]);
+    // A list of cards hydrates as the pointer reaches it: its links then navigate in place too.
+    await page.goto(paths[1]!, { waitUntil: 'networkidle' });
+    await page.waitForFunction(() => (document.querySelector('#__nuxt') as any)?.__vue_app__?.config.globalProperties.$nuxt?.isHydrating === false);
+    await page.evaluate(() => ((window as any).__sameDocument = true));
+    const card = page.locator('.cards > li h3 a').first();
+    const title = (await card.textContent())!.trim();
+    await card.click();
+    await page.waitForURL(/\/fr\/modules\/[^/?]+$/);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(title);
+    expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });
