@@ -27,6 +27,17 @@ const pathOf = (locale: Locale, slug: string) => localizedPath(locale, 'training
 const titleOf = (locale: Locale, session: { title: string }) => (locale === 'en' ? session.title : `${session.title} (${locale})`);
 const subject = (locale: Locale, kind: 'confirmation' | 'waitlist', title: string) => CMS_MESSAGES[locale].mail.subject[kind].replace('{title}', title);
 
+/** Fills the registration form in the page's language (consent ticked), waits out the minimum fill time and sends it. */
+async function sendForm(page: Page, locale: Locale, reader: { fullName: string; email: string; organisation?: string }, button: 'register' | 'joinWaitlist' = 'register') {
+  const form = UI[locale].registrationForm;
+  await page.getByLabel(form.fullName).fill(reader.fullName);
+  await page.getByLabel(form.email).fill(reader.email);
+  if (reader.organisation) await page.getByLabel(form.organisation).fill(reader.organisation);
+  await page.locator('#registration-consent').check();
+  await page.waitForTimeout(MIN_FILL_MS);
+  await page.getByRole('button', { name: form[button] }).click();
+}
+
 async function sessionFacts(slug: string) {
   const data = await cms<{ trainingSessions: { documentId: string; placesLeft: number; registrationState: string }[] }>(
     'query($slug: String!) { trainingSessions(locale: "en", filters: { slug: { eq: $slug } }) { documentId placesLeft registrationState } }',
@@ -147,12 +158,7 @@ describe('the registration form', () => {
     const page = await context.newPage();
     await page.goto(pathOf('fr', REGISTRATION_SESSIONS.open.slug));
     const email = address('sans-js');
-    await page.getByLabel(fr.registrationForm.fullName).fill('Zoé Sans-Script');
-    await page.getByLabel(fr.registrationForm.email).fill(email);
-    await page.getByLabel(fr.registrationForm.organisation).fill('Coopérative « Zéro JS »');
-    await page.locator('#registration-consent').check();
-    await page.waitForTimeout(MIN_FILL_MS);
-    await page.getByRole('button', { name: fr.registrationForm.register }).click();
+    await sendForm(page, 'fr', { fullName: 'Zoé Sans-Script', email, organisation: 'Coopérative « Zéro JS »' });
     await page.waitForURL(/registration=confirmed/);
     expect(await page.locator('#registration-outcome h3').textContent()).toBe(fr.registrationForm.outcome.confirmed.title);
     const mail = await waitForMail(email, (m) => m.subject === subject('fr', 'confirmation', titleOf('fr', REGISTRATION_SESSIONS.open)));
@@ -197,11 +203,7 @@ describe('the registration form', () => {
     expect(new URL(page.url()).hash).toBe('#registration-email');
     expect((await sessionFacts(REGISTRATION_SESSIONS.open.slug)).placesLeft).toBe(before);
 
-    await page.getByLabel(es.registrationForm.fullName).fill('Lucía Errores');
-    await page.getByLabel(es.registrationForm.email).fill(email);
-    await page.locator('#registration-consent').check();
-    await page.waitForTimeout(MIN_FILL_MS);
-    await page.getByRole('button', { name: es.registrationForm.register }).click();
+    await sendForm(page, 'es', { fullName: 'Lucía Errores', email });
     await page.waitForURL(/registration=confirmed/);
     expect((await sessionFacts(REGISTRATION_SESSIONS.open.slug)).placesLeft).toBe(before - 1);
     const mail = await waitForMail(email);
@@ -240,11 +242,7 @@ describe('the registration form', () => {
       return page.getByRole('button', { name: it_.registrationForm.joinWaitlist }).count();
     }, { timeout: 15_000 }).toBe(1);
     const email = address('attesa');
-    await page.getByLabel(it_.registrationForm.fullName).fill('Giulia Attesa');
-    await page.getByLabel(it_.registrationForm.email).fill(email);
-    await page.locator('#registration-consent').check();
-    await page.waitForTimeout(MIN_FILL_MS);
-    await page.getByRole('button', { name: it_.registrationForm.joinWaitlist }).click();
+    await sendForm(page, 'it', { fullName: 'Giulia Attesa', email }, 'joinWaitlist');
     await page.waitForURL(/registration=waitlisted/);
     expect(await page.locator('#registration-outcome h3').textContent()).toBe(it_.registrationForm.outcome.waitlisted.title);
     await axe(page, 'waitlisted');
