@@ -160,7 +160,7 @@ export default defineNuxtConfig({
     '/graphql': { security: { xssValidator: false } },
     // Session pages take the registration form's posts (server/middleware/registration-form.ts): a
     // name is a name, whatever characters it has; nothing a reader types is ever rendered as HTML.
-    ...Object.fromEntries(LOCALES.map((locale) => [`/${locale}/${SECTIONS.trainings[locale]}/**`, { security: { xssValidator: false } }])),
+    ...Object.fromEntries(LOCALES.map((locale) => [`/${locale}/${SECTIONS['training-sessions'][locale]}/**`, { security: { xssValidator: false } }])),
   },
 
   // Bundled with the app's own Vue (an external copy would have its own Vue instance).

@@ -1,4 +1,4 @@
-// List filters (modules, job sheets, Atlas, trainings): values come from the URL query so that a
+// List filters (modules, job sheets, organisations, training sessions): values come from the URL query so that a
 // filtered list is a shareable link and a plain GET form works without JavaScript.
 
 export interface Facet<T> {

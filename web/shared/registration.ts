@@ -1,6 +1,6 @@
 // The registration form on a session page (issue 4): what the server hands the page after a form
 // post, and the paths the form posts to. Shared by the server (server/middleware/registration-form.ts,
-// server/plugins/registration-form-token.ts) and the page (components/session/SessionRegistrationForm.vue).
+// server/plugins/registration-form-token.ts) and the page (components/training-session/TrainingSessionRegistrationForm.vue).
 import { LOCALES, SECTIONS, STATIC_PAGES, type Locale } from './routes';
 
 export const REGISTRATION_FIELDS = ['fullName', 'email', 'organisation', 'consent'] as const;
@@ -35,10 +35,10 @@ export const FORM_TOKEN_ATTRIBUTE = 'data-form-token-for';
 export function sessionPagePath(path: string): { locale: Locale; slug: string } | null {
   const pathname = path.split(/[?#]/)[0]!;
   for (const locale of LOCALES) {
-    const prefix = `/${locale}/${SECTIONS.trainings[locale]}/`;
+    const prefix = `/${locale}/${SECTIONS['training-sessions'][locale]}/`;
     if (!pathname.startsWith(prefix)) continue;
     const rest = pathname.slice(prefix.length).replace(/\/$/, '');
-    if (!rest || rest.includes('/') || `/${locale}/${STATIC_PAGES['trainings-past'][locale]}` === pathname.replace(/\/$/, '')) return null;
+    if (!rest || rest.includes('/') || `/${locale}/${STATIC_PAGES['training-sessions-past'][locale]}` === pathname.replace(/\/$/, '')) return null;
     return { locale, slug: rest };
   }
   return null;

@@ -35,12 +35,12 @@ describe('every page type in every language', () => {
     });
   }
 
-  it('JSON-LD: Course for modules, Occupation for jobs, Event for sessions, Organization for the Atlas', async () => {
+  it('JSON-LD: Course for modules, Occupation for job sheets, Event for training sessions, Organization for organisations', async () => {
     const byType = (type: string) => pages.find((p) => p.type === type && p.locale === 'en')!.path;
     expect((await html(byType('modules-detail'))).body).toContain('"@type":"Course"');
-    expect((await html(byType('jobs-detail'))).body).toContain('"@type":"Occupation"');
-    expect((await html(byType('trainings-detail'))).body).toContain('"@type":["Event","CourseInstance"]');
-    expect((await html(byType('atlas-detail'))).body).toContain('"@type":"Organization"');
+    expect((await html(byType('job-sheets-detail'))).body).toContain('"@type":"Occupation"');
+    expect((await html(byType('training-sessions-detail'))).body).toContain('"@type":["Event","CourseInstance"]');
+    expect((await html(byType('organisations-detail'))).body).toContain('"@type":"Organization"');
   });
 
   it('/ sends the reader to their language, on the server', async () => {

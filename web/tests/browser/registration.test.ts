@@ -23,7 +23,7 @@ const MIN_FILL_MS = 1100; // the CMS's REGISTRATION_MIN_FILL_S in scripts/test.m
 
 const run = Date.now().toString(36);
 const address = (name: string) => `${name}-${run}@example.org`;
-const pathOf = (locale: Locale, slug: string) => localizedPath(locale, 'trainings', slug);
+const pathOf = (locale: Locale, slug: string) => localizedPath(locale, 'training-sessions', slug);
 const titleOf = (locale: Locale, session: { title: string }) => (locale === 'en' ? session.title : `${session.title} (${locale})`);
 const subject = (locale: Locale, kind: 'confirmation' | 'waitlist', title: string) => CMS_MESSAGES[locale].mail.subject[kind].replace('{title}', title);
 
@@ -230,7 +230,7 @@ describe('the registration form', () => {
 
     const context = await contextFor({ locale: 'it-IT' });
     const page = await context.newPage();
-    await page.goto(localizedPath('it', 'trainings'));
+    await page.goto(localizedPath('it', 'training-sessions'));
     await waitForHydration(page);
     // A page the browser renders itself asks for its form token through the site's /graphql.
     await page.evaluate((to) => (document.querySelector('#__nuxt') as any).__vue_app__.config.globalProperties.$router.push(to), path);

@@ -49,7 +49,7 @@ describe('JSON-LD builders', () => {
 
 describe('sitemap entries', () => {
   it('give every locale version of a document the others as alternates', () => {
-    const entries = entryEntries('jobs', [
+    const entries = entryEntries('job-sheets', [
       { documentId: 'd1', slug: 'ux-designer', locale: 'en' },
       { documentId: 'd1', slug: 'designer-ux', locale: 'fr' },
       { documentId: 'd2', slug: 'only-en', locale: 'en' },

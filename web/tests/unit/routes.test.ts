@@ -5,15 +5,15 @@ import { i18nPages, localizedPath, LOCALES, SELF_SERVICE_PATHS, selfServiceLocal
 describe('localized paths (docs/design.md table)', () => {
   it('gives each section its path in each language', () => {
     expect(LOCALES.map((l) => localizedPath(l, 'modules'))).toEqual(['/fr/modules', '/en/modules', '/it/moduli', '/es/modulos']);
-    expect(LOCALES.map((l) => localizedPath(l, 'jobs'))).toEqual(['/fr/metiers', '/en/jobs', '/it/professioni', '/es/profesiones']);
+    expect(LOCALES.map((l) => localizedPath(l, 'job-sheets'))).toEqual(['/fr/metiers', '/en/jobs', '/it/professioni', '/es/profesiones']);
     expect(LOCALES.map((l) => localizedPath(l, 'interviews'))).toEqual(['/fr/temoignages', '/en/interviews', '/it/interviste', '/es/entrevistas']);
-    expect(LOCALES.map((l) => localizedPath(l, 'atlas'))).toEqual(['/fr/atlas', '/en/atlas', '/it/atlante', '/es/atlas']);
-    expect(LOCALES.map((l) => localizedPath(l, 'trainings'))).toEqual(['/fr/formations', '/en/trainings', '/it/formazioni', '/es/formaciones']);
+    expect(LOCALES.map((l) => localizedPath(l, 'organisations'))).toEqual(['/fr/atlas', '/en/atlas', '/it/atlante', '/es/atlas']);
+    expect(LOCALES.map((l) => localizedPath(l, 'training-sessions'))).toEqual(['/fr/formations', '/en/trainings', '/it/formazioni', '/es/formaciones']);
     expect(LOCALES.map((l) => localizedPath(l, 'competences'))).toEqual(['/fr/competences', '/en/competences', '/it/competenze', '/es/competencias']);
   });
 
   it('puts detail pages under their list, with the slug encoded', () => {
-    expect(localizedPath('it', 'jobs', 'ux-designer')).toBe('/it/professioni/ux-designer');
+    expect(localizedPath('it', 'job-sheets', 'ux-designer')).toBe('/it/professioni/ux-designer');
     expect(localizedPath('fr', 'modules', 'a b')).toBe('/fr/modules/a%20b');
     expect(localizedPath('es', 'index')).toBe('/es');
   });
@@ -21,7 +21,7 @@ describe('localized paths (docs/design.md table)', () => {
   it('feeds the router the same table, with [slug] for details', () => {
     const pages = i18nPages();
     expect(pages['modules-slug']).toEqual({ fr: '/modules/[slug]', en: '/modules/[slug]', it: '/moduli/[slug]', es: '/modulos/[slug]' });
-    expect(pages['trainings-past']).toEqual({ fr: '/formations/archives', en: '/trainings/past', it: '/formazioni/archivio', es: '/formaciones/archivo' });
+    expect(pages['training-sessions-past']).toEqual({ fr: '/formations/archives', en: '/trainings/past', it: '/formazioni/archivio', es: '/formaciones/archivo' });
     expect(pages['legal-notice']?.fr).toBe('/mentions-legales');
   });
 
