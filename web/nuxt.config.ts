@@ -1,6 +1,6 @@
 import type { Nuxt } from 'nuxt/schema';
 import { clientTrims } from './config/client-trims';
-import { i18nPages, LOCALES, SECTIONS, selfServicePath } from './shared/routes';
+import { i18nPages, LOCALE_NAMES, LOCALES, SECTIONS, selfServicePath } from './shared/routes';
 
 // Content pages are rendered once and served from the server-side cache (stale-while-revalidate):
 // a visit after `CONTENT_TTL` seconds gets the cached page at once and refreshes it in the background.
@@ -88,12 +88,8 @@ export default defineNuxtConfig({
   i18n: {
     strategy: 'prefix',
     defaultLocale: 'en',
-    locales: [
-      { code: 'fr', language: 'fr', name: 'Français', file: { path: 'fr.ts', cache: true } },
-      { code: 'en', language: 'en', name: 'English', file: { path: 'en.ts', cache: true } },
-      { code: 'it', language: 'it', name: 'Italiano', file: { path: 'it.ts', cache: true } },
-      { code: 'es', language: 'es', name: 'Español', file: { path: 'es.ts', cache: true } },
-    ],
+    // i18n/locales/<code>.ts: the messages of <code>.json, precompiled (i18n/precompile.ts).
+    locales: LOCALES.map((code) => ({ code, language: code, name: LOCALE_NAMES[code], file: { path: `${code}.ts`, cache: true } })),
     // Overridden at run time by NUXT_PUBLIC_I18N_BASE_URL (scripts set it with the site URL).
     baseUrl: process.env.NUXT_PUBLIC_SITE_URL ?? 'http://localhost:3000',
     customRoutes: 'config',

@@ -84,7 +84,7 @@ describe('demo content', () => {
     expect(sessions.filter((s: any) => new Date(s.startsAt).getTime() < now).length).toBeGreaterThanOrEqual(1);
     expect(sessions.filter((s: any) => new Date(s.startsAt).getTime() > now).length).toBeGreaterThanOrEqual(1);
     expect(new Set(sessions.map((s: any) => s.format))).toEqual(new Set(['online', 'in_person', 'hybrid']));
-    expect(new Set(sessions.map((s: any) => s.teachingLanguage))).toEqual(new Set(['fr', 'en', 'it', 'es']));
+    expect(new Set(sessions.map((s: any) => s.teachingLanguage))).toEqual(new Set(LOCALES));
     const full = sessions.filter((s: any) => s.placesLeft === 0 && new Date(s.startsAt).getTime() > now);
     expect(full.length).toBe(1);
     expect(full[0].registrationState).toBe('waitlist');

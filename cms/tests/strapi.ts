@@ -60,4 +60,4 @@ export async function graphql(query: string, variables?: Record<string, unknown>
   return { status: response.status, body, data: body.data, errors: body.errors };
 }
 
-export const LOCALES = ['en', 'fr', 'it', 'es'] as const;
+export { LOCALE_CODES as LOCALES } from '../src/i18n/locales';

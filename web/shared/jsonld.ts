@@ -13,7 +13,7 @@ export function breadcrumbList(items: readonly { name: string; url: string }[]):
   };
 }
 
-export interface SessionLd {
+export interface TrainingSessionLd {
   title: string;
   url: string;
   startsAt: string;
@@ -36,7 +36,7 @@ const ATTENDANCE = {
   hybrid: 'https://schema.org/MixedEventAttendanceMode',
 } as const;
 
-function location(session: SessionLd): JsonLd | JsonLd[] {
+function location(session: TrainingSessionLd): JsonLd | JsonLd[] {
   const virtual = { '@type': 'VirtualLocation', url: session.externalRegistrationUrl ?? session.url };
   const place = { '@type': 'Place', name: session.venue ?? '', address: session.venue ?? '' };
   if (session.format === 'online') return virtual;
@@ -44,7 +44,7 @@ function location(session: SessionLd): JsonLd | JsonLd[] {
   return [place, virtual];
 }
 
-function offers(session: SessionLd): JsonLd {
+function offers(session: TrainingSessionLd): JsonLd {
   const availability =
     session.registrationState === 'open' ? 'https://schema.org/InStock'
     : session.registrationState === 'waitlist' ? 'https://schema.org/SoldOut'
@@ -60,7 +60,7 @@ function offers(session: SessionLd): JsonLd {
 }
 
 /** A session as schema.org sees it: a CourseInstance (of its module's Course) that is also an Event. */
-export function sessionEvent(session: SessionLd, course?: { name: string; url: string }): JsonLd {
+export function trainingSessionEvent(session: TrainingSessionLd, course?: { name: string; url: string }): JsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': ['Event', 'CourseInstance'],
@@ -90,7 +90,7 @@ export interface ModuleLd {
   durationHours?: number | null;
   competences: readonly { code: string; name: string }[];
   authors: readonly { name: string }[];
-  sessions: readonly SessionLd[];
+  sessions: readonly TrainingSessionLd[];
 }
 
 /** A module: a Course, with its dated sessions as CourseInstances. */
@@ -110,13 +110,13 @@ export function course(module: ModuleLd): JsonLd {
     ...(module.authors.length ? { author: module.authors.map((a) => ({ '@type': 'Organization', name: a.name })) } : {}),
     teaches: module.competences.map((c) => `DigComp ${c.code} ${c.name}`),
     hasCourseInstance: module.sessions.map((s) => {
-      const { '@context': _context, ...instance } = sessionEvent(s);
+      const { '@context': _context, ...instance } = trainingSessionEvent(s);
       return { ...instance, '@type': 'CourseInstance' };
     }),
   };
 }
 
-export interface JobLd {
+export interface JobSheetLd {
   title: string;
   url: string;
   summary?: string | null;
@@ -126,25 +126,25 @@ export interface JobLd {
   salaryRange?: string | null;
 }
 
-export function occupation(job: JobLd): JsonLd {
+export function occupation(jobSheet: JobSheetLd): JsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': 'Occupation',
-    name: job.title,
-    url: job.url,
-    description: job.summary ?? job.title,
+    name: jobSheet.title,
+    url: jobSheet.url,
+    description: jobSheet.summary ?? jobSheet.title,
     occupationLocation: { '@type': 'AdministrativeArea', name: 'Europe' },
-    ...(job.skills.length ? { skills: job.skills.map((s) => s.name).join(', ') } : {}),
-    ...(job.iscoCode || job.escoUri
+    ...(jobSheet.skills.length ? { skills: jobSheet.skills.map((s) => s.name).join(', ') } : {}),
+    ...(jobSheet.iscoCode || jobSheet.escoUri
       ? {
           occupationalCategory: {
             '@type': 'CategoryCode',
-            ...(job.iscoCode ? { codeValue: job.iscoCode, inCodeSet: 'ISCO-08' } : {}),
-            ...(job.escoUri ? { url: job.escoUri } : {}),
+            ...(jobSheet.iscoCode ? { codeValue: jobSheet.iscoCode, inCodeSet: 'ISCO-08' } : {}),
+            ...(jobSheet.escoUri ? { url: jobSheet.escoUri } : {}),
           },
         }
       : {}),
-    ...(job.salaryRange ? { estimatedSalary: { '@type': 'MonetaryAmountDistribution', name: job.salaryRange, currency: 'EUR' } } : {}),
+    ...(jobSheet.salaryRange ? { estimatedSalary: { '@type': 'MonetaryAmountDistribution', name: jobSheet.salaryRange, currency: 'EUR' } } : {}),
   };
 }
 

@@ -1,9 +1,13 @@
 // The public URL contract (docs/design.md "Localized URL paths"): one table used by the router
 // (nuxt.config i18n.pages), the sitemap, the hreflang alternates and the tests.
 
+/** The site's languages, in the order the language switcher shows them: the one list of the site. */
 export const LOCALES = ['fr', 'en', 'it', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
+
+/** Each language by its own name (the language switcher's links, @nuxtjs/i18n's `locales`). */
+export const LOCALE_NAMES = { fr: 'Français', en: 'English', it: 'Italiano', es: 'Español' } as const satisfies Record<Locale, string>;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

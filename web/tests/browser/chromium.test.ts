@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCALES, localizedPath } from '#shared/routes';
+import { LOCALE_NAMES, LOCALES, localizedPath } from '#shared/routes';
 import { firstLoadJs } from '../../scripts/lib/first-load-js.mjs';
 import { entryOf, everyPage, launchChromium, newContext, SITE_URL } from './helpers';
 import italian from '../../i18n/locales/it.json';
@@ -73,8 +73,8 @@ describe('in Chromium', () => {
     for (const section of ['modules', 'job-sheets', 'training-sessions'] as const) {
       const entry = await entryOf(section);
       await page.goto(localizedPath('en', section, entry.slugs.en));
-      for (const [locale, name] of [['fr', 'Français'], ['it', 'Italiano'], ['es', 'Español']] as const) {
-        await page.getByRole('navigation', { name: /Languages|Langues|Lingue|Idiomas/ }).getByRole('link', { name }).click();
+      for (const locale of LOCALES.filter((l) => l !== 'en')) {
+        await page.getByRole('navigation', { name: /Languages|Langues|Lingue|Idiomas/ }).getByRole('link', { name: LOCALE_NAMES[locale] }).click();
         expect(new URL(page.url()).pathname).toBe(localizedPath(locale, section, entry.slugs[locale]));
         expect(await page.locator('h1').textContent()).toBe(entry.titles[locale]);
       }

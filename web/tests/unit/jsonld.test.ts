@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbList, course, occupation, organization, serializeJsonLd, sessionEvent, type SessionLd } from '#shared/jsonld';
+import { breadcrumbList, course, occupation, organization, serializeJsonLd, trainingSessionEvent, type TrainingSessionLd } from '#shared/jsonld';
 import { entryEntries, staticEntries } from '#shared/sitemap';
 import { renderMarkdownFields } from '#shared/markdown';
 
-const session: SessionLd = {
+const session: TrainingSessionLd = {
   title: 'Workshop', url: 'https://example.org/en/trainings/w', startsAt: '2027-01-05T08:30:00Z', endsAt: '2027-01-05T15:30:00Z',
   format: 'in_person', teachingLanguage: 'fr', venue: 'Lille', isFree: false, price: 40, registrationState: 'waitlist',
 };
@@ -17,7 +17,7 @@ describe('JSON-LD builders', () => {
   });
 
   it('describes a session as an Event and CourseInstance with its place and offer', () => {
-    const ld = sessionEvent(session, { name: 'Module', url: 'https://example.org/en/modules/m' });
+    const ld = trainingSessionEvent(session, { name: 'Module', url: 'https://example.org/en/modules/m' });
     expect(ld['@type']).toEqual(['Event', 'CourseInstance']);
     expect(ld.eventAttendanceMode).toBe('https://schema.org/OfflineEventAttendanceMode');
     expect(ld.location).toEqual({ '@type': 'Place', name: 'Lille', address: 'Lille' });

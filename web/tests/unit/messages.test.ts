@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { LOCALES } from '#shared/routes';
 
 // UI strings: complete in the four languages, keys sorted (docs/design.md conventions).
 const load = (locale: string) => JSON.parse(readFileSync(new URL(`../../i18n/locales/${locale}.json`, import.meta.url), 'utf8'));
@@ -13,7 +14,7 @@ function sortedEverywhere(tree: Record<string, unknown>): boolean {
 
 describe('locale messages', () => {
   const en = load('en');
-  for (const locale of ['fr', 'en', 'it', 'es']) {
+  for (const locale of LOCALES) {
     it(`${locale}: same keys as English, sorted, none empty`, () => {
       const messages = load(locale);
       expect(keys(messages)).toEqual(keys(en));

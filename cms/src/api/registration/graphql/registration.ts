@@ -6,8 +6,10 @@ import { signFormToken } from '../tokens';
 import { loadSession } from '../sessions';
 import { FIELD_REASONS, REFUSALS, refusal } from '../errors';
 import { messageLocale } from '../messages';
+import { LOCALE_CODES } from '../../../i18n/locales';
 
 const refusalCodes = Object.keys(REFUSALS).join(', ');
+const LOCALE_LIST = `${LOCALE_CODES.slice(0, -1).join(', ')} or ${LOCALE_CODES.at(-1)}`;
 const fieldCodes = Object.keys(FIELD_REASONS).join(', ');
 const paths = Object.entries(SELF_SERVICE_PATHS).map(([locale, path]) => `${locale}: /${locale}/${path}`).join(', ');
 
@@ -41,7 +43,7 @@ export default function registrationGraphql(strapi: Core.Strapi) {
             t.nonNull.string('email', { description: 'Required, a valid address, at most 254 characters. Compared case-insensitively: one live registration per address and session.' });
             t.string('organisation', { description: 'Optional, at most 200 characters.' });
             t.nonNull.boolean('consent', { description: 'Must be true: the reader ticked the (unticked by default) box accepting the privacy policy.' });
-            t.nonNull.string('locale', { description: 'fr, en, it or es: the language of error messages and of every mail to the registrant.' });
+            t.nonNull.string('locale', { description: `${LOCALE_LIST}: the language of error messages and of every mail to the registrant.` });
             t.nonNull.string('formToken', {
               description: 'The token from `trainingSessionRegistrationFormToken`, fetched when the form was rendered. Refused as FORM_EXPIRED when forged, for another session or older than REGISTRATION_FORM_TOKEN_MAX_AGE_S (24 h), and as TOO_FAST when sent less than REGISTRATION_MIN_FILL_S (3 s) after it was issued.',
             });
@@ -78,7 +80,7 @@ export default function registrationGraphql(strapi: Core.Strapi) {
             t.nonNull.string('fullName');
             t.nonNull.string('email');
             t.string('organisation');
-            t.nonNull.string('language', { description: 'The language of the mails (fr, en, it, es).' });
+            t.nonNull.string('language', { description: `The language of the mails (${LOCALE_LIST}).` });
             t.nonNull.string('registeredAt', { description: 'ISO 8601.' });
             t.int('waitlistPosition', { description: '1 for the first person waiting; null unless waitlisted.' });
             t.nonNull.field('session', { type: 'TrainingSessionRegistrationSession' });
