@@ -1,6 +1,6 @@
 import type { Nuxt } from 'nuxt/schema';
 import { clientTrims } from './config/client-trims';
-import { i18nPages, LOCALE_NAMES, LOCALES, SECTIONS, selfServicePath } from './shared/routes';
+import { i18nPages, LOCALE_NAMES, LOCALES } from './shared/routes';
 
 // Content pages are rendered once and served from the server-side cache (stale-while-revalidate):
 // a visit after `CONTENT_TTL` seconds gets the cached page at once and refreshes it in the background.
@@ -8,17 +8,6 @@ const CONTENT_TTL = Number(process.env.NUXT_CONTENT_TTL ?? 60);
 const contentRules = Object.fromEntries(
   LOCALES.flatMap((locale) => [`/${locale}`, `/${locale}/**`]).map((path) => [path, { swr: CONTENT_TTL }]),
 );
-
-// The self-service page (a registration, by the secret token in its URL) and its JSON download:
-// personal data, so never in the page cache (the `cache: false` of the exact path wins over the
-// `/xx/**` swr rule it sits under), never stored by a browser or proxy, never indexed, and the
-// token never leaves in a Referer header.
-const PRIVATE_RULE = {
-  cache: false as const,
-  headers: { 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow' },
-  security: { headers: { referrerPolicy: 'no-referrer' as const } },
-};
-const privateRules = Object.fromEntries([...LOCALES.map(selfServicePath), '/api/self-service/**'].map((path) => [path, PRIVATE_RULE]));
 
 // The packages every page runs in the browser (see vite.build below). Not urql: the browser loads
 // it on its first client-side query (app/plugins/urql.client.ts).
@@ -152,11 +141,8 @@ export default defineNuxtConfig({
 
   routeRules: {
     ...contentRules,
-    ...privateRules,
+    // The registration pages' own rules: layers/registration/nuxt.config.ts.
     '/graphql': { security: { xssValidator: false } },
-    // Session pages take the registration form's posts (server/middleware/registration-form.ts): a
-    // name is a name, whatever characters it has; nothing a reader types is ever rendered as HTML.
-    ...Object.fromEntries(LOCALES.map((locale) => [`/${locale}/${SECTIONS['training-sessions'][locale]}/**`, { security: { xssValidator: false } }])),
   },
 
   // Bundled with the app's own Vue (an external copy would have its own Vue instance).

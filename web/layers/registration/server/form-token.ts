@@ -1,12 +1,14 @@
-import { FORM_TOKEN_ATTRIBUTE } from '#shared/registration';
+import { FORM_TOKEN_ATTRIBUTE } from '../shared/registration';
 
 // The registration form carries a token signed by the CMS with the time it was issued (the CMS
 // refuses forms sent too soon after it, or a day later). Session pages are served from the swr
 // page cache, where a token rendered into the page would be shared by every reader and grow old.
 // So the page renders the hidden input without a value, and every HTML response, cached or not,
 // leaves with a token of its own, asked from the CMS right before sending (as csp-fresh-nonce.ts
-// does for the CSP nonce). Nitro plugins load in file-name order: this one's hook runs after
-// csp-fresh-nonce's and before response-compression's, which must see the final body.
+// does for the CSP nonce). A Nitro plugin listed in this layer's nuxt.config (`nitro.plugins`), not
+// scanned from server/plugins/: plugins from the configuration load before the scanned ones (the
+// site's, then the layers'), so this hook runs before the site's response-compression, which must
+// see the final body.
 const PLACEHOLDER = new RegExp(`<input type="hidden" name="formToken" ${FORM_TOKEN_ATTRIBUTE}="([A-Za-z0-9]{1,64})"([^<>]*)>`, 'g');
 const TOKEN_QUERY = 'query FormToken($session: ID!) { trainingSessionRegistrationFormToken(session: $session) }';
 

@@ -1,7 +1,7 @@
-// The registration form on a session page (issue 4): what the server hands the page after a form
-// post, and the paths the form posts to. Shared by the server (server/middleware/registration-form.ts,
-// server/plugins/registration-form-token.ts) and the page (components/training-session/TrainingSessionRegistrationForm.vue).
-import { LOCALES, SECTIONS, STATIC_PAGES, type Locale } from './routes';
+// The registration form on a session page: what the server hands the page after a form post, and
+// the paths the form posts to. Shared by the server (server/middleware/registration-form.ts,
+// server/form-token.ts) and the page (app/components/RegistrationForm.vue).
+import { LOCALES, SECTIONS, STATIC_PAGES, type Locale } from '../../../shared/routes';
 
 export const REGISTRATION_FIELDS = ['fullName', 'email', 'organisation', 'consent'] as const;
 export type RegistrationField = (typeof REGISTRATION_FIELDS)[number];

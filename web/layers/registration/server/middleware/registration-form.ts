@@ -2,7 +2,7 @@ import type { H3Event } from 'h3';
 import {
   OUTCOME_PARAM, PLACES_PARAM, REGISTRATION_FIELDS, sessionPagePath,
   type RegistrationField, type RegistrationFormState, type RegistrationStatus, type RegistrationValues,
-} from '#shared/registration';
+} from '../../shared/registration';
 
 // The registration form of a session page posts to the page itself (a plain HTML form: no
 // JavaScript needed, and the page's URL gives the locale and the place to show the outcome). This
@@ -11,7 +11,7 @@ import {
 //  - on success, redirects (303, Post/Redirect/Get) to the page with the outcome in the query
 //    string (no personal data in it): a reload shows the outcome again, it does not register again;
 //  - on a refusal, lets the renderer render the page with the reader's values and the CMS's
-//    localized messages (event.context.registrationForm, read by TrainingSessionRegistrationForm.vue),
+//    localized messages (event.context.registrationForm, read by app/components/RegistrationForm.vue),
 //    with a status that says why. Nitro's page cache (routeRules swr) only ever serves and stores
 //    GET and HEAD (cachedEventHandler calls the handler straight through for other methods), and
 //    the response says `no-store` to every cache on the way.

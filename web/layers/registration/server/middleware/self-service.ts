@@ -1,5 +1,5 @@
 import { selfServiceLocale } from '#shared/routes';
-import type { Notice } from '#shared/self-service';
+import type { Notice } from '../../shared/self-service';
 
 // The self-service page (/en/registration?token=…, the link in the registration mails), on the
 // server: a GET loads the registration for the page to render (event.context.selfService); the

@@ -1,6 +1,6 @@
 import type { H3Event } from 'h3';
 import type { Locale } from '#shared/routes';
-import type { RegistrationDetails, SelfServiceView } from '#shared/self-service';
+import type { RegistrationDetails, SelfServiceView } from '../../shared/self-service';
 
 // The self-service operations, always from the site's server (never the browser's /graphql): the
 // token travels in the POST body to the CMS, and is never logged here.
