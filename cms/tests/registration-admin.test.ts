@@ -3,7 +3,7 @@ import { getApp } from './strapi';
 import {
   adminToken, createSession, drainUntil, linkToken, readByToken, register, removeTestSessions, sessionPlaces, settleOutbox,
 } from './registration-helpers';
-import { fillMissingSessionTitles } from '../src/api/registration/session-title';
+import { fillMissingSessionTitles } from '../src/api/registration/admin/session-title';
 
 /**
  * What editors do with registrations in the content manager, through its admin API with a real

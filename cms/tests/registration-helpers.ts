@@ -137,7 +137,7 @@ export async function sessionPlaces(session: string) {
 /** Sends what the outbox holds until `done` holds (the cron and the kicks send too; claims keep it single). */
 export async function drainUntil(done: () => boolean | Promise<boolean>, timeoutMs = 30_000) {
   const { strapi } = await getApp();
-  const { drainOutbox } = await import('../src/api/registration/outbox');
+  const { drainOutbox } = await import('../src/api/registration/outbox/outbox');
   const until = Date.now() + timeoutMs;
   while (!(await done())) {
     if (Date.now() > until) throw new Error('The outbox did not deliver in time');

@@ -249,7 +249,7 @@ describe('mail delivery', () => {
 describe('several workers draining the outbox at once (as several replicas do)', () => {
   it('send each mail exactly once', async () => {
     const { mailbox, strapi } = await getApp();
-    const { drainOutbox } = await import('../src/api/registration/outbox');
+    const { drainOutbox } = await import('../src/api/registration/outbox/outbox');
     const session = await createSession({ capacity: 5 });
     await settleOutbox();
     mailbox.failNext(1000); // hold the mails back: every send fails and waits for a retry

@@ -8,7 +8,7 @@ import { NavLink } from 'react-router-dom';
 /**
  * A side panel in the training-session edit view: how many people registered, a link to the
  * session's registrations in the content manager and a CSV download (admin route
- * /registration-export, see src/api/registration/export.ts).
+ * /registration-export, see src/api/registration/admin/routes.ts).
  */
 const SESSION = 'api::training-session.training-session';
 const REGISTRATION = 'api::registration.registration';

@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import schema from './content-types/registration/schema.json';
 import { registrationState } from '../training-session/registration-state';
-import { clientAddressGroup } from './client-ip';
+import { clientAddressGroup, type ClientContext } from './limits/client-ip';
 import { fieldError, invalidInput, refusal, type FieldError } from './errors';
 import { isLocale, messageLocale } from './messages';
-import { enqueueMail, kickOutbox } from './outbox';
-import { ensurePlacesRow, placesLeftBySession, takePlace } from './places';
-import { consumeAttempt } from './rate-limit';
-import { asRegistrationFlow } from './flow';
-import { registrationSessionTitle } from './session-title';
+import { enqueueMail, kickOutbox } from './outbox/outbox';
+import { ensurePlacesRow, placesLeftBySession, takePlace } from './places/places';
+import { consumeAttempt } from './limits/rate-limit';
+import { asRegistrationFlow } from './places/flow';
+import { registrationSessionTitle } from './admin/session-title';
 import { loadSession } from './sessions';
 import { REGISTRATIONS_TABLE } from './tables';
 import { newSelfServiceToken, verifyFormToken } from './tokens';
@@ -101,7 +101,7 @@ async function placesLeft(strapi: Core.Strapi, session: string): Promise<number>
  * `registerForTrainingSession`. Every refusal happens before anything is written; the place,
  * the registration and its mail are committed together or not at all.
  */
-export async function registerForTrainingSession(strapi: Core.Strapi, input: RegistrationInput, ctx: any): Promise<RegistrationOutcome> {
+export async function registerForTrainingSession(strapi: Core.Strapi, input: RegistrationInput, ctx: ClientContext): Promise<RegistrationOutcome> {
   const locale = messageLocale(input?.locale);
   const config: any = strapi.config.get('registration');
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { forgetMails } from './outbox';
+import { forgetMails } from './outbox/outbox';
 import { REGISTRATIONS_TABLE, SESSIONS_TABLE } from './tables';
 
 /**

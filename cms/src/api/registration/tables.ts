@@ -5,9 +5,9 @@ import type { Core } from '@strapi/strapi';
  * did not create alone). Created when missing, on every start, before anything uses them.
  *
  * - registration_places: the place count, ONE row per session documentId (whatever its locales and
- *   draft/published copies), taken with a single conditional UPDATE (see places.ts).
+ *   draft/published copies), taken with a single conditional UPDATE (see places/places.ts).
  * - registration_outbox: mails to send, written in the same transaction as the registration change
- *   they announce, drained by outbox.ts. Times are epoch milliseconds (portable comparisons).
+ *   they announce, drained by outbox/outbox.ts. Times are epoch milliseconds (portable comparisons).
  */
 export const PLACES_TABLE = 'registration_places';
 export const OUTBOX_TABLE = 'registration_outbox';

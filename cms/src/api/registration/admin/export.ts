@@ -1,13 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { loadSession } from './sessions';
-import { PLACES_TABLE, REGISTRATIONS_TABLE } from './tables';
+import { PLACES_TABLE, REGISTRATIONS_TABLE } from '../tables';
 
 /**
- * CSV export of a session's registrations for editors: an admin route (admin JWT, and the
- * permission to read registrations in the content manager), used by the button in the
- * training-session edit view (src/admin/).
+ * What editors get of a session's registrations outside the content manager: the counts of the
+ * edit view's panel and the CSV export (served by the admin routes of ./routes.ts, through the
+ * registration service).
  */
-export const EXPORT_PREFIX = '/registration-export';
 
 const COLUMNS: Array<[string, (row: any) => unknown]> = [
   ['fullName', (r) => r.full_name],
@@ -52,40 +50,4 @@ export async function registrationSummary(strapi: Core.Strapi, session: string) 
   const places = await strapi.db.connection(PLACES_TABLE).where('session_document_id', session).first();
   const capacity = Number(places?.capacity ?? 0);
   return { confirmed: count('confirmed'), waitlisted: count('waitlisted'), cancelled: count('cancelled'), capacity, placesLeft: Math.max(0, capacity - Number(places?.taken ?? 0)) };
-}
-
-export function registrationExportRoutes(strapi: Core.Strapi): any {
-  const policies = [
-    'admin::isAuthenticatedAdmin',
-    { name: 'admin::hasPermissions', config: { actions: [['plugin::content-manager.explorer.read', 'api::registration.registration']] } },
-  ];
-  return {
-    type: 'admin',
-    prefix: EXPORT_PREFIX,
-    routes: [
-      {
-        method: 'GET',
-        path: '/sessions/:documentId/summary',
-        handler: async (ctx: any) => {
-          ctx.set('Cache-Control', 'no-store');
-          ctx.body = await registrationSummary(strapi, String(ctx.params.documentId));
-        },
-        config: { policies },
-      },
-      {
-        method: 'GET',
-        path: '/sessions/:documentId/registrations.csv',
-        handler: async (ctx: any) => {
-          const session = await loadSession(strapi.db.connection, ctx.params.documentId);
-          if (!session) return ctx.notFound('No such training session');
-          const slug = session.texts.get('en')?.slug ?? session.documentId;
-          ctx.set('Content-Disposition', `attachment; filename="registrations-${slug.replace(/[^a-z0-9-]/gi, '')}.csv"`);
-          ctx.set('Cache-Control', 'no-store');
-          ctx.type = 'text/csv; charset=utf-8';
-          ctx.body = await registrationsCsv(strapi, session.documentId);
-        },
-        config: { policies },
-      },
-    ],
-  };
 }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { REGISTRATION } from './register';
+import { REGISTRATION } from '../register';
 
 /**
  * The content manager's list of registrations, set once per version of this layout (editors may

@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { inRegistrationFlow } from './flow';
-import { LOCALE_CODES } from '../../i18n/locales';
-import { messageLocale, t } from './messages';
-import { enqueueMailWithNewLink, forgetMails, kickOutbox } from './outbox';
-import { holdPlaces, reconcilePlaces } from './places';
-import { isUniqueViolation, normaliseEmail, REGISTRATION } from './register';
-import { REGISTRATIONS_TABLE } from './tables';
+import { inRegistrationFlow } from '../places/flow';
+import { LOCALE_CODES } from '../../../i18n/locales';
+import { messageLocale, t } from '../messages';
+import { enqueueMailWithNewLink, forgetMails, kickOutbox } from '../outbox/outbox';
+import { holdPlaces, reconcilePlaces } from '../places/places';
+import { isUniqueViolation, normaliseEmail, REGISTRATION } from '../register';
+import { REGISTRATIONS_TABLE } from '../tables';
 
 const SESSION = 'api::training-session.training-session';
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);

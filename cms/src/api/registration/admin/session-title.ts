@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE } from '../../i18n/locales';
-import { loadSession, sessionTexts, type SessionFacts } from './sessions';
-import { REGISTRATIONS_TABLE, type Trx } from './tables';
+import { DEFAULT_LOCALE } from '../../../i18n/locales';
+import { loadSession, sessionTexts, type SessionFacts } from '../sessions';
+import { REGISTRATIONS_TABLE, type Trx } from '../tables';
 
 /**
  * The session's title on each of its registrations (`sessionTitle`), so that the content manager's

@@ -1,11 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { registerForTrainingSession } from '../register';
-import { cancelRegistration, eraseRegistration, exportRegistration, readRegistration } from '../self-service';
+import { FIELD_REASONS, REFUSALS } from '../errors';
 import { SELF_SERVICE_PATHS } from '../self-service-link';
-import { signFormToken } from '../tokens';
-import { loadSession } from '../sessions';
-import { FIELD_REASONS, REFUSALS, refusal } from '../errors';
-import { messageLocale } from '../messages';
+import { registrationService } from '../services/registration';
 import { LOCALE_CODES } from '../../../i18n/locales';
 
 const refusalCodes = Object.keys(REFUSALS).join(', ');
@@ -23,9 +19,11 @@ const ERRORS_DOC =
 /**
  * The public registration contract: registering for a session, and the self-service operations
  * of the secret link mailed to the registrant. Nothing else about registrations is in the schema.
+ * The resolvers call the registration service (services/registration.ts).
  */
 export default function registrationGraphql(strapi: Core.Strapi) {
   return ({ nexus }: any) => {
+    const service = () => registrationService(strapi);
     const koa = (context: any) => context.koaContext;
     return {
       types: [
@@ -92,23 +90,19 @@ export default function registrationGraphql(strapi: Core.Strapi) {
             t.nonNull.string('trainingSessionRegistrationFormToken', {
               description: 'A signed token to put in the registration form (hidden field) when rendering it, sent back as `formToken`. Fetch one per form render, never cache it across readers. Refused with SESSION_NOT_FOUND for an unknown session.',
               args: { session: nexus.nonNull(nexus.idArg()), locale: nexus.stringArg() },
-              resolve: async (_parent: unknown, args: { session: string; locale?: string }) => {
-                const session = await loadSession(strapi.db.connection, args.session);
-                if (!session?.published) throw refusal(messageLocale(args.locale), 'SESSION_NOT_FOUND', { field: 'session' });
-                return signFormToken(strapi.config.get('server.app.keys') as string[], session.documentId);
-              },
+              resolve: (_parent: unknown, args: { session: string; locale?: string }) => service().formToken(args.session, args.locale),
             });
             t.nonNull.field('trainingSessionRegistration', {
               type: 'TrainingSessionRegistrationDetails',
               description: `The registration of the self-service link's token (the \`token\` query parameter of ${paths}). Unknown, malformed or erased tokens: REGISTRATION_NOT_FOUND, in \`locale\`.`,
               args: { token: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
-              resolve: (_p: unknown, args: any, context: any) => readRegistration(strapi, args.token, args.locale, koa(context)),
+              resolve: (_p: unknown, args: any, context: any) => service().read(args.token, args.locale, koa(context)),
             });
             t.nonNull.field('trainingSessionRegistrationData', {
               type: 'JSON',
               description: 'Every personal data item held about the registration of this token (the registrant\'s copy, to serve as a .json download). Same errors as trainingSessionRegistration.',
               args: { token: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
-              resolve: (_p: unknown, args: any, context: any) => exportRegistration(strapi, args.token, args.locale, koa(context)),
+              resolve: (_p: unknown, args: any, context: any) => service().exportData(args.token, args.locale, koa(context)),
             });
           },
         }),
@@ -121,18 +115,18 @@ export default function registrationGraphql(strapi: Core.Strapi) {
                 'Registers a reader: confirmed while places are left, else waitlisted. The same email again for the same session returns the existing registration and sends nothing. ' +
                 `The site's server, registering on behalf of a reader, sends the reader's IP in X-Forwarded-For with the header X-Site-Forwarding-Secret: SITE_FORWARDING_SECRET (rate limits are per IP and per email). ${ERRORS_DOC}`,
               args: { data: nexus.nonNull(nexus.arg({ type: 'TrainingSessionRegistrationInput' })) },
-              resolve: (_p: unknown, args: any, context: any) => registerForTrainingSession(strapi, args.data, koa(context)),
+              resolve: (_p: unknown, args: any, context: any) => service().register(args.data, koa(context)),
             });
             t.nonNull.field('cancelTrainingSessionRegistration', {
               type: 'TrainingSessionRegistrationDetails',
               description: 'Cancels the registration of this token (a held place goes to the first person waiting) and mails a confirmation of the cancellation. Cancelling again changes nothing. Same errors as trainingSessionRegistration.',
               args: { token: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
-              resolve: (_p: unknown, args: any, context: any) => cancelRegistration(strapi, args.token, args.locale, koa(context)),
+              resolve: (_p: unknown, args: any, context: any) => service().cancel(args.token, args.locale, koa(context)),
             });
             t.nonNull.boolean('eraseTrainingSessionRegistration', {
               description: 'Erases the registration of this token for good (a held place goes to the first person waiting); the link then finds nothing. Same errors as trainingSessionRegistration.',
               args: { token: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
-              resolve: (_p: unknown, args: any, context: any) => eraseRegistration(strapi, args.token, args.locale, koa(context)),
+              resolve: (_p: unknown, args: any, context: any) => service().erase(args.token, args.locale, koa(context)),
             });
           },
         }),

@@ -13,6 +13,13 @@ import ipaddr from 'ipaddr.js';
  * vouches for — never one a client could write itself.
  */
 export const FORWARDING_SECRET_HEADER = 'x-site-forwarding-secret';
+
+/** What the client's address is read from: a Koa request context (see src/koa.ts). */
+export interface ClientContext {
+  get(field: string): string;
+  request: { ip: string };
+  req: { socket?: { remoteAddress?: string } };
+}
 export const MIN_FORWARDING_SECRET_LENGTH = 16;
 
 function sameSecret(provided: string, expected: string): boolean {
@@ -21,13 +28,13 @@ function sameSecret(provided: string, expected: string): boolean {
   return crypto.timingSafeEqual(a, b);
 }
 
-export function clientIp(ctx: any, forwardingSecret: string): string {
-  const provided = String(ctx.get?.(FORWARDING_SECRET_HEADER) ?? '');
+export function clientIp(ctx: ClientContext, forwardingSecret: string): string {
+  const provided = String(ctx.get(FORWARDING_SECRET_HEADER) ?? '');
   if (forwardingSecret.length >= MIN_FORWARDING_SECRET_LENGTH && provided && sameSecret(provided, forwardingSecret)) {
-    const forwarded = String(ctx.get('x-forwarded-for') ?? '').split(',')[0].trim();
+    const forwarded = String(ctx.get('x-forwarded-for') ?? '').split(',')[0]!.trim();
     if (net.isIP(forwarded)) return forwarded;
   }
-  return ctx.request?.ip || ctx.req?.socket?.remoteAddress || 'unknown';
+  return ctx.request.ip || ctx.req.socket?.remoteAddress || 'unknown';
 }
 
 /**
@@ -45,6 +52,6 @@ export function addressGroup(address: string): string {
 }
 
 /** The rate-limit subject of the request's client (see clientIp and addressGroup). */
-export function clientAddressGroup(ctx: any, forwardingSecret: string): string {
+export function clientAddressGroup(ctx: ClientContext, forwardingSecret: string): string {
   return addressGroup(clientIp(ctx, forwardingSecret));
 }

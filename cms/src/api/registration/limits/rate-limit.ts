@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { RATE_LIMIT_TABLE } from './tables';
+import { RATE_LIMIT_TABLE } from '../tables';
 
 /**
  * Rate limits per client IP and per email address (REGISTRATION_RATE_LIMIT_MAX attempts per

@@ -1,7 +1,7 @@
 import { createEvent } from 'ics';
-import type { LocaleCode } from '../../i18n/locales';
-import { t } from './messages';
-import { sessionTexts, type SessionFacts } from './sessions';
+import type { LocaleCode } from '../../../i18n/locales';
+import { t } from '../messages';
+import { sessionTexts, type SessionFacts } from '../sessions';
 
 export type MailKind = 'confirmation' | 'waitlist' | 'promotion' | 'cancellation';
 

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { messageLocale } from './messages';
+import { messageLocale } from '../messages';
 import { renderMail, type MailKind } from './mails';
-import { loadSession } from './sessions';
-import { selfServiceUrl } from './self-service-link';
-import { OUTBOX_TABLE, REGISTRATIONS_TABLE, type Db, type Trx } from './tables';
-import { newSelfServiceToken } from './tokens';
-import { waitlistPosition } from './waitlist';
+import { loadSession } from '../sessions';
+import { selfServiceUrl } from '../self-service-link';
+import { OUTBOX_TABLE, REGISTRATIONS_TABLE, type Db, type Trx } from '../tables';
+import { newSelfServiceToken } from '../tokens';
+import { waitlistPosition } from '../places/waitlist';
 
 /**
  * Transactional outbox: a mail is a row written in the same transaction as the registration change

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { enqueueMailWithNewLink } from './outbox';
-import { refreshSessionTitle } from './session-title';
-import { loadSession } from './sessions';
-import { PLACES_TABLE, REGISTRATIONS_TABLE, type Db, type Trx } from './tables';
+import { enqueueMailWithNewLink } from '../outbox/outbox';
+import { refreshSessionTitle } from '../admin/session-title';
+import { loadSession } from '../sessions';
+import { PLACES_TABLE, REGISTRATIONS_TABLE, type Db, type Trx } from '../tables';
 
 /**
  * The place count of a session: one row per session documentId in registration_places.
@@ -91,7 +91,7 @@ export async function holdPlaces(trx: Trx, session: string) {
  * Brings a session's row in line with the published capacity and the confirmed registrations,
  * and its registrations' copy of its title, then gives any free place to the waitlist (while the
  * session has not started). Runs in the transaction of an editor's change to a session or a
- * registration (lifecycle.ts), holding the row like every other writer.
+ * registration (admin/lifecycle.ts), holding the row like every other writer.
  * Returns how many were promoted (their mails are queued).
  */
 export async function reconcilePlaces(trx: Trx, session: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { REGISTRATIONS_TABLE, type Db, type Trx } from './tables';
+import { REGISTRATIONS_TABLE, type Db, type Trx } from '../tables';
 
 /** 1 for the first person waiting, or null when the registration is not waitlisted. */
 export async function waitlistPosition(db: Db | Trx, registration: { id: number; registration_status: string; session_document_id: string }) {

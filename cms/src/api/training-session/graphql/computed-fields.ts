@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import DataLoader from 'dataloader';
 import { registrationState } from '../registration-state';
-import { placesLeftBySession } from '../../registration/places';
+import { placesLeftBySession } from '../../registration/places/places';
 
 const loadersByRequest = new WeakMap<object, DataLoader<string, number | undefined>>();
 
