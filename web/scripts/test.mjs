@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
-import { cmsDir, generateDotEnv } from '../../cms/scripts/env.mjs';
+import { cmsDir, generateDotEnv } from 'cms/env';
 import { startPlatform, webDir } from './servers.mjs';
 
 function run(label, cmd, args, env = {}, cwd = webDir) {

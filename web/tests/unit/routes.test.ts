@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { LOCALE_CODES, selfServiceUrl } from 'cms/site';
 import { describe, expect, it } from 'vitest';
-import { i18nPages, localizedPath, LOCALES, SELF_SERVICE_PATHS, selfServiceLocale } from '#shared/routes';
+import { i18nPages, localizedPath, LOCALES, selfServiceLocale, selfServicePath } from '#shared/routes';
 
 describe('localized paths (docs/design.md table)', () => {
   it('gives each section its path in each language', () => {
@@ -25,14 +25,21 @@ describe('localized paths (docs/design.md table)', () => {
     expect(pages['legal-notice']?.fr).toBe('/mentions-legales');
   });
 
-  it('serves the self-service page at the paths the CMS puts in its mails', () => {
-    // cms/src/api/registration/self-service-link.ts builds the mailed links: both tables must agree.
-    const cms = readFileSync(new URL('../../../cms/src/api/registration/self-service-link.ts', import.meta.url), 'utf8');
-    const table = /SELF_SERVICE_PATHS[^=]*=\s*\{([^}]*)\}/.exec(cms)![1]!;
-    const mailed = Object.fromEntries([...table.matchAll(/(\w+):\s*'([^']+)'/g)].map((m) => [m[1], m[2]]));
-    expect(mailed).toEqual({ ...SELF_SERVICE_PATHS });
+  it('serves the self-service page of each language at the link the CMS mails in that language', () => {
+    const token = 'C'.repeat(43);
+    for (const locale of LOCALES) {
+      // The link the CMS builds for a registrant in `locale`, as their mail carries it.
+      const mailed = new URL(selfServiceUrl('https://site.example/', locale, token));
+      expect(mailed.pathname, locale).toBe(selfServicePath(locale));
+      expect(selfServiceLocale(mailed.pathname), locale).toBe(locale);
+      expect(mailed.searchParams.get('token')).toBe(token);
+    }
     expect(i18nPages()['self-service']).toEqual({ fr: '/inscription', en: '/registration', it: '/iscrizione', es: '/inscripcion' });
     expect(selfServiceLocale('/it/iscrizione')).toBe('it');
     expect(selfServiceLocale('/it/registration')).toBeUndefined();
+  });
+
+  it('has the languages of the CMS', () => {
+    expect([...LOCALES].sort()).toEqual([...LOCALE_CODES].sort());
   });
 });

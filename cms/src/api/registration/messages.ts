@@ -5,7 +5,7 @@ import it from './messages/it.json';
 import es from './messages/es.json';
 
 /** The CMS's own texts for registrants (errors and mails) and editors (admin errors), in the four languages. */
-const MESSAGES: Record<LocaleCode, typeof en> = { en, fr, it, es };
+export const MESSAGES: Record<LocaleCode, typeof en> = { en, fr, it, es };
 
 export function isLocale(value: unknown): value is LocaleCode {
   return typeof value === 'string' && (LOCALE_CODES as string[]).includes(value);
