@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { bootStrapi } from '../scripts/lib/boot.mjs';
 import type { Core } from '@strapi/strapi';
 import { startMailbox, type Mailbox } from './mailbox';
@@ -61,3 +62,9 @@ export async function graphql(query: string, variables?: Record<string, unknown>
 }
 
 export { LOCALE_CODES as LOCALES } from '../src/i18n/locales';
+
+/** `items`, once checked to hold something: a check of every item of an empty list proves nothing. */
+export function nonEmpty<T>(items: readonly T[] | null | undefined, what = 'the list'): readonly T[] {
+  expect(items?.length ?? 0, `${what} is empty`).toBeGreaterThan(0);
+  return items ?? [];
+}

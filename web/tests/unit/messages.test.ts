@@ -14,6 +14,7 @@ function sortedEverywhere(tree: Record<string, unknown>): boolean {
 
 describe('locale messages', () => {
   const en = load('en');
+  it('has the English messages to compare with', () => expect(keys(en).length).toBeGreaterThan(100));
   for (const locale of LOCALES) {
     it(`${locale}: same keys as English, sorted, none empty`, () => {
       const messages = load(locale);
