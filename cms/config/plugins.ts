@@ -1,7 +1,8 @@
+import type { Core } from '@strapi/strapi';
 import { graphqlArmorRules } from '../src/graphql/limits';
 import { draftGuardPlugin } from '../src/graphql/draft-guard';
 
-export default ({ env }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const production = env('NODE_ENV') === 'production';
   const s3Bucket = env('S3_BUCKET', '');
   return {

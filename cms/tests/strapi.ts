@@ -64,7 +64,9 @@ export async function graphql(query: string, variables?: Record<string, unknown>
 export { LOCALE_CODES as LOCALES } from '../src/i18n/locales';
 
 /** `items`, once checked to hold something: a check of every item of an empty list proves nothing. */
-export function nonEmpty<T>(items: readonly T[] | null | undefined, what = 'the list'): readonly T[] {
+// GraphQL answers are untyped (`any`) in these tests: T defaults to what the caller's list holds.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function nonEmpty<T = any>(items: readonly T[] | null | undefined, what = 'the list'): readonly T[] {
   expect(items?.length ?? 0, `${what} is empty`).toBeGreaterThan(0);
   return items ?? [];
 }

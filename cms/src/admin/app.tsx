@@ -10,7 +10,8 @@ export default {
     translations,
   },
   bootstrap(app: StrapiApp) {
-    const contentManager: any = app.getPlugin('content-manager');
-    contentManager.apis.addEditViewSidePanel([RegistrationsPanel]);
+    // Strapi types a plugin's apis as unknown: the content manager's, as its documentation describes it.
+    const apis = app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void };
+    apis.addEditViewSidePanel([RegistrationsPanel]);
   },
 };

@@ -41,7 +41,7 @@ function RegistrationsContent({ documentId }: { documentId: string }) {
   const download = async () => {
     setDownloading(true);
     try {
-      const { data } = await get<Blob>(`${base}/registrations.csv`, { responseType: 'blob' } as any);
+      const { data } = await get<Blob>(`${base}/registrations.csv`, { responseType: 'blob' });
       const url = URL.createObjectURL(data);
       const anchor = document.createElement('a');
       anchor.href = url;

@@ -1,5 +1,13 @@
 import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
+import type { KoaContext } from '../koa';
 import { requestMayReadDrafts } from './batch-relations';
+
+/** What this plugin reads of Apollo's request context (Apollo Server is the GraphQL plugin's, not ours). */
+interface OperationContext {
+  contextValue?: { koaContext?: KoaContext };
+  document: DocumentNode;
+  request: { variables?: Record<string, unknown> };
+}
 
 /**
  * Strapi lets any role with `find` read drafts by passing `status: DRAFT` (strapi/strapi#25326).
@@ -23,7 +31,7 @@ export function asksForDrafts(document: DocumentNode, variables: Record<string, 
 export const draftGuardPlugin = {
   async requestDidStart() {
     return {
-      async didResolveOperation(requestContext: any) {
+      async didResolveOperation(requestContext: OperationContext) {
         const ctx = requestContext.contextValue?.koaContext;
         if (requestMayReadDrafts(ctx)) return;
         if (asksForDrafts(requestContext.document, requestContext.request.variables ?? {})) {

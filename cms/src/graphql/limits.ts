@@ -14,12 +14,18 @@ export const GRAPHQL_LIMITS = {
 // Report a refusal as a validation error (HTTP 400 with a clear message), not a thrown one (500).
 const asValidationError = {
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext, error: GraphQLError) => context.reportError(error)],
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) => {
+      // Always a validation context here (these are validation rules); without one, refuse anyway.
+      if (!context) throw error;
+      context.reportError(error);
+    },
+  ],
 };
 
 export function graphqlArmorRules() {
   return [
-    maxAliasesRule({ n: GRAPHQL_LIMITS.maxAliases, exposeLimits: true, ...asValidationError } as any),
+    maxAliasesRule({ n: GRAPHQL_LIMITS.maxAliases, exposeLimits: true, ...asValidationError }),
     costLimitRule({
       maxCost: GRAPHQL_LIMITS.maxCost,
       objectCost: GRAPHQL_LIMITS.objectCost,
@@ -27,6 +33,6 @@ export function graphqlArmorRules() {
       depthCostFactor: GRAPHQL_LIMITS.depthCostFactor,
       exposeLimits: true,
       ...asValidationError,
-    } as any),
+    }),
   ];
 }

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM script without type declarations
 import { ensureDotEnv, generateDotEnv } from '../../scripts/env.mjs';
 
 // The cms/.env that `npm start` writes and keeps up to date.

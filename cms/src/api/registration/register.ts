@@ -13,6 +13,10 @@ import { loadSession } from './sessions';
 import { REGISTRATIONS_TABLE } from './tables';
 import { newSelfServiceToken, verifyFormToken } from './tokens';
 import type { LocaleCode } from '../../i18n/locales';
+import type registrationConfig from '../../../config/registration';
+
+/** config/registration.ts, as `strapi.config.get('registration')` returns it. */
+type RegistrationConfig = ReturnType<typeof registrationConfig>;
 
 export const REGISTRATION = 'api::registration.registration';
 
@@ -78,9 +82,10 @@ function validate(input: RegistrationInput, locale: LocaleCode): CleanInput {
 }
 
 /** The database's unique index refused the row (one live registration per session and normalised email). */
-export function isUniqueViolation(error: any): boolean {
-  const code = error?.code ?? error?.cause?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key value/.test(String(error?.message));
+export function isUniqueViolation(error: unknown): boolean {
+  const { code, cause, message } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown }; message?: unknown };
+  const sqlCode = code ?? cause?.code;
+  return sqlCode === '23505' || sqlCode === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key value/.test(String(message));
 }
 
 const rateLimited = (locale: LocaleCode, seconds: number, field: string | null) =>
@@ -103,7 +108,7 @@ async function placesLeft(strapi: Core.Strapi, session: string): Promise<number>
  */
 export async function registerForTrainingSession(strapi: Core.Strapi, input: RegistrationInput, ctx: ClientContext): Promise<RegistrationOutcome> {
   const locale = messageLocale(input?.locale);
-  const config: any = strapi.config.get('registration');
+  const config = strapi.config.get('registration') as RegistrationConfig;
 
   const ipWait = await consumeAttempt(strapi, 'ip', clientAddressGroup(ctx, config.siteForwardingSecret ?? ''));
   if (ipWait) throw rateLimited(locale, ipWait, null);
@@ -145,7 +150,7 @@ export async function registerForTrainingSession(strapi: Core.Strapi, input: Reg
         await ensurePlacesRow(trx, session.documentId, session.capacity);
         const confirmed = await takePlace(trx, session.documentId);
         const { token, hash } = newSelfServiceToken();
-        const created: any = await strapi.documents(REGISTRATION as any).create({
+        const created = await strapi.documents(REGISTRATION).create({
           data: {
             sessionDocumentId: session.documentId,
             sessionTitle: registrationSessionTitle(session),
@@ -158,9 +163,9 @@ export async function registerForTrainingSession(strapi: Core.Strapi, input: Reg
             registrationStatus: confirmed ? 'confirmed' : 'waitlisted',
             language: data.language,
             tokenHash: hash,
-          } as any,
+          },
         });
-        await enqueueMail(trx, created.id, confirmed ? 'confirmation' : 'waitlist', token);
+        await enqueueMail(trx, Number(created.id), confirmed ? 'confirmation' : 'waitlist', token);
         return confirmed ? 'confirmed' : 'waitlisted';
       }),
     );

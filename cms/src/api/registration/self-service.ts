@@ -9,7 +9,7 @@ import { fillFreePlaces, holdPlaces, releasePlace } from './places/places';
 import { consumeAttempt } from './limits/rate-limit';
 import { REGISTRATION } from './register';
 import { loadSession, sessionTexts } from './sessions';
-import { OUTBOX_TABLE, REGISTRATIONS_TABLE, type Db, type Trx } from './tables';
+import { OUTBOX_TABLE, REGISTRATIONS_TABLE, type Db, type DbTime, type OutboxRow, type RegistrationRow, type Trx } from './tables';
 import { hashSelfServiceToken, looksLikeSelfServiceToken } from './tokens';
 import { waitlistPosition } from './places/waitlist';
 
@@ -39,7 +39,7 @@ export interface RegistrationDetails {
   };
 }
 
-const iso = (value: unknown) => new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as any)).toISOString();
+const iso = (value: DbTime) => new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value).toISOString();
 
 async function byToken(db: Db | Trx, token: unknown) {
   if (!looksLikeSelfServiceToken(token)) return null;
@@ -54,7 +54,7 @@ async function guard(strapi: Core.Strapi, ctx: ClientContext, locale: LocaleCode
 
 const notFound = (locale: LocaleCode) => refusal(locale, 'REGISTRATION_NOT_FOUND', { field: 'token' });
 
-async function describe(db: Db | Trx, row: any): Promise<RegistrationDetails> {
+async function describe(db: Db | Trx, row: RegistrationRow): Promise<RegistrationDetails> {
   const language = messageLocale(row.language);
   const session = await loadSession(db, row.session_document_id);
   const texts = session ? sessionTexts(session, language) : undefined;
@@ -113,7 +113,7 @@ export async function exportRegistration(strapi: Core.Strapi, token: unknown, as
       waitlistPosition: details.waitlistPosition,
     },
     session: details.session,
-    mails: mails.map((m: any) => ({
+    mails: mails.map((m: Pick<OutboxRow, 'kind' | 'status' | 'created_at' | 'sent_at'>) => ({
       kind: m.kind,
       status: m.status,
       queuedAt: new Date(Number(m.created_at)).toISOString(),
@@ -143,7 +143,7 @@ async function leave(trx: Trx, token: unknown) {
 }
 
 /** Runs a change on the token's registration after taking it out of its session, in one transaction. */
-async function leaveByToken<T>(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: ClientContext, then: (trx: Trx, before: any) => Promise<T>): Promise<T> {
+async function leaveByToken<T>(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: ClientContext, then: (trx: Trx, before: RegistrationRow) => Promise<T>): Promise<T> {
   const locale = messageLocale(askedLocale);
   await guard(strapi, ctx, locale);
   const outcome = await asRegistrationFlow(() =>
@@ -169,7 +169,7 @@ export function cancelRegistration(strapi: Core.Strapi, token: unknown, askedLoc
 export function eraseRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: ClientContext): Promise<boolean> {
   return leaveByToken(strapi, token, askedLocale, ctx, async (trx, before) => {
     await forgetMails(trx, [before.id]);
-    await strapi.documents(REGISTRATION as any).delete({ documentId: before.document_id });
+    await strapi.documents(REGISTRATION).delete({ documentId: before.document_id });
     return true;
   });
 }

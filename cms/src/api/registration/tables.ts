@@ -47,6 +47,44 @@ export async function ensureRegistrationTables(strapi: Core.Strapi) {
   }
 }
 
+/** Database times: SQLite returns epoch milliseconds (a number, or digits), PostgreSQL a Date. */
+export type DbTime = Date | number | string;
+
+/** A row of `registrations` (the registration content type's table) as the flow reads it. */
+export interface RegistrationRow {
+  id: number;
+  document_id: string;
+  session_document_id: string;
+  session_title: string | null;
+  full_name: string;
+  email: string;
+  email_normalized: string;
+  organisation: string | null;
+  registration_status: 'confirmed' | 'waitlisted' | 'cancelled';
+  language: string;
+  token_hash: string;
+  policy_version: string;
+  consent_at: DbTime;
+  anonymised_at: DbTime | null;
+  created_at: DbTime;
+  updated_at: DbTime;
+}
+
+/** A mail of the outbox (see outbox/outbox.ts). */
+export interface OutboxRow {
+  id: number;
+  registration_id: number;
+  kind: 'confirmation' | 'waitlist' | 'promotion' | 'cancellation';
+  /** JSON: the self-service token the mail links to, cleared once sent. */
+  payload: string | null;
+  status: 'pending' | 'sent' | 'dropped' | 'failed';
+  attempts: number;
+  created_at: number | string;
+  sent_at: number | string | null;
+}
+
 /** Knex types, as Strapi's database exposes them (the CMS does not depend on knex directly). */
 export type Db = Core.Strapi['db']['connection'];
 export type Trx = Parameters<Parameters<Core.Strapi['db']['transaction']>[0]>[0]['trx'];
+/** A query builder of either. */
+export type Query = ReturnType<Db>;

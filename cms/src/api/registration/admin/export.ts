@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PLACES_TABLE, REGISTRATIONS_TABLE } from '../tables';
+import { PLACES_TABLE, REGISTRATIONS_TABLE, type RegistrationRow } from '../tables';
 
 /**
  * What editors get of a session's registrations outside the content manager: the counts of the
@@ -7,7 +7,7 @@ import { PLACES_TABLE, REGISTRATIONS_TABLE } from '../tables';
  * registration service).
  */
 
-const COLUMNS: Array<[string, (row: any) => unknown]> = [
+const COLUMNS: Array<[string, (row: RegistrationRow) => unknown]> = [
   ['fullName', (r) => r.full_name],
   ['email', (r) => r.email],
   ['organisation', (r) => r.organisation],

@@ -16,7 +16,7 @@ export async function configureRegistrationAdmin(strapi: Core.Strapi) {
   const store = strapi.store(STORE);
   if (await store.get({ key: STORE.key })) return;
   const contentTypes = strapi.plugin('content-manager').service('content-types');
-  const model = strapi.contentType(REGISTRATION as any);
+  const model = strapi.contentType(REGISTRATION);
   const current = await contentTypes.findConfiguration(model);
   const metadatas = { ...current.metadatas };
   for (const field of READ_ONLY) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field]?.edit, editable: false } };

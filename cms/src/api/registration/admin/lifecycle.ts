@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { inRegistrationFlow } from '../places/flow';
 import { LOCALE_CODES } from '../../../i18n/locales';
@@ -12,6 +12,21 @@ const SESSION = 'api::training-session.training-session';
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
 /**
+ * The few fields this middleware reads of the Document Service's params and results, which Strapi
+ * types per action (a delete has no data, a publish returns its entries).
+ */
+interface WriteParams {
+  documentId?: string;
+  data?: { email?: unknown; emailNormalized?: string };
+}
+interface Written {
+  documentId?: string;
+  sessionDocumentId?: string;
+  registrationStatus?: string;
+  entries?: Written[];
+}
+
+/**
  * Keeps registrations right when someone other than the registration flow writes: an editor
  * changes a session (its capacity counts once published; its title is copied onto its
  * registrations) or creates, edits, cancels or deletes a registration in the admin, or the seed
@@ -23,14 +38,15 @@ const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'd
  * a registration an editor cancels gets the cancellation mail, as when its registrant cancels;
  * a deleted one gets nothing more (its unsent mails go too).
  */
-export function placeCountMiddleware(strapi: Core.Strapi) {
-  return async (context: any, next: () => Promise<any>) => {
+export function placeCountMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+  return async (context, next) => {
     if (!WRITES.has(context.action) || (context.uid !== SESSION && context.uid !== REGISTRATION) || inRegistrationFlow()) {
       return next();
     }
     let mails = 0;
-    const result = await strapi.db.transaction(async ({ trx }) => {
-      const documentId = context.params?.documentId;
+    const outcome = await strapi.db.transaction(async ({ trx }) => {
+      const params = (context.params ?? {}) as WriteParams;
+      const documentId = params.documentId;
       // A registration is one row (no locales, no drafts).
       const [before]: Array<{ id: number; session_document_id: string; registration_status: string }> =
         context.uid === REGISTRATION && documentId
@@ -41,11 +57,12 @@ export function placeCountMiddleware(strapi: Core.Strapi) {
       if (context.uid === SESSION && documentId) sessions.add(documentId);
       for (const session of sessions) await holdPlaces(trx, session);
 
-      const data = context.params?.data;
-      if (context.uid === REGISTRATION && typeof data?.email === 'string') data.emailNormalized = normaliseEmail(data.email);
-      const written = await next().catch((error) => {
+      const { data } = params;
+      if (context.uid === REGISTRATION && data && typeof data.email === 'string') data.emailNormalized = normaliseEmail(data.email);
+      const result = await next().catch((error: unknown) => {
         throw context.uid === REGISTRATION && isUniqueViolation(error) ? emailTaken(strapi) : error;
       });
+      const written = (result && typeof result === 'object' ? result : null) as Written | null;
 
       if (context.uid === SESSION && written?.documentId) sessions.add(written.documentId);
       if (context.uid === REGISTRATION) {
@@ -57,17 +74,17 @@ export function placeCountMiddleware(strapi: Core.Strapi) {
         }
       }
       for (const session of sessions) mails += await reconcilePlaces(trx, session);
-      return written;
+      return result;
     });
     if (mails > 0) kickOutbox(strapi);
-    return result;
+    return outcome;
   };
 }
 
 /** In the editor's admin language (else their browser's), next to the email field of the edit view. */
 function emailTaken(strapi: Core.Strapi) {
-  const ctx: any = strapi.requestContext.get();
-  const locale = messageLocale(ctx?.state?.user?.preferedLanguage ?? ctx?.acceptsLanguages?.(LOCALE_CODES));
+  const ctx = strapi.requestContext.get();
+  const locale = messageLocale(ctx?.state?.user?.preferedLanguage ?? ctx?.acceptsLanguages(LOCALE_CODES));
   const message = t(locale, 'editor.emailTaken');
   return new errors.ValidationError(message, { errors: [{ path: ['email'], message, name: 'ValidationError' }] });
 }

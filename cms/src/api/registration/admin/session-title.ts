@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '../../../i18n/locales';
 import { loadSession, sessionTexts, type SessionFacts } from '../sessions';
-import { REGISTRATIONS_TABLE, type Trx } from '../tables';
+import { REGISTRATIONS_TABLE, type Query, type Trx } from '../tables';
 
 /**
  * The session's title on each of its registrations (`sessionTitle`), so that the content manager's
@@ -18,7 +18,7 @@ export async function refreshSessionTitle(trx: Trx, session: SessionFacts) {
   const title = registrationSessionTitle(session);
   await trx(REGISTRATIONS_TABLE)
     .where('session_document_id', session.documentId)
-    .andWhere((q) => q.whereNull('session_title').orWhereNot('session_title', title))
+    .andWhere((q: Query) => q.whereNull('session_title').orWhereNot('session_title', title))
     .update({ session_title: title });
 }
 

@@ -2,6 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { FIELD_REASONS, REFUSALS } from '../errors';
 import { SELF_SERVICE_PATHS } from '../self-service-link';
 import { registrationService } from '../services/registration';
+import type { RegistrationInput } from '../register';
+import type { ExtensionContext, ResolverContext } from '../../../graphql/extension';
+
+/** The arguments of the self-service operations. */
+interface TokenArgs {
+  token: string;
+  locale?: string | null;
+}
 import { LOCALE_CODES } from '../../../i18n/locales';
 
 const refusalCodes = Object.keys(REFUSALS).join(', ');
@@ -22,9 +30,9 @@ const ERRORS_DOC =
  * The resolvers call the registration service (services/registration.ts).
  */
 export default function registrationGraphql(strapi: Core.Strapi) {
-  return ({ nexus }: any) => {
+  return ({ nexus }: ExtensionContext) => {
     const service = () => registrationService(strapi);
-    const koa = (context: any) => context.koaContext;
+    const koa = (context: ResolverContext) => context.koaContext;
     return {
       types: [
         nexus.enumType({
@@ -35,7 +43,7 @@ export default function registrationGraphql(strapi: Core.Strapi) {
         nexus.inputObjectType({
           name: 'TrainingSessionRegistrationInput',
           description: `A reader's registration for a training session. ${ERRORS_DOC}`,
-          definition(t: any) {
+          definition(t) {
             t.nonNull.id('session', { description: 'The documentId of the training session.' });
             t.nonNull.string('fullName', { description: 'Required, at most 120 characters.' });
             t.nonNull.string('email', { description: 'Required, a valid address, at most 254 characters. Compared case-insensitively: one live registration per address and session.' });
@@ -50,7 +58,7 @@ export default function registrationGraphql(strapi: Core.Strapi) {
         }),
         nexus.objectType({
           name: 'TrainingSessionRegistrationResult',
-          definition(t: any) {
+          definition(t) {
             t.nonNull.field('status', { type: 'TrainingSessionRegistrationStatus', description: 'confirmed or waitlisted (never cancelled).' });
             t.nonNull.int('placesLeft', { description: 'Places left in the session after this registration.' });
           },
@@ -58,7 +66,7 @@ export default function registrationGraphql(strapi: Core.Strapi) {
         nexus.objectType({
           name: 'TrainingSessionRegistrationSession',
           description: 'The session of a registration, in the registrant\'s language (else English).',
-          definition(t: any) {
+          definition(t) {
             t.nonNull.id('documentId');
             t.nonNull.string('locale', { description: 'The locale of title, slug and venue.' });
             t.nonNull.string('title');
@@ -73,7 +81,7 @@ export default function registrationGraphql(strapi: Core.Strapi) {
         nexus.objectType({
           name: 'TrainingSessionRegistrationDetails',
           description: 'A registration as its holder sees it through the self-service link.',
-          definition(t: any) {
+          definition(t) {
             t.nonNull.field('status', { type: 'TrainingSessionRegistrationStatus' });
             t.nonNull.string('fullName');
             t.nonNull.string('email');
@@ -86,7 +94,7 @@ export default function registrationGraphql(strapi: Core.Strapi) {
         }),
         nexus.extendType({
           type: 'Query',
-          definition(t: any) {
+          definition(t) {
             t.nonNull.string('trainingSessionRegistrationFormToken', {
               description: 'A signed token to put in the registration form (hidden field) when rendering it, sent back as `formToken`. Fetch one per form render, never cache it across readers. Refused with SESSION_NOT_FOUND for an unknown session.',
               args: { session: nexus.nonNull(nexus.idArg()), locale: nexus.stringArg() },
@@ -96,37 +104,37 @@ export default function registrationGraphql(strapi: Core.Strapi) {
               type: 'TrainingSessionRegistrationDetails',
               description: `The registration of the self-service link's token (the \`token\` query parameter of ${paths}). Unknown, malformed or erased tokens: REGISTRATION_NOT_FOUND, in \`locale\`.`,
               args: { token: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
-              resolve: (_p: unknown, args: any, context: any) => service().read(args.token, args.locale, koa(context)),
+              resolve: (_p: unknown, args: TokenArgs, context: ResolverContext) => service().read(args.token, args.locale, koa(context)),
             });
             t.nonNull.field('trainingSessionRegistrationData', {
               type: 'JSON',
               description: 'Every personal data item held about the registration of this token (the registrant\'s copy, to serve as a .json download). Same errors as trainingSessionRegistration.',
               args: { token: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
-              resolve: (_p: unknown, args: any, context: any) => service().exportData(args.token, args.locale, koa(context)),
+              resolve: (_p: unknown, args: TokenArgs, context: ResolverContext) => service().exportData(args.token, args.locale, koa(context)),
             });
           },
         }),
         nexus.extendType({
           type: 'Mutation',
-          definition(t: any) {
+          definition(t) {
             t.nonNull.field('registerForTrainingSession', {
               type: 'TrainingSessionRegistrationResult',
               description:
                 'Registers a reader: confirmed while places are left, else waitlisted. The same email again for the same session returns the existing registration and sends nothing. ' +
                 `The site's server, registering on behalf of a reader, sends the reader's IP in X-Forwarded-For with the header X-Site-Forwarding-Secret: SITE_FORWARDING_SECRET (rate limits are per IP and per email). ${ERRORS_DOC}`,
               args: { data: nexus.nonNull(nexus.arg({ type: 'TrainingSessionRegistrationInput' })) },
-              resolve: (_p: unknown, args: any, context: any) => service().register(args.data, koa(context)),
+              resolve: (_p: unknown, args: { data: RegistrationInput }, context: ResolverContext) => service().register(args.data, koa(context)),
             });
             t.nonNull.field('cancelTrainingSessionRegistration', {
               type: 'TrainingSessionRegistrationDetails',
               description: 'Cancels the registration of this token (a held place goes to the first person waiting) and mails a confirmation of the cancellation. Cancelling again changes nothing. Same errors as trainingSessionRegistration.',
               args: { token: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
-              resolve: (_p: unknown, args: any, context: any) => service().cancel(args.token, args.locale, koa(context)),
+              resolve: (_p: unknown, args: TokenArgs, context: ResolverContext) => service().cancel(args.token, args.locale, koa(context)),
             });
             t.nonNull.boolean('eraseTrainingSessionRegistration', {
               description: 'Erases the registration of this token for good (a held place goes to the first person waiting); the link then finds nothing. Same errors as trainingSessionRegistration.',
               args: { token: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
-              resolve: (_p: unknown, args: any, context: any) => service().erase(args.token, args.locale, koa(context)),
+              resolve: (_p: unknown, args: TokenArgs, context: ResolverContext) => service().erase(args.token, args.locale, koa(context)),
             });
           },
         }),

@@ -24,7 +24,7 @@ function limiter(strapi: Core.Strapi, kind: LimitKind): Promise<RateLimiterAbstr
   const key = `${kind}:${max}:${windowSeconds}`;
   let found = byKey.get(key);
   if (!found) {
-    const Store: any = strapi.db.dialect.client === 'postgres' ? RateLimiterPostgres : RateLimiterSQLite;
+    const Store = strapi.db.dialect.client === 'postgres' ? RateLimiterPostgres : RateLimiterSQLite;
     // One at a time: each instance creates the shared table when missing (CREATE TABLE IF NOT
     // EXISTS races with itself on PostgreSQL).
     found = creating.then(

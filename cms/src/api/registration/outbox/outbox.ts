@@ -4,7 +4,7 @@ import { messageLocale } from '../messages';
 import { renderMail, type MailKind } from './mails';
 import { loadSession } from '../sessions';
 import { selfServiceUrl } from '../self-service-link';
-import { OUTBOX_TABLE, REGISTRATIONS_TABLE, type Db, type Trx } from '../tables';
+import { OUTBOX_TABLE, REGISTRATIONS_TABLE, type Db, type OutboxRow, type RegistrationRow, type Trx } from '../tables';
 import { newSelfServiceToken } from '../tokens';
 import { waitlistPosition } from '../places/waitlist';
 
@@ -17,6 +17,7 @@ import { waitlistPosition } from '../places/waitlist';
  * it lets the lease expire and the mail goes again.
  */
 const LEASE_MS = 5 * 60_000;
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const BATCH = 25;
 const SENDERS = 5;
 
@@ -63,9 +64,9 @@ async function claim(db: Db, id: number, worker: string, now: number): Promise<b
   return claimed === 1;
 }
 
-async function deliver(strapi: Core.Strapi, row: any) {
+async function deliver(strapi: Core.Strapi, row: OutboxRow) {
   const db = strapi.db.connection;
-  const registration = await db(REGISTRATIONS_TABLE).where('id', row.registration_id).first();
+  const registration: RegistrationRow | undefined = await db(REGISTRATIONS_TABLE).where('id', row.registration_id).first();
   if (!registration || registration.anonymised_at) return 'dropped';
   const session = await loadSession(db, registration.session_document_id);
   if (!session) return 'dropped';
@@ -108,14 +109,14 @@ async function drainBatch(strapi: Core.Strapi): Promise<{ sent: number; failed: 
   result.due = due.length;
   const send = async ({ id }: { id: number }) => {
     if (!(await claim(db, id, worker, Date.now()))) return; // another worker has it
-    const row = await db(OUTBOX_TABLE).where({ id, claimed_by: worker }).first();
+    const row: OutboxRow | undefined = await db(OUTBOX_TABLE).where({ id, claimed_by: worker }).first();
     if (!row) return;
     try {
       const outcome = await deliver(strapi, row);
       await db(OUTBOX_TABLE).where({ id, claimed_by: worker })
         .update({ status: outcome, sent_at: Date.now(), payload: null, claimed_by: null, claimed_until: null, last_error: null });
       if (outcome === 'sent') result.sent++;
-    } catch (error: any) {
+    } catch (error) {
       result.failed++;
       const attempts = Number(row.attempts);
       const giveUp = attempts >= Number(strapi.config.get('registration.mailMaxAttempts', 12));
@@ -124,10 +125,11 @@ async function drainBatch(strapi: Core.Strapi): Promise<{ sent: number; failed: 
         available_at: Date.now() + retryDelayMs(strapi, attempts),
         claimed_by: null,
         claimed_until: null,
-        last_error: String(error?.message ?? error).slice(0, 1000),
+        last_error: errorMessage(error).slice(0, 1000),
       });
-      const log = giveUp ? strapi.log.error : strapi.log.warn;
-      log.call(strapi.log, `Registration mail ${id} (${row.kind}) not sent, attempt ${attempts}${giveUp ? ', giving up' : ', will retry'}: ${error?.message ?? error}`);
+      const message = `Registration mail ${id} (${row.kind}) not sent, attempt ${attempts}${giveUp ? ', giving up' : ', will retry'}: ${errorMessage(error)}`;
+      if (giveUp) strapi.log.error(message);
+      else strapi.log.warn(message);
     }
   };
   // A few at once (the SMTP transport pools as many connections), in order of queueing.
@@ -173,7 +175,7 @@ export function kickOutbox(strapi: Core.Strapi): Promise<void> {
       } while (state.again);
     })
     .catch((error) => {
-      strapi.log.error(`Registration outbox: ${error?.message ?? error}`);
+      strapi.log.error(`Registration outbox: ${errorMessage(error)}`);
     })
     .finally(() => draining.delete(strapi));
 }

@@ -110,7 +110,7 @@ export async function reconcilePlaces(trx: Trx, session: string): Promise<number
 /** Rows for sessions that predate the counter (or were written around it), on every start. */
 export async function ensureAllPlaces(strapi: Core.Strapi) {
   const sessions: Array<{ document_id: string }> = await strapi.db.connection('training_sessions').distinct('document_id');
-  const known = new Set((await strapi.db.connection(PLACES_TABLE).select('session_document_id')).map((r: any) => r.session_document_id));
+  const known = new Set((await strapi.db.connection(PLACES_TABLE).select('session_document_id')).map((r: { session_document_id: string }) => r.session_document_id));
   for (const { document_id } of sessions) {
     if (!known.has(document_id)) await strapi.db.transaction(({ trx }) => ensurePlacesRow(trx, document_id));
   }
