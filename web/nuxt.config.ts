@@ -23,6 +23,8 @@ export default defineNuxtConfig({
   devtools: { enabled: false },
   telemetry: false,
   modules: [
+    // Writes .nuxt/eslint.config.mjs (the Nuxt flat config, aware of auto-imports) for eslint.config.mjs.
+    '@nuxt/eslint',
     '@nuxtjs/i18n',
     'nuxt-security',
     '@nuxt/image',

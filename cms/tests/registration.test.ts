@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getApp, graphql } from './strapi';
 import {
   cancelByToken, createSession, drainUntil, eraseByToken, exportByToken, formToken, linkToken, readByToken, register, removeTestSessions, sessionPlaces,
-  settleOutbox, snapshot, uniqueEmail,
+  settleOutbox, snapshot,
 } from './registration-helpers';
 
 afterAll(removeTestSessions);

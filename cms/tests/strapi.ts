@@ -16,7 +16,6 @@ export interface TestApp {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __academyApp: Promise<TestApp> | undefined;
 }
 
@@ -65,7 +64,6 @@ export { LOCALE_CODES as LOCALES } from '../src/i18n/locales';
 
 /** `items`, once checked to hold something: a check of every item of an empty list proves nothing. */
 // GraphQL answers are untyped (`any`) in these tests: T defaults to what the caller's list holds.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function nonEmpty<T = any>(items: readonly T[] | null | undefined, what = 'the list'): readonly T[] {
   expect(items?.length ?? 0, `${what} is empty`).toBeGreaterThan(0);
   return items ?? [];

@@ -1,6 +1,7 @@
-// `npm test` for the site: typed documents up to date, type check, units, then the browser suite
+// `pnpm test` for the site: typed documents up to date, type check, units, then the browser suite
 // against the real CMS and the real built site (built here with a 2-second cache TTL, so that the
-// stale-while-revalidate path runs during the tests).
+// stale-while-revalidate path runs during the tests). `--suite` (`pnpm test:suite`, what the root's
+// `npm test` runs after linting, type-checking and the units of both towers) skips the first three.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,9 +20,11 @@ function run(label, cmd, args, env = {}, cwd = webDir) {
 }
 
 const outputDir = join(webDir, '.output-test');
-run('GraphQL documents match cms/schema.graphql (graphql-codegen --check)', 'graphql-codegen', ['--config', 'codegen.ts', '--check']);
-run('type check (nuxi typecheck)', 'nuxi', ['typecheck']);
-run('unit tests', 'vitest', ['run', 'tests/unit']);
+if (!process.argv.includes('--suite')) {
+  run('GraphQL documents match cms/schema.graphql (graphql-codegen --check)', 'graphql-codegen', ['--config', 'codegen.ts', '--check']);
+  run('type check (nuxi typecheck)', 'nuxi', ['typecheck']);
+  run('unit tests', 'vitest', ['run', 'tests/unit']);
+}
 // Both builds run with the secrets of a fresh cms/.env in their environment, as `npm start` has
 // them; tests/published then looks for every one of them in what the builds publish.
 const dotEnv = generateDotEnv().text;
@@ -38,7 +41,7 @@ const platform = await startPlatform(outputDir, {
   env: { REGISTRATION_RATE_LIMIT_MAX: '1000', REGISTRATION_MIN_FILL_S: '1' },
 });
 const { cms, site, mail } = platform;
-let status = 1;
+let status;
 try {
   console.log(`[web] CMS ${cms.url}, site ${site.url}, mails ${mail.url}`);
   const env = { ...process.env, SITE_URL: site.url, CMS_URL: cms.url, CMS_PID: String(cms.child.pid), MAIL_URL: mail.url };

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCALES, localizedPath } from '#shared/routes';
 import { escapeHtml } from '#shared/markdown';
 import { everyPage, html, linkTags, SITE_URL } from './helpers';
