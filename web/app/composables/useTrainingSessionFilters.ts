@@ -1,6 +1,6 @@
 import type { Ref } from 'vue';
 import type { TrainingSessionCardFragment } from '~/graphql/generated';
-import { formatMonth, sessionMonth } from '#shared/dates';
+import { formatMonth, trainingSessionMonth } from '#shared/dates';
 import { LOCALES } from '#shared/routes';
 
 /** Training sessions filtered by teaching language, format and month (of the session, in its zone). */
@@ -8,7 +8,7 @@ export function useTrainingSessionFilters(trainingSessions: Ref<TrainingSessionC
   const { t } = useI18n();
   const locale = useCurrentLocale();
   const text = useServerText();
-  const monthOf = (s: TrainingSessionCardFragment) => text(`session-month:${s.startsAt}:${s.timezone}`, () => sessionMonth(s.startsAt, s.timezone));
+  const monthOf = (s: TrainingSessionCardFragment) => text(`session-month:${s.startsAt}:${s.timezone}`, () => trainingSessionMonth(s.startsAt, s.timezone));
   return useFacetedList(trainingSessions, [
     {
       name: 'language',
