@@ -14,7 +14,7 @@ export default withNuxt(
   },
   {
     // UI strings in every locale: keys sorted, so that the four files line up.
-    files: ['i18n/locales/*.json'],
+    files: ['i18n/locales/*.json', 'layers/*/i18n/locales/*.json'],
     plugins: { jsonc },
     language: 'jsonc/x',
     rules: { 'jsonc/sort-keys': 'error' },

@@ -16,6 +16,11 @@ const PRIVATE_RULE = {
 const privateRules = Object.fromEntries([...LOCALES.map(selfServicePath), '/api/self-service/**'].map((path) => [path, PRIVATE_RULE]));
 
 export default defineNuxtConfig({
+  // The strings of the form and the self-service page (i18n/locales/<code>.json): @nuxtjs/i18n merges
+  // each locale's file with the site's.
+  i18n: {
+    locales: LOCALES.map((code) => ({ code, file: { path: `${code}.ts`, cache: true } })),
+  },
   routeRules: {
     ...privateRules,
     // Session pages take the registration form's posts (server/middleware/registration-form.ts): a

@@ -1,13 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localizedPath, type Locale } from '#shared/routes';
+import { localizedPath, selfServicePath, type Locale } from '#shared/routes';
 import { REGISTRATION_SESSIONS } from '../../scripts/cms-fixtures.mjs';
 import { cms, launchChromium, newContext, SITE_URL, waitForMail, type CaughtMail } from './helpers';
-import en from '../../i18n/locales/en.json';
-import fr from '../../i18n/locales/fr.json';
-import it_ from '../../i18n/locales/it.json';
-import es from '../../i18n/locales/es.json';
+import en from '../../layers/registration/i18n/locales/en.json';
+import fr from '../../layers/registration/i18n/locales/fr.json';
+import it_ from '../../layers/registration/i18n/locales/it.json';
+import es from '../../layers/registration/i18n/locales/es.json';
 import { REGISTRATION_MESSAGES } from 'cms/site';
 
 // The registration form of a session page (issue 4, item 3), driven in Chromium against the real
@@ -80,8 +80,7 @@ async function waitForHydration(page: Page) {
 function expectRegistrationMail(mail: CaughtMail, locale: Locale, name: string) {
   expect(mail.text).toContain(CMS_MESSAGES[locale].mail.greeting.replace('{name}', name));
   expect(mail.attachments?.map((a) => a.filename)).toContain('session.ics');
-  const selfService = { en: 'registration', fr: 'inscription', it: 'iscrizione', es: 'inscripcion' }[locale];
-  expect(mail.text).toContain(`${SITE_URL}/${locale}/${selfService}?token=`);
+  expect(mail.text).toContain(`${SITE_URL}${selfServicePath(locale)}?token=`);
 }
 
 let browser: Browser;
