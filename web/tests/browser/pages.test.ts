@@ -59,13 +59,15 @@ describe('every page type in every language', () => {
     }
   });
 
-  it('an entry missing in a language shows the English version with a notice, alternates only for English', async () => {
+  it('an entry missing in a language shows the English version with a notice, canonical to the English page, without alternates', async () => {
     const { status, body } = await html('/fr/modules/test-only-in-english');
     expect(status).toBe(200);
     expect(body).toContain(escapeHtml(messages.fr.fallback.text));
     expect(body).toContain('Only in English (test entry)');
     const links = linkTags(body);
-    expect(links.filter((l) => l.rel === 'alternate').map((l) => l.hreflang).sort()).toEqual(['en', 'x-default']);
+    // Its canonical URL is the English page's, whose alternates do not name it: it names none
+    // either (hreflang pairs are reciprocal).
+    expect(links.filter((l) => l.rel === 'alternate').map((l) => l.hreflang)).toEqual([]);
     expect(links.find((l) => l.rel === 'canonical')?.href).toBe(`${SITE_URL}/en/modules/test-only-in-english`);
   });
 
