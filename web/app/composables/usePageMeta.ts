@@ -24,16 +24,22 @@ export interface PageMeta {
   breadcrumbs: Crumb[];
   /**
    * Rendered on the server only: pass `import.meta.server ? [...] : undefined`, so that the JSON-LD
-   * builders are left out of the browser bundle.
+   * builders are left out of the browser bundle. A BreadcrumbList comes with them from
+   * `breadcrumbs` when they have two items or more (a trail of one is none: the home page).
    */
   jsonLd?: JsonLd[];
   type?: 'website' | 'article';
 }
 
-/** The absolute URL of a site path. */
+/** The absolute URL of a site path (`absolute('/')`: the site's). */
 export function useAbsoluteUrl() {
   const siteUrl = useRuntimeConfig().public.siteUrl;
   return (path: string) => new URL(path, siteUrl).href;
+}
+
+/** The absolute URL of a CMS image as the site serves it (/uploads on the site's origin, as AppImage shows it). */
+export function imageUrl(absolute: (path: string) => string, image?: { url: string } | null): string | undefined {
+  return image ? absolute(`/uploads/${image.url.replace(/^https?:\/\/[^/]+/, '').replace(/^\/uploads\//, '').replace(/^\//, '')}`) : undefined;
 }
 
 /** The same page in every locale (lists, home, legal pages). */
@@ -74,8 +80,9 @@ export function usePageMeta(meta: PageMeta) {
   useHead({ link: [...alternates, ...(canonical ? [{ rel: 'canonical' as const, href: canonical }] : [])] });
 
   if (import.meta.server) {
-    const crumbs = breadcrumbList(meta.breadcrumbs.map((c) => ({ name: c.name, url: absolute(c.path) })));
-    useHead({ script: [{ type: 'application/ld+json', innerHTML: serializeJsonLd([crumbs, ...(meta.jsonLd ?? [])]) }] });
+    const crumbs = meta.breadcrumbs.length > 1 ? [breadcrumbList(meta.breadcrumbs.map((c) => ({ name: c.name, url: absolute(c.path) })))] : [];
+    const blocks = [...crumbs, ...(meta.jsonLd ?? [])];
+    if (blocks.length) useHead({ script: [{ type: 'application/ld+json', innerHTML: serializeJsonLd(blocks) }] });
   }
 }
 

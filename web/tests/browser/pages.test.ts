@@ -27,7 +27,8 @@ describe('every page type in every language', () => {
       const title = body.match(/<title>([^<]*)<\/title>/)?.[1] ?? '';
       expect(body).toMatch(/<meta name="description" content="[^"]+"/);
       expect(body).toMatch(/<meta property="og:title" content="[^"]+"/);
-      expect(body).toContain('"@type":"BreadcrumbList"');
+      // A breadcrumb trail of two items or more: every page but the home, which is the site's.
+      expect(body).toContain(page.type === 'index' ? '"@type":"WebSite"' : '"@type":"BreadcrumbList"');
       const key = `${page.locale}:${title}`;
       expect(seenTitles.get(key), `title "${title}" also used by ${seenTitles.get(key)}`).toBeUndefined();
       seenTitles.set(key, page.path);

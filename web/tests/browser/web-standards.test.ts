@@ -5,11 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkGoogle } from '../structured-data/google';
+import { validateJsonLd } from '../structured-data/schema-org';
 import { siteDocuments, type SiteDocument } from './documents';
 import { launchChromium, linkTags, newContext, SITE_URL } from './helpers';
 
 // The site against the web's standards, as the outside audit checked it (issue 9, findings 13-15):
-// the W3C Nu HTML Checker on every kind of document in every language and state; hreflang pairs
+// the W3C Nu HTML Checker on every kind of document in every language and state; the JSON-LD of
+// every page against the schema.org vocabulary and Google's documented properties; hreflang pairs
 // (every page of the sitemap, filtered lists); the caching and compression of what a first load
 // fetches.
 
@@ -57,8 +60,10 @@ describe('HTML (W3C Nu HTML Checker)', () => {
   }, 300_000);
 });
 
-/** What a crawler reads in a page's head: canonical URL, hreflang alternates, robots. */
-interface HeadLinks { status: number; canonical?: string; alternates: Map<string, string>; robots?: string }
+/** What a crawler reads in a page's head: canonical URL, hreflang alternates, robots, JSON-LD. */
+interface HeadLinks { status: number; canonical?: string; alternates: Map<string, string>; robots?: string; jsonLd: string[] }
+
+const jsonLdOf = (body: string) => [...body.matchAll(/<script\b[^>]*\btype="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
 
 function headLinks(status: number, body: string): HeadLinks {
   const links = linkTags(body);
@@ -69,7 +74,7 @@ function headLinks(status: number, body: string): HeadLinks {
   }
   const canonical = links.find((l) => l.rel === 'canonical')?.href;
   const robots = /<meta name="robots" content="([^"]*)"/.exec(body)?.[1];
-  return { status, canonical: canonical && decodeEntities(canonical), alternates, robots };
+  return { status, canonical: canonical && decodeEntities(canonical), alternates, robots, jsonLd: jsonLdOf(body) };
 }
 
 const decodeEntities = (text: string) => text.replace(/&amp;/g, '&');
@@ -90,22 +95,88 @@ async function crawl(urls: Iterable<string>, into = new Map<string, HeadLinks>()
 const FILTERS = ['theme', 'level', 'audience', 'competence', 'country', 'kind', 'role', 'service', 'language', 'format', 'month'];
 const isFiltered = (path: string) => FILTERS.some((name) => new URL(path, SITE_URL).searchParams.has(name));
 
-describe('hreflang', () => {
-  it('pairs every page with alternates that name it back: the sitemap, filtered and paged lists', async () => {
+/**
+ * Every page of the sitemap (with the sitemap's alternates), and the pages a crawler reaches by
+ * links beyond it: filtered lists, further pages of the Atlas, entries shown in English for want
+ * of a translation (not the states a form post leads to, nor the private self-service page); and
+ * every page an alternate names. Crawled once for the tests that read them.
+ */
+let crawled: Promise<{ entries: { loc: string; alternates: Map<string, string> }[]; pages: Map<string, HeadLinks> }> | undefined;
+function crawlSite() {
+  crawled ??= (async () => {
     const sitemap = await (await fetch(`${SITE_URL}/sitemap.xml`)).text();
     const entries = [...sitemap.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((m) => ({
       loc: decodeEntities(/<loc>([^<]+)<\/loc>/.exec(m[1]!)![1]!),
       alternates: new Map([...m[1]!.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((a) => [a[1]!, decodeEntities(a[2]!)])),
     }));
-    expect(entries.length).toBeGreaterThan(500);
-    // And the pages a crawler reaches by links beyond the sitemap: filtered lists, further pages of
-    // the Atlas, entries shown in English for want of a translation (not the states a form post
-    // leads to, nor the private self-service page).
     const linked = documents.filter((doc) => doc.status === 200 && !/^(self-service|session)/.test(doc.label)).map((doc) => `${SITE_URL}${doc.path}`);
-    expect(linked.filter(isFiltered).length).toBeGreaterThan(20);
     const pages = await crawl([...entries.map((e) => e.loc), ...linked]);
-    // Every page an alternate names is fetched too.
     await crawl([...pages.values()].flatMap((page) => [...page.alternates.values()]), pages);
+    return { entries, pages };
+  })();
+  return crawled;
+}
+
+describe('structured data (JSON-LD against the schema.org vocabulary and Google\'s documented properties)', () => {
+  it('writes only valid blocks, with the properties Google documents for their types, on every page', async () => {
+    const { pages } = await crawlSite();
+    const sources = [
+      ...documents.map((doc) => ({ where: `${doc.label} ${doc.path}`, blocks: jsonLdOf(doc.body) })),
+      ...[...pages].map(([url, page]) => ({ where: url, blocks: page.jsonLd })),
+    ];
+    const problems: string[] = [];
+    let nodes = 0;
+    for (const { where, blocks } of sources) {
+      if (blocks.length > 1) problems.push(`${where}: ${blocks.length} JSON-LD blocks (one array expected)`);
+      for (const block of blocks) {
+        let data: unknown;
+        try {
+          data = JSON.parse(block);
+        } catch {
+          problems.push(`${where}: a JSON-LD block that is not JSON`);
+          continue;
+        }
+        for (const node of Array.isArray(data) ? data : [data]) {
+          nodes++;
+          problems.push(...validateJsonLd(node).map((issue) => `${where}: ${issue.path}: ${issue.message}`));
+          problems.push(...checkGoogle(node as Record<string, unknown>).map((problem) => `${where}: ${problem}`));
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(nodes).toBeGreaterThan(1500);
+  }, 600_000);
+
+  it('describes each page type as what it is, in every language', () => {
+    const expected: Record<string, string[]> = {
+      index: ['WebSite', 'Organization'],
+      'modules-detail': ['BreadcrumbList', 'Course'],
+      'jobs-detail': ['BreadcrumbList', 'Occupation'],
+      'interviews-detail': ['BreadcrumbList', 'Article'],
+      'atlas-detail': ['BreadcrumbList', 'Organization'],
+      'trainings-detail': ['BreadcrumbList', 'Event+CourseInstance'],
+      'competences-detail': ['BreadcrumbList', 'DefinedTerm'],
+      competences: ['BreadcrumbList', 'DefinedTermSet'],
+      modules: ['BreadcrumbList'],
+      'legal-notice': ['BreadcrumbList'],
+    };
+    let checked = 0;
+    for (const doc of documents) {
+      const type = /^(\S+) \(\w\w\)$/.exec(doc.label)?.[1];
+      if (!type || !expected[type]) continue;
+      const nodes = jsonLdOf(doc.body).flatMap((block) => [].concat(JSON.parse(block))) as Record<string, unknown>[];
+      expect(nodes.map((node) => [].concat(node['@type'] as never).join('+')), doc.label).toEqual(expected[type]);
+      checked++;
+    }
+    expect(checked).toBe(Object.keys(expected).length * 4);
+  });
+});
+
+describe('hreflang', () => {
+  it('pairs every page with alternates that name it back: the sitemap, filtered and paged lists', async () => {
+    const { entries, pages } = await crawlSite();
+    expect(entries.length).toBeGreaterThan(500);
+    expect([...pages.keys()].filter(isFiltered).length).toBeGreaterThan(20);
 
     const problems: string[] = [];
     let pairs = 0;
