@@ -1,5 +1,4 @@
 import { graphqlArmorRules } from '../src/graphql/limits';
-import { draftGuardPlugin } from '../src/graphql/draft-guard';
 
 export default ({ env }) => {
   const production = env('NODE_ENV') === 'production';
@@ -17,7 +16,6 @@ export default ({ env }) => {
         apolloServer: {
           introspection: !production,
           validationRules: graphqlArmorRules(),
-          plugins: [draftGuardPlugin],
           // Never send stack traces or internal details to clients.
           includeStacktraceInErrorResponses: false,
         },

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './i18n/locales';
 import { ensurePublicPermissions } from './security/permissions';
 import { ensureDevelopmentAdmin } from './security/admin';
+import { enforcePublishedOnly } from './security/drafts';
 import { ensureConstraints } from './database/constraints';
 import { installRelationBatching } from './graphql/batch-relations';
 import trainingSessionFields from './api/training-session/graphql/computed-fields';
@@ -30,6 +31,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Before anything can serve a request: the public reads published content only.
+    enforcePublishedOnly(strapi);
     await ensureRegistrationTables(strapi);
     await ensureConstraints(strapi);
     await ensureLocales(strapi);
