@@ -1,4 +1,4 @@
-import { graphqlArmorRules } from '../src/graphql/limits';
+import { GRAPHQL_LIMITS, graphqlLimitRules } from '../src/graphql/limits';
 
 export default ({ env }) => {
   const production = env('NODE_ENV') === 'production';
@@ -9,13 +9,13 @@ export default ({ env }) => {
         endpoint: '/graphql',
         shadowCRUD: true,
         depthLimit: 10,
-        defaultLimit: 25,
-        maxLimit: 100,
+        defaultLimit: GRAPHQL_LIMITS.defaultPageSize,
+        maxLimit: GRAPHQL_LIMITS.maxPageSize,
         // The Apollo landing page and introspection only outside production.
         landingPage: !production,
         apolloServer: {
           introspection: !production,
-          validationRules: graphqlArmorRules(),
+          validationRules: graphqlLimitRules(),
           // Never send stack traces or internal details to clients.
           includeStacktraceInErrorResponses: false,
         },
