@@ -3,6 +3,7 @@ import { ensureLocales } from './i18n/locales';
 import { ensurePublicPermissions } from './security/permissions';
 import { ensureDevelopmentAdmin } from './security/admin';
 import { enforcePublishedOnly } from './security/drafts';
+import { accountMutationsGuard, closeReaderAccounts } from './security/accounts';
 import { ensureConstraints } from './database/constraints';
 import { installRelationBatching } from './graphql/batch-relations';
 import trainingSessionFields from './api/training-session/graphql/computed-fields';
@@ -26,6 +27,7 @@ export default {
     extension.use(trainingSessionFields(strapi));
     extension.use(registrationGraphql(strapi));
     extension.use(organisationListing(strapi));
+    extension.use(accountMutationsGuard(strapi));
     strapi.documents.use(placeCountMiddleware(strapi));
     strapi.server.routes(registrationExportRoutes(strapi));
   },
@@ -37,6 +39,7 @@ export default {
     await ensureConstraints(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
+    await closeReaderAccounts(strapi);
     await ensureDevelopmentAdmin(strapi);
     installRelationBatching(strapi);
     await seedOnFirstStart(strapi);
