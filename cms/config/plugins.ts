@@ -16,6 +16,9 @@ export default ({ env }) => {
         apolloServer: {
           introspection: !production,
           validationRules: graphqlLimitRules(),
+          // No CORS of the plugin's own (it answers `*` to any origin): strapi::cors answers for
+          // /graphql as for every route, with CORS_ORIGINS (config/middlewares.ts).
+          cors: false,
           // Never send stack traces or internal details to clients.
           includeStacktraceInErrorResponses: false,
         },
