@@ -16,6 +16,7 @@ import { prepareRateLimits } from './api/registration/rate-limit';
 import { placeCountMiddleware } from './api/registration/lifecycle';
 import { registrationCronTasks } from './api/registration/cron';
 import { registrationExportRoutes } from './api/registration/export';
+import { sealStoredTokens } from './api/registration/outbox';
 import { configureRegistrationAdmin } from './api/registration/admin-layout';
 import { seedOnFirstStart } from './seed';
 
@@ -36,6 +37,7 @@ export default {
     // Before anything can serve a request: the public reads published content only.
     enforcePublishedOnly(strapi);
     await ensureRegistrationTables(strapi);
+    await sealStoredTokens(strapi);
     await ensureConstraints(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
