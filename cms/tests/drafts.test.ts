@@ -244,7 +244,7 @@ describe('GraphQL, anonymous and with a read-only token, POST and GET', () => {
       for (const locale of ['en', 'fr']) {
         const result = await graphql(
           `query($locale: I18NLocaleCode) {
-            modules(locale: $locale, pagination: { limit: 100 }) { documentId summary localizations { summary } jobSheets { summary modules { summary } } }
+            modules(locale: $locale, sort: "title", pagination: { limit: 30 }) { documentId summary localizations { summary } jobSheets(pagination: { limit: 5 }) { summary modules(pagination: { limit: 5 }) { summary } } }
             jobSheets_connection(locale: $locale, pagination: { limit: 100 }) { nodes { summary relatedJobs { summary } localizations { summary } } }
             organisationListing(locale: $locale, pageSize: 100) { total nodes { documentId description services { description } localizations { description } } }
           }`,
