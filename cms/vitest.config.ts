@@ -16,7 +16,6 @@ export default defineConfig({
         test: {
           name: 'suite',
           include: ['tests/*.test.ts'],
-          setupFiles: ['tests/boot.ts'],
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,

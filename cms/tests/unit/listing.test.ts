@@ -1,17 +1,5 @@
-import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { asksForDrafts } from '../../src/graphql/draft-guard';
 import { listing } from '../../src/api/organisation/graphql/listing';
-
-describe('the draft guard', () => {
-  it('finds status: DRAFT anywhere in an operation: root, nested, fragments, variables', () => {
-    expect(asksForDrafts(parse('{ modules(status: DRAFT) { title } }'))).toBe(true);
-    expect(asksForDrafts(parse('{ modules { jobSheets { title } } } query Q { ...F } fragment F on Query { modules(status: DRAFT) { title } }'))).toBe(true);
-    expect(asksForDrafts(parse('query($s: PublicationStatus) { modules(status: $s) { title } }'), { s: 'draft' })).toBe(true);
-    expect(asksForDrafts(parse('query($s: PublicationStatus) { modules(status: $s) { title } }'), { s: 'PUBLISHED' })).toBe(false);
-    expect(asksForDrafts(parse('{ modules(status: PUBLISHED) { title } }'))).toBe(false);
-  });
-});
 
 describe("the Atlas's listing", () => {
   const item = (documentId: string, country: string, kind: string, role: string[], service: string[]) => ({ documentId, values: { country: [country], kind: [kind], role, service } });
