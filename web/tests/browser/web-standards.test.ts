@@ -221,7 +221,7 @@ describe('hreflang', () => {
       expect(head.canonical, doc.label).toBe(`${SITE_URL}${doc.path.split('?')[0]}`);
       expect([...head.alternates.keys()], doc.label).toEqual([]);
     }
-    const second = documents.find((doc) => doc.label === 'atlas, page 2 (it)')!;
+    const second = documents.find((doc) => doc.label === 'organisations, page 2 (it)')!;
     const head = headLinks(second.status, second.body);
     expect(head.robots).toBeUndefined();
     expect(head.canonical).toBe(`${SITE_URL}/it/atlante?page=2`);
