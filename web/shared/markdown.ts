@@ -1,3 +1,5 @@
+import { decodeHTML } from 'entities/decode';
+
 // Rich-text fields are Markdown in the CMS. They are turned into HTML where results enter the
 // GraphQL client (app/graphql/client.ts), so that a server-rendered page carries HTML in its
 // payload and the browser needs no Markdown parser to hydrate it.
@@ -38,8 +40,20 @@ export function escapeHtml(text: string): string {
  * is shown as plain text instead.
  */
 export function isSafeUrl(url: string): boolean {
-  // Browsers ignore tabs, newlines and leading control characters and spaces in a scheme ("java\tscript:").
-  const cleaned = url.replace(/[\u0000-\u0020\u007f]/g, '');
+  // The renderer copies character references into the attribute as they are (`javascript&#58;…`,
+  // `&#106;avascript:…`) and the browser decodes them before it reads the scheme: so the check
+  // reads the address decoded as a browser would (named, decimal and hex references, with or
+  // without `;`: entities' HTML decoder), and decoded again while that changes anything (a
+  // browser decodes once; more is only ever stricter).
+  let decoded = url;
+  for (let pass = 0; pass < 8; pass++) {
+    const next = decodeHTML(decoded);
+    if (next === decoded) break;
+    decoded = next;
+  }
+  // Browsers ignore tabs, newlines and leading control characters and spaces in a scheme
+  // ("java\tscript:"): all control characters and spaces go, wherever they are.
+  const cleaned = decoded.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
   return scheme === undefined || ['http', 'https', 'mailto', 'tel'].includes(scheme);
 }
