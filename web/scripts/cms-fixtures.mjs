@@ -36,7 +36,8 @@ async function addModule(strapi) {
       slug: ENGLISH_ONLY_MODULE.slug,
       level: 'discovery',
       summary: 'A module that exists in English only, to check the fallback notice.',
-      theory: 'Some **theory** in English.',
+      // With addresses that hide a script behind character references (tests/browser/markdown.test.ts).
+      theory: 'Some **theory** in English, [a page of the site](/en/modules), [a hidden script](javascript&#58;alert(1)) and ![a hidden picture](&#106;avascript:alert(2)).',
     },
   });
 }

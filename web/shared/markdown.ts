@@ -1,5 +1,3 @@
-import { decodeHTML } from 'entities/decode';
-
 // Rich-text fields are Markdown in the CMS. They are turned into HTML where results enter the
 // GraphQL client (app/graphql/client.ts), so that a server-rendered page carries HTML in its
 // payload and the browser needs no Markdown parser to hydrate it.
@@ -37,17 +35,18 @@ export function escapeHtml(text: string): string {
 /**
  * Whether a link or image address from the content may become an `href`/`src`: the site's own
  * paths and anchors, http(s), mailto and tel. Anything else (`javascript:`, `data:`, `vbscript:`…)
- * is shown as plain text instead.
+ * is shown as plain text instead. `decode` decodes character references as a browser reads an
+ * attribute (app/utils/markdown.ts: entities' HTML decoder on the server, the browser's own parser
+ * in the browser).
  */
-export function isSafeUrl(url: string): boolean {
+export function isSafeUrl(url: string, decode: (text: string) => string): boolean {
   // The renderer copies character references into the attribute as they are (`javascript&#58;…`,
   // `&#106;avascript:…`) and the browser decodes them before it reads the scheme: so the check
-  // reads the address decoded as a browser would (named, decimal and hex references, with or
-  // without `;`: entities' HTML decoder), and decoded again while that changes anything (a
-  // browser decodes once; more is only ever stricter).
+  // reads the address decoded (named, decimal and hex references, with or without `;`), and
+  // decoded again while that changes anything (a browser decodes once; more is only stricter).
   let decoded = url;
   for (let pass = 0; pass < 8; pass++) {
-    const next = decodeHTML(decoded);
+    const next = decode(decoded);
     if (next === decoded) break;
     decoded = next;
   }

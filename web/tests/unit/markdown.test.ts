@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl } from '#shared/markdown';
-import { loadMarkdownRenderer } from '../../app/utils/markdown';
+import { isSafeUrl, loadMarkdownRenderer } from '../../app/utils/markdown';
 
 describe('Markdown from the CMS', () => {
   it('keeps links to pages, the web, mail and phone', async () => {
