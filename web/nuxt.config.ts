@@ -4,9 +4,13 @@ import { i18nPages, LOCALES, SECTIONS, selfServicePath } from './shared/routes';
 
 // Content pages are rendered once and served from the server-side cache (stale-while-revalidate):
 // a visit after `CONTENT_TTL` seconds gets the cached page at once and refreshes it in the background.
+// Shared caches (a CDN) are told the same (`s-maxage=CONTENT_TTL, stale-while-revalidate=STALE_TTL`):
+// they may serve a page up to a day past its TTL while they fetch a fresh copy. Without a number
+// (Nitro's default), the directive is invalid and caches ignore it.
 const CONTENT_TTL = Number(process.env.NUXT_CONTENT_TTL ?? 60);
+const STALE_TTL = 24 * 3600;
 const contentRules = Object.fromEntries(
-  LOCALES.flatMap((locale) => [`/${locale}`, `/${locale}/**`]).map((path) => [path, { swr: CONTENT_TTL }]),
+  LOCALES.flatMap((locale) => [`/${locale}`, `/${locale}/**`]).map((path) => [path, { swr: CONTENT_TTL, cache: { staleMaxAge: STALE_TTL } }]),
 );
 
 // The self-service page (a registration, by the secret token in its URL) and its JSON download:

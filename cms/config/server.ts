@@ -3,10 +3,14 @@ import { assertProductionSecrets } from '../src/security/secrets';
 export default ({ env }) => {
   assertProductionSecrets(env);
   return {
-    host: env('HOST', '0.0.0.0'),
+    // This machine only unless HOST says otherwise (the container images set 0.0.0.0).
+    host: env('HOST', '127.0.0.1'),
     port: env.int('PORT', 1337),
     url: env('PUBLIC_URL', ''),
-    proxy: { koa: env.bool('IS_PROXIED', false) },
+    // Behind TRUSTED_PROXY_HOPS reverse proxies (each appending to X-Forwarded-For), the client is the
+    // right-most address none of them vouches for (Koa's maxIpsCount): what a client writes in the
+    // header itself is never believed. 0 (default): the socket's peer is the client.
+    proxy: { koa: env.int('TRUSTED_PROXY_HOPS', 0) > 0, maxIpsCount: env.int('TRUSTED_PROXY_HOPS', 0) },
     app: { keys: env.array('APP_KEYS') },
   };
 };

@@ -2,11 +2,12 @@
 // a local mail catcher (MailDev) for the mails the CMS sends, then `strapi start` (the demo
 // content loads itself on the first start).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { cmsDir, ensureDotEnv } from './env.mjs';
+import { cmsDir, ensureDotEnv, filesHoldingSecrets, secretValues } from './env.mjs';
 
-process.loadEnvFile(ensureDotEnv()); // the environment wins over the file, as for Strapi
+const dotEnv = ensureDotEnv();
+process.loadEnvFile(dotEnv); // the environment wins over the file, as for Strapi
 
 function newest(path) {
   if (!existsSync(path)) return 0;
@@ -17,7 +18,11 @@ function newest(path) {
 
 const builtAt = newest(join(cmsDir, 'dist', 'build', 'index.html'));
 const sourcesAt = Math.max(...['src', 'config', 'package.json', 'tsconfig.json'].map((p) => newest(join(cmsDir, p))));
-if (!builtAt || sourcesAt > builtAt) {
+// An admin panel built before the development admin's variables were renamed published its
+// password: such a build is replaced, whatever its age.
+const leaked = builtAt ? filesHoldingSecrets(join(cmsDir, 'dist', 'build'), secretValues(readFileSync(dotEnv, 'utf8'))) : [];
+if (leaked.length) console.log(`[cms] the admin panel build holds secrets of cms/.env (${[...new Set(leaked.map((l) => l.name))].join(', ')}): rebuilding it`);
+if (!builtAt || sourcesAt > builtAt || leaked.length) {
   console.log('[cms] building the admin panel and the server (about a minute, once)');
   const build = spawnSync('strapi', ['build'], { cwd: cmsDir, stdio: 'inherit', env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' } });
   if (build.status !== 0) process.exit(build.status ?? 1);

@@ -32,6 +32,7 @@ const deployEnv = {
   TRANSFER_TOKEN_SALT: 'd'.repeat(20),
   JWT_SECRET: 'e'.repeat(20),
   ENCRYPTION_KEY: 'f'.repeat(20),
+  SITE_FORWARDING_SECRET: 'g'.repeat(20),
 };
 
 describe('docker-compose.yml', () => {
@@ -67,10 +68,40 @@ describe('docker-compose.yml', () => {
 
   it('refuses to deploy without its secrets', () => {
     for (const [name, value] of Object.entries(compose.services.cms.environment as Record<string, string>)) {
-      if (['APP_KEYS', 'JWT_SECRET', 'ENCRYPTION_KEY', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT'].includes(name)) {
+      if (['APP_KEYS', 'JWT_SECRET', 'ENCRYPTION_KEY', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'SITE_FORWARDING_SECRET'].includes(name)) {
         expect(value).toMatch(/^\$\{\w+:\?/);
       }
     }
+    expect(compose.services.web.environment.SITE_FORWARDING_SECRET).toMatch(/^\$\{SITE_FORWARDING_SECRET:\?/);
+  });
+
+  it('reaches the CMS and the site only through the reverse proxy, whose hop they trust and nothing more', () => {
+    const published = Object.entries(compose.services as Record<string, any>).filter(([, service]) => service.ports?.length).map(([name]) => name);
+    expect(published).toContain('proxy');
+    expect(published).not.toContain('cms');
+    expect(published).not.toContain('web');
+    for (const name of ['cms', 'web']) {
+      expect(compose.services[name].environment.TRUSTED_PROXY_HOPS, name).toBe('${TRUSTED_PROXY_HOPS:-1}');
+      expect(compose.services[name].environment.IS_PROXIED, name).toBeUndefined();
+    }
+    const [config] = compose.services.proxy.volumes.filter((v: string) => v.endsWith(':/etc/nginx/nginx.conf:ro'));
+    const nginxConf = fs.readFileSync(path.join(root, config.split(':')[0]), 'utf8');
+    // Appends the peer's address (never replaces the chain with what the client sent, never drops it).
+    expect(nginxConf).toMatch(/proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;/);
+    expect(nginxConf).toMatch(/proxy_pass \$site;/);
+    expect(nginxConf).toMatch(/proxy_pass \$cms;/);
+  });
+
+  // nginx's own parser where it is installed (CI installs Debian's nginx-light).
+  const nginx = spawnSync('nginx', ['-v'], { stdio: 'ignore' }).status === 0;
+  it("has a proxy configuration nginx accepts", () => {
+    if (!nginx) {
+      expect(process.env.CI, 'CI must install nginx-light (see .ci/run)').not.toBe('true');
+      return;
+    }
+    const result = spawnSync('nginx', ['-t', '-c', path.join(root, 'deploy', 'nginx.conf')], { encoding: 'utf8' });
+    expect(result.stderr).toMatch(/test is successful/);
+    expect(result.status).toBe(0);
   });
 
   // Docker's own parser where one is installed (CI installs Debian's docker-compose).

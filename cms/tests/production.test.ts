@@ -25,8 +25,9 @@ describe('production secrets', () => {
     expect(findSecretProblems((name) => (name === 'JWT_SECRET' ? 'change-me' : strong[name]))).toEqual(['JWT_SECRET holds an example value']);
     expect(findSecretProblems((name) => (name === 'APP_KEYS' ? 'k1Zx8PqR2mN4vB6c,short' : strong[name]))).toEqual(['APP_KEYS is shorter than 16 characters']);
     expect(findSecretProblems((name) => strong[name])).toEqual([]);
-    // The site's forwarding secret is optional, but never weak when set.
+    // The site's forwarding secret: without it, the CMS cannot tell readers apart (registration limits).
     expect(findSecretProblems((name) => (name === 'SITE_FORWARDING_SECRET' ? 'short' : strong[name]))).toEqual(['SITE_FORWARDING_SECRET is shorter than 16 characters']);
+    expect(findSecretProblems((name) => (name === 'SITE_FORWARDING_SECRET' ? undefined : strong[name]))).toEqual(['SITE_FORWARDING_SECRET is missing']);
   });
 
   it('refuses to start in production with the secrets of .env.example', () => {
@@ -40,6 +41,15 @@ describe('production secrets', () => {
     const result = startInProduction({ ...strong, ENCRYPTION_KEY: undefined });
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).toMatch(/ENCRYPTION_KEY is missing/);
+  });
+
+  it("refuses to start in production with the development admin's password, or credentials the admin build would publish", () => {
+    const dev = startInProduction({ ...strong, DEV_ADMIN_EMAIL: 'admin@example.org', DEV_ADMIN_PASSWORD: 'Academy-Zx8PqR2mN4vB6c1' });
+    expect(dev.status).not.toBe(0);
+    expect(dev.stdout + dev.stderr).toMatch(/DEV_ADMIN_PASSWORD is set/);
+    const published = startInProduction({ ...strong, STRAPI_ADMIN_PASSWORD: 'Academy-Zx8PqR2mN4vB6c1' });
+    expect(published.status).not.toBe(0);
+    expect(published.stdout + published.stderr).toMatch(/STRAPI_ADMIN_PASSWORD is set/);
   });
 
   it('starts in production with real secrets', () => {

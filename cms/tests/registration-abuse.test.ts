@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { env } from '@strapi/utils';
+import serverConfig from '../config/server';
 import { getApp, graphql } from './strapi';
 import { createSession, register, settleOutbox, snapshot, uniqueEmail, removeTestSessions } from './registration-helpers';
 
@@ -50,6 +52,43 @@ describe('rate limits', () => {
     const { strapi } = await getApp();
     strapi.config.set('registration.siteForwardingSecret', 'short');
     expect((await register(session.documentId, {}, site('198.51.100.9', 'short'))).errors![0].extensions!.code).toBe('RATE_LIMITED');
+  });
+
+  it('counts the IPv6 readers of one /64 network together, and IPv4-mapped addresses as IPv4', async () => {
+    const session = await createSession({ capacity: 50 });
+    const hosts = ['2001:db8:aa:1::1', '2001:db8:aa:1:ffff::2', '2001:0db8:00aa:0001:1234:5678:9abc:def0'];
+    for (const host of hosts) expect((await register(session.documentId, {}, site(host))).outcome?.status).toBe('confirmed');
+    expect((await register(session.documentId, {}, site('2001:db8:aa:1::99'))).errors![0].extensions!.code).toBe('RATE_LIMITED');
+    // The next /64 is another subscriber.
+    expect((await register(session.documentId, {}, site('2001:db8:aa:2::1'))).outcome?.status).toBe('confirmed');
+    for (let i = 0; i < 2; i++) expect((await register(session.documentId, {}, site('192.0.2.77'))).outcome?.status).toBe('confirmed');
+    expect((await register(session.documentId, {}, site('::ffff:192.0.2.77'))).outcome?.status).toBe('confirmed');
+    expect((await register(session.documentId, {}, site('::ffff:c000:024d'))).errors![0].extensions!.code).toBe('RATE_LIMITED');
+  });
+
+  it('behind TRUSTED_PROXY_HOPS proxies, counts the right-most address they did not vouch for, not what the client wrote', async () => {
+    const { strapi } = await getApp();
+    strapi.config.set('registration.siteForwardingSecret', '');
+    // What config/server.ts makes of TRUSTED_PROXY_HOPS=2, given to the running server.
+    process.env.TRUSTED_PROXY_HOPS = '2';
+    const { proxy } = serverConfig({ env });
+    delete process.env.TRUSTED_PROXY_HOPS;
+    expect(proxy).toEqual({ koa: true, maxIpsCount: 2 });
+    const app = strapi.server.app as any;
+    const saved = { proxy: app.proxy, maxIpsCount: app.maxIpsCount };
+    Object.assign(app, { proxy: proxy.koa, maxIpsCount: proxy.maxIpsCount });
+    try {
+      const session = await createSession({ capacity: 50 });
+      // The client writes anything on the left; the first proxy appends the client's address
+      // (203.0.113.60), the second the first proxy's (10.0.0.2).
+      const viaProxies = (written: string) => ({ 'x-forwarded-for': `${written}, 203.0.113.60, 10.0.0.2` });
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await register(session.documentId, {}, viaProxies(`198.51.100.${i + 20}`)));
+      expect(answers.map((a) => a.outcome?.status ?? a.errors![0].extensions!.code)).toEqual(['confirmed', 'confirmed', 'confirmed', 'RATE_LIMITED']);
+      expect((await register(session.documentId, {}, { 'x-forwarded-for': '203.0.113.61, 10.0.0.2' })).outcome?.status).toBe('confirmed');
+    } finally {
+      Object.assign(app, saved);
+    }
   });
 
   it('refuses an email address past the limit, whatever IP it comes from', async () => {

@@ -13,7 +13,7 @@ describe('the partners\' GraphQL contract', () => {
     expect(running).toBe(fs.readFileSync(committed, 'utf8'));
   });
 
-  it('keeps the contract names of DESIGN.md', async () => {
+  it('keeps the contract names of docs/design.md', async () => {
     const sdl = fs.readFileSync(committed, 'utf8');
     for (const field of ['modules', 'module', 'jobSheets', 'jobSheet', 'interviews', 'interview', 'organisations', 'organisation', 'trainingSessions', 'trainingSession', 'competences', 'themes', 'audiences', 'home', 'site']) {
       expect(sdl).toMatch(new RegExp(`\\n  ${field}\\(`));

@@ -35,6 +35,8 @@ async function addModule(strapi) {
       title: ENGLISH_ONLY_MODULE.title,
       slug: ENGLISH_ONLY_MODULE.slug,
       level: 'discovery',
+      // Like every demo module: a course's workload is what Google's course documentation asks of its instances.
+      durationHours: 2,
       summary: 'A module that exists in English only, to check the fallback notice.',
       // With addresses that hide a script behind character references (tests/browser/markdown.test.ts).
       theory: 'Some **theory** in English, [a page of the site](/en/modules), [a hidden script](javascript&#58;alert(1)) and ![a hidden picture](&#106;avascript:alert(2)).',

@@ -30,13 +30,15 @@ function forwardingSecret() {
 }
 
 const port = process.env.PORT_WEB ?? '3000';
+// This machine only unless HOST says otherwise (the container image sets 0.0.0.0).
+const host = process.env.HOST ?? '127.0.0.1';
 const cmsUrl = process.env.CMS_URL ?? `http://127.0.0.1:${process.env.PORT ?? 1337}`;
 const siteUrl = process.env.SITE_PUBLIC_URL ?? `http://localhost:${port}`;
 console.log(`[web] the site: ${siteUrl} (CMS ${cmsUrl})`);
 const child = spawn(process.execPath, [join(webDir, '.output', 'server', 'index.mjs')], {
   cwd: webDir,
   stdio: 'inherit',
-  env: { ...process.env, SITE_FORWARDING_SECRET: forwardingSecret(), PORT: port, NUXT_CMS_URL: cmsUrl, NUXT_PUBLIC_SITE_URL: siteUrl, NUXT_PUBLIC_I18N_BASE_URL: siteUrl, NUXT_SITE_URL: siteUrl },
+  env: { ...process.env, SITE_FORWARDING_SECRET: forwardingSecret(), HOST: host, PORT: port, NUXT_CMS_URL: cmsUrl, NUXT_PUBLIC_SITE_URL: siteUrl, NUXT_PUBLIC_I18N_BASE_URL: siteUrl, NUXT_SITE_URL: siteUrl },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -2,14 +2,16 @@
 // against the real CMS and the real built site (built here with a 2-second cache TTL, so that the
 // stale-while-revalidate path runs during the tests).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseEnv } from 'node:util';
+import { cmsDir, generateDotEnv } from '../../cms/scripts/env.mjs';
 import { startPlatform, webDir } from './servers.mjs';
 
-function run(label, cmd, args, env = {}) {
+function run(label, cmd, args, env = {}, cwd = webDir) {
   console.log(`\n[web] ${label}`);
-  const result = spawnSync(cmd, args, { cwd: webDir, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) {
     console.error(`[web] failed: ${label}`);
     process.exit(result.status ?? 1);
@@ -20,7 +22,15 @@ const outputDir = join(webDir, '.output-test');
 run('GraphQL documents match cms/schema.graphql (graphql-codegen --check)', 'graphql-codegen', ['--config', 'codegen.ts', '--check']);
 run('type check (nuxi typecheck)', 'nuxi', ['typecheck']);
 run('unit tests', 'vitest', ['run', 'tests/unit']);
-run('build the site for the browser tests', 'nuxi', ['build'], { NUXT_OUTPUT_DIR: outputDir, NUXT_CONTENT_TTL: '2' });
+// Both builds run with the secrets of a fresh cms/.env in their environment, as `npm start` has
+// them; tests/published then looks for every one of them in what the builds publish.
+const dotEnv = generateDotEnv().text;
+const dotEnvFile = join(mkdtempSync(join(tmpdir(), 'academy-dotenv-')), '.env');
+writeFileSync(dotEnvFile, dotEnv, { mode: 0o600 });
+const secretsEnv = parseEnv(dotEnv);
+run('build the site for the browser tests', 'nuxi', ['build'], { ...secretsEnv, NUXT_OUTPUT_DIR: outputDir, NUXT_CONTENT_TTL: '2' });
+run('build the admin panel (as npm start does)', join(cmsDir, 'node_modules', '.bin', 'strapi'), ['build'], { ...secretsEnv, STRAPI_TELEMETRY_DISABLED: 'true' }, cmsDir);
+run('no secret of cms/.env in what the builds publish', 'vitest', ['run', 'tests/published'], { DOTENV_FILE: dotEnvFile, SITE_PUBLIC_DIR: join(outputDir, 'public') });
 
 console.log('\n[web] starting a mail catcher, the CMS (throwaway SQLite, demo content) and the site');
 // Everything the site's process writes (the outage tests read it: no self-service token in it).

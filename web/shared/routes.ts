@@ -1,4 +1,4 @@
-// The public URL contract (DESIGN.md "Localized URL paths"): one table used by the router
+// The public URL contract (docs/design.md "Localized URL paths"): one table used by the router
 // (nuxt.config i18n.pages), the sitemap, the hreflang alternates and the tests.
 
 export const LOCALES = ['fr', 'en', 'it', 'es'] as const;

@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * Development only: creates the first admin (super admin) from STRAPI_ADMIN_EMAIL and
- * STRAPI_ADMIN_PASSWORD when no admin exists yet. Production admins register through /admin.
+ * Development only: creates the first admin (super admin) from DEV_ADMIN_EMAIL and
+ * DEV_ADMIN_PASSWORD when no admin exists yet. Production admins register through /admin.
+ * Never name these STRAPI_ADMIN_*: `strapi build` inlines every such variable into the admin
+ * panel's public JavaScript.
  */
 export async function ensureDevelopmentAdmin(strapi: Core.Strapi) {
-  const email = process.env.STRAPI_ADMIN_EMAIL;
-  const password = process.env.STRAPI_ADMIN_PASSWORD;
+  const email = process.env.DEV_ADMIN_EMAIL;
+  const password = process.env.DEV_ADMIN_PASSWORD;
   if (process.env.NODE_ENV === 'production' || !email || !password) return;
   const users = strapi.service('admin::user');
   if ((await users.count()) > 0) return;
@@ -14,8 +16,8 @@ export async function ensureDevelopmentAdmin(strapi: Core.Strapi) {
   if (!superAdminRole) return;
   await users.create({
     email,
-    firstname: process.env.STRAPI_ADMIN_FIRSTNAME ?? 'Academy',
-    lastname: process.env.STRAPI_ADMIN_LASTNAME ?? 'Editor',
+    firstname: process.env.DEV_ADMIN_FIRSTNAME ?? 'Academy',
+    lastname: process.env.DEV_ADMIN_LASTNAME ?? 'Editor',
     password,
     registrationToken: null,
     isActive: true,

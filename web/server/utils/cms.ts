@@ -1,4 +1,5 @@
 import type { H3Event } from 'h3';
+import { clientAddress } from '#shared/client-address';
 
 /** The CMS origin the server talks to (runtime config `cmsUrl`, NUXT_CMS_URL). */
 export function cmsUrl(): string {
@@ -13,7 +14,8 @@ export function cmsUrl(): string {
  */
 export function forwardingHeaders(event: H3Event): Record<string, string> {
   const secret = process.env.SITE_FORWARDING_SECRET ?? '';
-  const ip = getRequestIP(event, { xForwardedFor: process.env.IS_PROXIED === 'true' }) ?? '';
+  // Behind TRUSTED_PROXY_HOPS reverse proxies: shared/client-address.ts.
+  const ip = clientAddress(getRequestHeader(event, 'x-forwarded-for'), event.node.req.socket?.remoteAddress ?? '', Number(process.env.TRUSTED_PROXY_HOPS ?? 0));
   return {
     'x-forwarded-host': getRequestHost(event),
     'x-forwarded-for': ip,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { i18nPages, localizedPath, LOCALES, SELF_SERVICE_PATHS, selfServiceLocale } from '#shared/routes';
 
-describe('localized paths (DESIGN.md table)', () => {
+describe('localized paths (docs/design.md table)', () => {
   it('gives each section its path in each language', () => {
     expect(LOCALES.map((l) => localizedPath(l, 'modules'))).toEqual(['/fr/modules', '/en/modules', '/it/moduli', '/es/modulos']);
     expect(LOCALES.map((l) => localizedPath(l, 'jobs'))).toEqual(['/fr/metiers', '/en/jobs', '/it/professioni', '/es/profesiones']);

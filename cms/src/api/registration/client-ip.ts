@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import net from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /**
  * The reader's IP address, for rate limits.
@@ -7,9 +8,9 @@ import net from 'node:net';
  * The site's server registers on behalf of readers: it sends the reader's address in
  * `X-Forwarded-For` (set, not appended, to that one address) together with
  * `X-Site-Forwarding-Secret: $SITE_FORWARDING_SECRET`. Only with that secret is the header
- * believed; otherwise the address is the peer's: the socket's, or, behind the deployment's
- * reverse proxy (IS_PROXIED), the last hop that proxy appended — never an address a client
- * could write itself.
+ * believed; otherwise the address is the peer's as Koa computes it (config/server.ts): the
+ * socket's, or, behind TRUSTED_PROXY_HOPS reverse proxies, the right-most address none of them
+ * vouches for — never one a client could write itself.
  */
 export const FORWARDING_SECRET_HEADER = 'x-site-forwarding-secret';
 export const MIN_FORWARDING_SECRET_LENGTH = 16;
@@ -26,9 +27,24 @@ export function clientIp(ctx: any, forwardingSecret: string): string {
     const forwarded = String(ctx.get('x-forwarded-for') ?? '').split(',')[0].trim();
     if (net.isIP(forwarded)) return forwarded;
   }
-  if (ctx.app?.proxy) {
-    const hops: string[] = ctx.request?.ips ?? [];
-    if (hops.length > 0) return hops[hops.length - 1];
-  }
-  return ctx.req?.socket?.remoteAddress ?? ctx.request?.ip ?? 'unknown';
+  return ctx.request?.ip || ctx.req?.socket?.remoteAddress || 'unknown';
+}
+
+/**
+ * What a rate limit counts for an address: an IPv4 address, or the /64 network of an IPv6 one
+ * (a single subscriber usually holds a whole /64, and could otherwise rotate through 2^64
+ * addresses). IPv4-mapped IPv6 addresses count as their IPv4 address.
+ */
+export function addressGroup(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  let parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  const parts = (parsed as ipaddr.IPv6).parts.slice(0, 4);
+  return `${new ipaddr.IPv6([...parts, 0, 0, 0, 0]).toString()}/64`;
+}
+
+/** The rate-limit subject of the request's client (see clientIp and addressGroup). */
+export function clientAddressGroup(ctx: any, forwardingSecret: string): string {
+  return addressGroup(clientIp(ctx, forwardingSecret));
 }

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import schema from './content-types/registration/schema.json';
 import { registrationState } from '../training-session/registration-state';
-import { clientIp } from './client-ip';
+import { clientAddressGroup } from './client-ip';
 import { fieldError, invalidInput, refusal, type FieldError } from './errors';
 import { isLocale, messageLocale } from './messages';
 import { enqueueMail, kickOutbox } from './outbox';
@@ -105,7 +105,7 @@ export async function registerForTrainingSession(strapi: Core.Strapi, input: Reg
   const locale = messageLocale(input?.locale);
   const config: any = strapi.config.get('registration');
 
-  const ipWait = await consumeAttempt(strapi, 'ip', clientIp(ctx, config.siteForwardingSecret ?? ''));
+  const ipWait = await consumeAttempt(strapi, 'ip', clientAddressGroup(ctx, config.siteForwardingSecret ?? ''));
   if (ipWait) throw rateLimited(locale, ipWait, null);
   // Honeypot: a field people never see (the site hides it from sight and from assistive technology).
   if (typeof input.website === 'string' && input.website.trim() !== '') throw refusal(locale, 'SPAM_SUSPECTED', { field: 'website' });

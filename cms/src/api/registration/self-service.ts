@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { LocaleCode } from '../../i18n/locales';
-import { clientIp } from './client-ip';
+import { clientAddressGroup } from './client-ip';
 import { refusal } from './errors';
 import { asRegistrationFlow } from './flow';
 import { messageLocale } from './messages';
@@ -48,7 +48,7 @@ async function byToken(db: Db | Trx, token: unknown) {
 
 /** Every self-service call counts against the caller's IP, like registering does. */
 async function guard(strapi: Core.Strapi, ctx: any, locale: LocaleCode) {
-  const wait = await consumeAttempt(strapi, 'self-service', clientIp(ctx, String(strapi.config.get('registration.siteForwardingSecret') ?? '')));
+  const wait = await consumeAttempt(strapi, 'self-service', clientAddressGroup(ctx, String(strapi.config.get('registration.siteForwardingSecret') ?? '')));
   if (wait) throw refusal(locale, 'RATE_LIMITED', { vars: { minutes: Math.ceil(wait / 60) }, extensions: { retryAfterSeconds: wait } });
 }
 
