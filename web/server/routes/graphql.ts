@@ -13,7 +13,8 @@ import type { H3Event } from 'h3';
 // directly anyway. Nothing of the CMS's response leaves but its status, its JSON body and its
 // JSON content type: the site's own security headers apply, no CORS, no X-Powered-By.
 const MAX_BODY_BYTES = 64 * 1024;
-const TIMEOUT_MS = 30_000;
+// As long as a form post waits for the CMS under a crowd (server/middleware/registration-form.ts).
+const TIMEOUT_MS = 60_000;
 const GRAPHQL_JSON = /^application\/(graphql-response\+)?json\s*(;|$)/i;
 // JSON is never a document: should a browser be led to open one, it runs nothing and frames nothing.
 const HEADERS = { 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" };
