@@ -2,8 +2,8 @@
 // against the real CMS and the real built site (built here with a 2-second cache TTL, so that the
 // stale-while-revalidate path runs during the tests). `--suite` (`pnpm test:suite`, what the root's
 // `npm test` runs after linting, type-checking and the units of both towers) skips the first three.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
@@ -36,19 +36,29 @@ run('build the admin panel (as npm start does)', join(cmsDir, 'node_modules', '.
 run('no secret of cms/.env in what the builds publish', 'vitest', ['run', 'tests/published'], { DOTENV_FILE: dotEnvFile, SITE_PUBLIC_DIR: join(outputDir, 'public') });
 
 console.log('\n[web] starting a mail catcher, the CMS (throwaway SQLite, demo content) and the site');
+// Everything the site's process writes (the outage tests read it: no self-service token in it).
+const logDir = mkdtempSync(join(tmpdir(), 'academy-web-test-'));
+const siteLog = join(logDir, 'site.log');
 const platform = await startPlatform(outputDir, {
   // The browser tests register many times from one address, faster than a person would.
   env: { REGISTRATION_RATE_LIMIT_MAX: '1000', REGISTRATION_MIN_FILL_S: '1' },
+  siteLog,
 });
 const { cms, site, mail } = platform;
 let status;
 try {
   console.log(`[web] CMS ${cms.url}, site ${site.url}, mails ${mail.url}`);
-  const env = { ...process.env, SITE_URL: site.url, CMS_URL: cms.url, CMS_PID: String(cms.child.pid), MAIL_URL: mail.url };
+  const env = {
+    ...process.env, SITE_URL: site.url, CMS_URL: cms.url, CMS_PID: String(cms.child.pid), MAIL_URL: mail.url,
+    SITE_LOG: siteLog, SITE_OUTPUT_DIR: outputDir, TEST_UPLOADS: JSON.stringify(cms.uploads),
+  };
+  // Not spawnSync: this process keeps writing what the site says to its log while the tests run.
+  const vitest = (dir) => new Promise((resolve) => spawn('vitest', ['run', dir], { cwd: webDir, stdio: 'inherit', env }).on('exit', (code) => resolve(code ?? 1)));
   // The outage tests stop the CMS: they run last.
-  status = spawnSync('vitest', ['run', 'tests/browser'], { cwd: webDir, stdio: 'inherit', env }).status ?? 1;
-  if (status === 0) status = spawnSync('vitest', ['run', 'tests/outage'], { cwd: webDir, stdio: 'inherit', env }).status ?? 1;
+  status = await vitest('tests/browser');
+  if (status === 0) status = await vitest('tests/outage');
 } finally {
   await platform.stop();
+  rmSync(logDir, { recursive: true, force: true });
 }
 process.exit(status);
