@@ -4,7 +4,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
   schema: '../cms/schema.graphql',
-  documents: ['app/graphql/**/*.graphql'],
+  documents: ['app/graphql/**/*.graphql', 'layers/*/app/graphql/**/*.graphql'],
   generates: {
     'app/graphql/generated.ts': {
       plugins: ['typescript-operations', 'typed-document-node'],

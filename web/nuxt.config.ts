@@ -1,6 +1,6 @@
 import type { Nuxt } from 'nuxt/schema';
 import { clientTrims } from './config/client-trims';
-import { i18nPages, LOCALES, SECTIONS, selfServicePath } from './shared/routes';
+import { i18nPages, LOCALE_NAMES, LOCALES } from './shared/routes';
 
 // Content pages are rendered once and served from the server-side cache (stale-while-revalidate):
 // a visit after `CONTENT_TTL` seconds gets the cached page at once and refreshes it in the background.
@@ -12,17 +12,6 @@ const STALE_TTL = 24 * 3600;
 const contentRules = Object.fromEntries(
   LOCALES.flatMap((locale) => [`/${locale}`, `/${locale}/**`]).map((path) => [path, { swr: CONTENT_TTL, cache: { staleMaxAge: STALE_TTL } }]),
 );
-
-// The self-service page (a registration, by the secret token in its URL) and its JSON download:
-// personal data, so never in the page cache (the `cache: false` of the exact path wins over the
-// `/xx/**` swr rule it sits under), never stored by a browser or proxy, never indexed, and the
-// token never leaves in a Referer header.
-const PRIVATE_RULE = {
-  cache: false as const,
-  headers: { 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow' },
-  security: { headers: { referrerPolicy: 'no-referrer' as const } },
-};
-const privateRules = Object.fromEntries([...LOCALES.map(selfServicePath), '/api/self-service/**'].map((path) => [path, PRIVATE_RULE]));
 
 // The packages every page runs in the browser (see vite.build below). Not urql: the browser loads
 // it on its first client-side query (app/plugins/urql.client.ts).
@@ -38,6 +27,8 @@ export default defineNuxtConfig({
   devtools: { enabled: false },
   telemetry: false,
   modules: [
+    // Writes .nuxt/eslint.config.mjs (the Nuxt flat config, aware of auto-imports) for eslint.config.mjs.
+    '@nuxt/eslint',
     '@nuxtjs/i18n',
     'nuxt-security',
     '@nuxt/image',
@@ -92,12 +83,8 @@ export default defineNuxtConfig({
   i18n: {
     strategy: 'prefix',
     defaultLocale: 'en',
-    locales: [
-      { code: 'fr', language: 'fr', name: 'Français', file: { path: 'fr.ts', cache: true } },
-      { code: 'en', language: 'en', name: 'English', file: { path: 'en.ts', cache: true } },
-      { code: 'it', language: 'it', name: 'Italiano', file: { path: 'it.ts', cache: true } },
-      { code: 'es', language: 'es', name: 'Español', file: { path: 'es.ts', cache: true } },
-    ],
+    // i18n/locales/<code>.ts: the messages of <code>.json, precompiled (i18n/precompile.ts).
+    locales: LOCALES.map((code) => ({ code, language: code, name: LOCALE_NAMES[code], file: { path: `${code}.ts`, cache: true } })),
     // Overridden at run time by NUXT_PUBLIC_I18N_BASE_URL (scripts set it with the site URL).
     baseUrl: process.env.NUXT_PUBLIC_SITE_URL ?? 'http://localhost:3000',
     customRoutes: 'config',
@@ -160,11 +147,8 @@ export default defineNuxtConfig({
 
   routeRules: {
     ...contentRules,
-    ...privateRules,
+    // The registration pages' own rules: layers/registration/nuxt.config.ts.
     '/graphql': { security: { xssValidator: false } },
-    // Session pages take the registration form's posts (server/middleware/registration-form.ts): a
-    // name is a name, whatever characters it has; nothing a reader types is ever rendered as HTML.
-    ...Object.fromEntries(LOCALES.map((locale) => [`/${locale}/${SECTIONS.trainings[locale]}/**`, { security: { xssValidator: false } }])),
   },
 
   // Bundled with the app's own Vue (an external copy would have its own Vue instance).

@@ -1,10 +1,11 @@
+import type { Core } from '@strapi/strapi';
 import path from 'node:path';
 
 /**
  * SQLite file by default (no setup); PostgreSQL when DATABASE_URL is set
  * (postgres://user:password@host:5432/database).
  */
-export default ({ env }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const url = env('DATABASE_URL', '');
   if (url) {
     return {

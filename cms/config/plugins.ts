@@ -1,6 +1,7 @@
+import type { Core } from '@strapi/strapi';
 import { GRAPHQL_LIMITS, graphqlLimitRules } from '../src/graphql/limits';
 
-export default ({ env }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const production = env('NODE_ENV') === 'production';
   const s3Bucket = env('S3_BUCKET', '');
   return {

@@ -1,8 +1,9 @@
+import type { Core } from '@strapi/strapi';
 /**
  * Session registration (src/api/registration/). Read at call time through
  * `strapi.config.get('registration')`, so tests and load tests may change them on a running CMS.
  */
-export default ({ env }) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // The site: base of the self-service links in mails.
   siteUrl: env('SITE_URL', 'http://localhost:3000'),
   // Shared with the site's server: proves that its X-Forwarded-For carries the reader's IP.

@@ -1,6 +1,7 @@
+import type { Core } from '@strapi/strapi';
 import { assertProductionSecrets } from '../src/security/secrets';
 
-export default ({ env }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   assertProductionSecrets(env);
   return {
     // This machine only unless HOST says otherwise (the container images set 0.0.0.0).

@@ -1,5 +1,6 @@
 // Creates cms/.env with fresh random secrets the first time the platform starts on a machine, and
-// brings an older cms/.env up to date.
+// brings an older cms/.env up to date. The site's scripts and tests use it as `cms/env` (package.json
+// `exports`): the CMS's folder, and the secrets a build must never publish.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

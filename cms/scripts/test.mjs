@@ -1,11 +1,12 @@
-// The CMS suite, booted for real: on SQLite always, then on PostgreSQL when TEST_DATABASE_URL
-// is set (a fresh database is created for the run and dropped after it).
+// The CMS suite, booted for real (vitest project `suite`; the units are `pnpm test:unit`): on
+// SQLite always, then on PostgreSQL when TEST_DATABASE_URL is set (a fresh database is created for
+// the run and dropped after it). Arguments go to vitest (a file: `node scripts/test.mjs tests/x.test.ts`).
 import { spawnSync } from 'node:child_process';
 import { withThrowawayPostgres } from './lib/throwaway-postgres.mjs';
 
 function vitest(label, env) {
   console.log(`\n[cms] test suite on ${label}`);
-  const result = spawnSync('vitest', ['run', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync('vitest', ['run', '--project', 'suite', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status ?? 1;
 }
 

@@ -10,14 +10,14 @@ import trainingSessionFields from './api/training-session/graphql/computed-field
 import registrationGraphql from './api/registration/graphql/registration';
 import organisationListing from './api/organisation/graphql/listing';
 import { ensureRegistrationTables } from './api/registration/tables';
-import { ensureAllPlaces } from './api/registration/places';
-import { fillMissingSessionTitles } from './api/registration/session-title';
-import { prepareRateLimits } from './api/registration/rate-limit';
-import { placeCountMiddleware } from './api/registration/lifecycle';
+import { ensureAllPlaces } from './api/registration/places/places';
+import { fillMissingSessionTitles } from './api/registration/admin/session-title';
+import { prepareRateLimits } from './api/registration/limits/rate-limit';
+import { placeCountMiddleware } from './api/registration/admin/lifecycle';
 import { registrationCronTasks } from './api/registration/cron';
-import { registrationExportRoutes } from './api/registration/export';
-import { sealStoredTokens } from './api/registration/outbox';
-import { configureRegistrationAdmin } from './api/registration/admin-layout';
+import { registrationExportRoutes } from './api/registration/admin/routes';
+import { sealStoredTokens } from './api/registration/outbox/outbox';
+import { configureRegistrationAdmin } from './api/registration/admin/layout';
 import { seedOnFirstStart } from './seed';
 
 export default {

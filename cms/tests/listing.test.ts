@@ -35,7 +35,7 @@ describe('organisationListing', () => {
       expect(listing.nodes.length).toBe(page < listing.pageCount ? 24 : all.length - 24 * (listing.pageCount - 1));
       for (const node of listing.nodes) {
         expect(node.locale).toBe('it');
-        expect(node.services.every((s: any) => s.locale === 'it')).toBe(true);
+        for (const service of node.services) expect(service.locale).toBe('it');
       }
       seen.push(...listing.nodes.map((n: Org) => n.documentId));
       pageCount = listing.pageCount;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getApp } from './strapi';
 import { createSession, drainUntil, linkToken, readByToken, register, removeTestSessions, settleOutbox } from './registration-helpers';
-import { sealStoredTokens } from '../src/api/registration/outbox';
+import { sealStoredTokens } from '../src/api/registration/outbox/outbox';
 import { newSelfServiceToken, sealSelfServiceToken } from '../src/api/registration/tokens';
 import en from '../src/api/registration/messages/en.json';
 

@@ -35,7 +35,7 @@ describe('rate limits', () => {
     expect(refused.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED', field: null });
     expect(refused.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(500);
     expect(refused.errors![0].message).toMatch(/^Trop de tentatives\. Réessayez dans 10 min\.$/);
-    await new Promise((r) => setTimeout(r, 200));
+    await settleOutbox();
     expect(await snapshot(session.documentId)).toEqual(before);
     // Another reader behind the same site server has their own allowance.
     expect((await register(session.documentId, {}, site('203.0.113.8'))).outcome?.status).toBe('confirmed');

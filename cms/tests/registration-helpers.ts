@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { getApp, graphql } from './strapi';
 import { signFormToken } from '../src/api/registration/tokens';
+import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode } from '../src/i18n/locales';
 
 /** Helpers of the registration tests: throwaway sessions, form tokens, the contract's operations. */
 const DAY = 86_400_000;
@@ -17,7 +18,7 @@ export interface SessionOptions {
   format?: 'online' | 'in-person' | 'hybrid';
 }
 
-/** A published session in en, fr, it and es, open for registration unless told otherwise. */
+/** A published session in every locale, open for registration unless told otherwise. */
 export async function createSession(options: SessionOptions = {}) {
   const { strapi } = await getApp();
   const n = `${Date.now().toString(36)}-${++counter}`;
@@ -34,14 +35,14 @@ export async function createSession(options: SessionOptions = {}) {
     registrationClosesAt: options.closesInDays === null || options.closesInDays === undefined ? null : new Date(now + options.closesInDays * DAY),
     externalRegistrationUrl: options.externalRegistrationUrl ?? null,
   };
-  const titles = { en: 'Test session', fr: 'Session de test', it: 'Sessione di prova', es: 'Sesión de prueba' } as const;
+  const titles: Record<LocaleCode, string> = { en: 'Test session', fr: 'Session de test', it: 'Sessione di prova', es: 'Sesión de prueba' };
   const documents = strapi.documents('api::training-session.training-session' as any);
   const session: any = await documents.create({ locale: 'en', status: 'published', data: { ...shared, title: `${titles.en} ${n}`, slug: `test-session-${n}` } } as any);
-  for (const locale of ['fr', 'it', 'es'] as const) {
+  for (const locale of LOCALE_CODES.filter((l) => l !== DEFAULT_LOCALE)) {
     await documents.update({ documentId: session.documentId, locale, status: 'published', data: { ...shared, title: `${titles[locale]} ${n}`, slug: `${locale}-test-session-${n}` } } as any);
   }
   created.push(session.documentId);
-  return { documentId: session.documentId as string, title: (locale: keyof typeof titles) => `${titles[locale]} ${n}` };
+  return { documentId: session.documentId as string, title: (locale: LocaleCode) => `${titles[locale]} ${n}` };
 }
 
 /** Removes the sessions (and their registrations) a test file created: other files count the demo content. */
@@ -136,7 +137,7 @@ export async function sessionPlaces(session: string) {
 /** Sends what the outbox holds until `done` holds (the cron and the kicks send too; claims keep it single). */
 export async function drainUntil(done: () => boolean | Promise<boolean>, timeoutMs = 30_000) {
   const { strapi } = await getApp();
-  const { drainOutbox } = await import('../src/api/registration/outbox');
+  const { drainOutbox } = await import('../src/api/registration/outbox/outbox');
   const until = Date.now() + timeoutMs;
   while (!(await done())) {
     if (Date.now() > until) throw new Error('The outbox did not deliver in time');

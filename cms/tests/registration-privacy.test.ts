@@ -6,8 +6,6 @@ import { anonymiseExpiredRegistrations } from '../src/api/registration/retention
 
 afterAll(removeTestSessions);
 
-const DAY = 86_400_000;
-
 /** A registration written as the seed does (registering for a past session is refused). */
 async function pastRegistration(session: string, email: string) {
   const { strapi } = await getApp();

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getApp, graphql } from './strapi';
 import {
   cancelByToken, createSession, drainUntil, eraseByToken, exportByToken, formToken, linkToken, readByToken, register, removeTestSessions, sessionPlaces,
-  settleOutbox, snapshot, uniqueEmail,
+  settleOutbox, snapshot,
 } from './registration-helpers';
 
 afterAll(removeTestSessions);
@@ -94,7 +94,8 @@ describe('refusals', () => {
     expect(error.extensions).toMatchObject({ code, field });
     if (reason) expect(error.extensions!.fieldErrors).toEqual(expect.arrayContaining([expect.objectContaining({ field, code: reason })]));
     expect(error.message.length).toBeGreaterThan(10);
-    await new Promise((r) => setTimeout(r, 200));
+    // Whatever a refusal had queued would be sent by now: the outbox is settled, not slept on.
+    await settleOutbox();
     expect(await snapshot(session.documentId)).toEqual(before);
   });
 
@@ -124,7 +125,7 @@ describe('refusals', () => {
     expect(result.errors![0].extensions).toMatchObject({ code, field: 'session' });
     expect(result.errors![0].message).toBe(text);
     if (code === 'EXTERNAL_REGISTRATION') expect(result.errors![0].extensions!.url).toBe('https://organiser.example/register');
-    await new Promise((r) => setTimeout(r, 200));
+    await settleOutbox();
     expect(await snapshot(session.documentId)).toEqual(before);
   });
 
@@ -175,7 +176,7 @@ describe('self-service link', () => {
     // Cancelling again changes nothing and sends nothing.
     const mailsBefore = mailbox.mails.length;
     expect((await cancelByToken(linkToken(confirmation.text!))).data.cancelTrainingSessionRegistration.status).toBe('cancelled');
-    await new Promise((r) => setTimeout(r, 500));
+    await settleOutbox();
     expect(mailbox.mails.length).toBe(mailsBefore);
   });
 
@@ -249,7 +250,7 @@ describe('mail delivery', () => {
 describe('several workers draining the outbox at once (as several replicas do)', () => {
   it('send each mail exactly once', async () => {
     const { mailbox, strapi } = await getApp();
-    const { drainOutbox } = await import('../src/api/registration/outbox');
+    const { drainOutbox } = await import('../src/api/registration/outbox/outbox');
     const session = await createSession({ capacity: 5 });
     await settleOutbox();
     mailbox.failNext(1000); // hold the mails back: every send fails and waits for a retry
@@ -265,7 +266,8 @@ describe('several workers draining the outbox at once (as several replicas do)',
     const drained = await Promise.all(Array.from({ length: 6 }, () => drainOutbox(strapi)));
     expect(drained.reduce((sum, d) => sum + d.sent, 0)).toBeLessThanOrEqual(readers.length);
     await drainUntil(() => readers.every((r) => mailbox.to(r.email).length > 0));
-    await new Promise((r) => setTimeout(r, 500));
+    // A mail sent twice would have been sent by the time nothing is left to send.
+    await settleOutbox();
     expect(readers.map((r) => mailbox.to(r.email).length)).toEqual(readers.map(() => 1));
   });
 });

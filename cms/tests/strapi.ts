@@ -1,4 +1,4 @@
-import { beforeAll } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { bootStrapi } from '../scripts/lib/boot.mjs';
 import type { Core } from '@strapi/strapi';
 import { startMailbox, type Mailbox } from './mailbox';
@@ -16,7 +16,6 @@ export interface TestApp {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __academyApp: Promise<TestApp> | undefined;
 }
 
@@ -67,4 +66,11 @@ export async function graphql(query: string, variables?: Record<string, unknown>
   return { status: response.status, body, data: body.data, errors: body.errors };
 }
 
-export const LOCALES = ['en', 'fr', 'it', 'es'] as const;
+export { LOCALE_CODES as LOCALES } from '../src/i18n/locales';
+
+/** `items`, once checked to hold something: a check of every item of an empty list proves nothing. */
+// GraphQL answers are untyped (`any`) in these tests: T defaults to what the caller's list holds.
+export function nonEmpty<T = any>(items: readonly T[] | null | undefined, what = 'the list'): readonly T[] {
+  expect(items?.length ?? 0, `${what} is empty`).toBeGreaterThan(0);
+  return items ?? [];
+}

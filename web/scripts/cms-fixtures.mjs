@@ -45,10 +45,11 @@ async function addModule(strapi) {
 }
 
 /**
- * An open session (registration from now until it starts in 30 days), in `locales` (the four by
- * default; the same slug in each), in the time zone `timezone`.
+ * An open session (registration from now until it starts in 30 days), in `locales` (by default
+ * every locale of the CMS; the same slug in each), in the time zone `timezone`.
  */
-export async function addSession(strapi, { slug, title, capacity, timezone = 'Europe/Brussels', locales = ['en', 'fr', 'it', 'es'] }) {
+export async function addSession(strapi, { slug, title, capacity, timezone = 'Europe/Brussels', locales }) {
+  locales ??= (await strapi.plugin('i18n').service('locales').find()).map((locale) => locale.code);
   const sessions = strapi.documents('api::training-session.training-session');
   if ((await sessions.findMany({ locale: 'en', filters: { slug } })).length) return;
   const day = 24 * 3600 * 1000;

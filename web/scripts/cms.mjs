@@ -1,7 +1,7 @@
 // Boots the real CMS for the site's tests (and by hand): a throwaway SQLite database with the demo
 // content (or DATABASE_URL), on a free port. Prints `CMS_URL=<url>` once it answers; stops cleanly
-// on SIGTERM/SIGINT. Reuses the CMS's own boot code (cms/scripts/lib/boot.mjs).
-import { bootStrapi } from '../../cms/scripts/lib/boot.mjs';
+// on SIGTERM/SIGINT. Reuses the CMS's own boot code (`cms/boot`).
+import { bootStrapi } from 'cms/boot';
 import { addSession, addTestFixtures, addTestUploads, removeTestUploads } from './cms-fixtures.mjs';
 
 const { strapi, url } = await bootStrapi({ throwaway: true, seed: 'first' });

@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { cmsDir } from 'cms/env';
 import { webDir } from './servers.mjs';
 
 function newest(path) {
@@ -25,7 +26,7 @@ if (!builtAt || Math.max(...sources) > builtAt) {
 /** SITE_FORWARDING_SECRET from the environment, else the one `npm start` wrote into cms/.env. */
 function forwardingSecret() {
   if (process.env.SITE_FORWARDING_SECRET) return process.env.SITE_FORWARDING_SECRET;
-  const file = join(webDir, '..', 'cms', '.env');
+  const file = join(cmsDir, '.env');
   return existsSync(file) ? (readFileSync(file, 'utf8').match(/^SITE_FORWARDING_SECRET=(\S+)$/m)?.[1] ?? '') : '';
 }
 

@@ -1,7 +1,7 @@
-// Session dates: rendered on the server in the session's own time zone with the zone named,
+// Training session dates: rendered on the server in the session's own time zone with the zone named,
 // and again in the reader's zone by the browser when it differs.
 
-export interface SessionTimes {
+export interface TrainingSessionTimes {
   startsAt: string;
   endsAt: string;
   timezone: string;
@@ -31,7 +31,7 @@ function safeZone(timeZone: string): string {
 }
 
 /** "mardi 22 décembre 2026, 09:30 – 16:30 UTC+1 (Europe/Paris)" in `timeZone`, the zone named. */
-export function formatSessionRange({ startsAt, endsAt }: SessionTimes, locale: string, timeZone: string): string {
+export function formatTrainingSessionRange({ startsAt, endsAt }: TrainingSessionTimes, locale: string, timeZone: string): string {
   const zone = safeZone(timeZone);
   const format = dateFormat(locale, {
     timeZone: zone,
@@ -47,12 +47,12 @@ export function formatSessionRange({ startsAt, endsAt }: SessionTimes, locale: s
 }
 
 /** "22 déc. 2026" — the short day of a session in its own zone, for lists. */
-export function formatSessionDay(startsAt: string, locale: string, timeZone: string): string {
+export function formatTrainingSessionDay(startsAt: string, locale: string, timeZone: string): string {
   return spaces(dateFormat(locale, { timeZone: safeZone(timeZone), day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(startsAt)));
 }
 
 /** The month of a session in its own zone, `YYYY-MM`: the value of the month filter. */
-export function sessionMonth(startsAt: string, timeZone: string): string {
+export function trainingSessionMonth(startsAt: string, timeZone: string): string {
   const parts = dateFormat('en-CA', { timeZone: safeZone(timeZone), year: 'numeric', month: '2-digit' }).formatToParts(new Date(startsAt));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}`;

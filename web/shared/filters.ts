@@ -1,4 +1,4 @@
-// List filters (modules, job sheets, Atlas, trainings): values come from the URL query so that a
+// List filters (modules, job sheets, organisations, training sessions): values come from the URL query so that a
 // filtered list is a shareable link and a plain GET form works without JavaScript.
 
 export interface Facet<T> {
@@ -17,9 +17,9 @@ export type Selection = Record<string, string>;
  */
 export const LIST_FILTERS = {
   modules: ['theme', 'level', 'audience', 'competence'],
-  jobs: ['competence'],
-  atlas: ['country', 'kind', 'role', 'service'],
-  trainings: ['language', 'format', 'month'],
+  'job-sheets': ['competence'],
+  organisations: ['country', 'kind', 'role', 'service'],
+  'training-sessions': ['language', 'format', 'month'],
 } as const;
 
 /** The selected value of each facet from a route query; unknown names and empty values are dropped. */

@@ -51,7 +51,8 @@ export function plainText(html: string): string {
 export function isoHours(hours: number): string {
   const whole = Math.floor(hours);
   const minutes = Math.round((hours - whole) * 60);
-  return `PT${whole ? `${whole}H` : ''}${minutes ? `${minutes}M` : ''}` || 'PT0H';
+  const parts = `${whole ? `${whole}H` : ''}${minutes ? `${minutes}M` : ''}`;
+  return `PT${parts || '0H'}`;
 }
 
 /** The academy: the provider of the modules, the organiser of the sessions that name no other. */
@@ -98,7 +99,7 @@ export function definedTermSet(set: { url: string; competences: readonly { code:
   return { '@context': CONTEXT, ...DIGCOMP, sameAs: DIGCOMP.url, url: set.url, hasDefinedTerm: set.competences.map(digCompTerm) };
 }
 
-export interface SessionLd {
+export interface TrainingSessionLd {
   title: string;
   url: string;
   startsAt: string;
@@ -128,7 +129,7 @@ const ATTENDANCE = {
 /** courseMode, in the words Google's course documentation uses. */
 const COURSE_MODE = { online: 'Online', in_person: 'Onsite', hybrid: 'Blended' } as const;
 
-function location(session: SessionLd): JsonLd | JsonLd[] {
+function location(session: TrainingSessionLd): JsonLd | JsonLd[] {
   const virtual = { '@type': 'VirtualLocation', url: session.externalRegistrationUrl ?? session.url };
   const place = { '@type': 'Place', name: session.venue ?? '', address: session.venue ?? '' };
   if (session.format === 'online') return virtual;
@@ -136,7 +137,7 @@ function location(session: SessionLd): JsonLd | JsonLd[] {
   return [place, virtual];
 }
 
-function offers(session: SessionLd): JsonLd {
+function offers(session: TrainingSessionLd): JsonLd {
   const availability =
     session.registrationState === 'open' ? 'https://schema.org/InStock'
     : session.registrationState === 'waitlist' ? 'https://schema.org/SoldOut'
@@ -153,12 +154,12 @@ function offers(session: SessionLd): JsonLd {
 }
 
 /** The days a session spans (1 for a day's session), for a schedule when its hours are unknown. */
-function days(session: SessionLd): number {
+function days(session: TrainingSessionLd): number {
   return Math.max(1, Math.ceil((Date.parse(session.endsAt) - Date.parse(session.startsAt)) / 86_400_000));
 }
 
 /** A session as a CourseInstance (an Event): when, where, how, at what price, by whom. */
-function courseInstance(session: SessionLd, siteUrl: string): JsonLd {
+function courseInstance(session: TrainingSessionLd, siteUrl: string): JsonLd {
   const description = session.description ? plainText(session.description) : '';
   return {
     name: session.title,
@@ -184,7 +185,7 @@ function courseInstance(session: SessionLd, siteUrl: string): JsonLd {
  * Course (no property of an Event or a CourseInstance names the course it belongs to; the Course
  * names its instances, on the module's page).
  */
-export function sessionEvent(session: SessionLd, siteUrl: string, course?: { name: string; url: string }): JsonLd {
+export function trainingSessionEvent(session: TrainingSessionLd, siteUrl: string, course?: { name: string; url: string }): JsonLd {
   return {
     '@context': CONTEXT,
     '@type': ['Event', 'CourseInstance'],
@@ -205,7 +206,7 @@ export interface ModuleLd {
   updatedAt?: string | null;
   competences: readonly { code: string; name: string; url?: string | null }[];
   authors: readonly { name: string; url: string }[];
-  sessions: readonly SessionLd[];
+  sessions: readonly TrainingSessionLd[];
 }
 
 /** Module levels in the words Google's course documentation uses for educationalLevel. */
@@ -262,7 +263,7 @@ export function salaryRange(text: string): JsonLd | undefined {
   return { '@type': 'MonetaryAmount', currency: 'EUR', value: { '@type': 'QuantitativeValue', minValue: min, maxValue: max, unitText: unit }, description: text };
 }
 
-export interface JobLd {
+export interface JobSheetLd {
   title: string;
   url: string;
   summary?: string | null;
@@ -275,19 +276,19 @@ export interface JobLd {
 }
 
 /** A job sheet: an Occupation (its ESCO page is the same occupation: sameAs). */
-export function occupation(job: JobLd): JsonLd {
-  const salary = job.salaryRange ? salaryRange(job.salaryRange) : undefined;
+export function occupation(jobSheet: JobSheetLd): JsonLd {
+  const salary = jobSheet.salaryRange ? salaryRange(jobSheet.salaryRange) : undefined;
   return {
     '@context': CONTEXT,
     '@type': 'Occupation',
-    name: job.title,
-    url: job.url,
-    description: job.summary ?? job.title,
+    name: jobSheet.title,
+    url: jobSheet.url,
+    description: jobSheet.summary ?? jobSheet.title,
     occupationLocation: { '@type': 'AdministrativeArea', name: 'Europe' },
-    ...(job.missions.length ? { responsibilities: job.missions.map((m) => m.text) } : {}),
-    ...(job.skills.length || job.competences.length ? { skills: [...job.skills.map((s) => s.name), ...job.competences.map(digCompTerm)] } : {}),
-    ...(job.iscoCode ? { occupationalCategory: { '@type': 'CategoryCode', codeValue: job.iscoCode, inCodeSet: ISCO_08 } } : {}),
-    ...(job.escoUri ? { sameAs: job.escoUri } : {}),
+    ...(jobSheet.missions.length ? { responsibilities: jobSheet.missions.map((m) => m.text) } : {}),
+    ...(jobSheet.skills.length || jobSheet.competences.length ? { skills: [...jobSheet.skills.map((s) => s.name), ...jobSheet.competences.map(digCompTerm)] } : {}),
+    ...(jobSheet.iscoCode ? { occupationalCategory: { '@type': 'CategoryCode', codeValue: jobSheet.iscoCode, inCodeSet: ISCO_08 } } : {}),
+    ...(jobSheet.escoUri ? { sameAs: jobSheet.escoUri } : {}),
     ...(salary ? { estimatedSalary: salary } : {}),
   };
 }

@@ -2,7 +2,7 @@
 // of nuxt.config routeRules, server/plugins/page-query.ts), kept here so that whatever else keys
 // pages (a tag-based cache, a filtered page's canonical link) reads them the same way.
 import { LIST_FILTERS } from './filters';
-import { OUTCOME_PARAM, PLACES_PARAM } from './registration';
+import { OUTCOME_PARAM, PLACES_PARAM } from '../layers/registration/shared/registration';
 import { isLocale, SECTIONS, SELF_SERVICE_PATHS, STATIC_PAGES, type Section } from './routes';
 
 /**
@@ -15,11 +15,11 @@ export function pageQueryParams(pathname: string): readonly string[] {
   if (!isLocale(locale) || !first) return [];
   const tail = [first, ...rest].join('/');
   if (tail === SELF_SERVICE_PATHS[locale]) return ['notice', 'token'];
-  if (tail === STATIC_PAGES['trainings-past'][locale]) return LIST_FILTERS.trainings;
+  if (tail === STATIC_PAGES['training-sessions-past'][locale]) return LIST_FILTERS['training-sessions'];
   const section = (Object.keys(SECTIONS) as Section[]).find((name) => SECTIONS[name][locale] === first);
   if (!section) return [];
-  if (!rest.length) return section === 'atlas' ? [...LIST_FILTERS.atlas, 'page'] : (LIST_FILTERS as Partial<Record<Section, readonly string[]>>)[section] ?? [];
-  return section === 'trainings' && rest.length === 1 ? [OUTCOME_PARAM, PLACES_PARAM] : [];
+  if (!rest.length) return section === 'organisations' ? [...LIST_FILTERS.organisations, 'page'] : (LIST_FILTERS as Partial<Record<Section, readonly string[]>>)[section] ?? [];
+  return section === 'training-sessions' && rest.length === 1 ? [OUTCOME_PARAM, PLACES_PARAM] : [];
 }
 
 /**

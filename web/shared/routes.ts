@@ -1,9 +1,13 @@
 // The public URL contract (docs/design.md "Localized URL paths"): one table used by the router
 // (nuxt.config i18n.pages), the sitemap, the hreflang alternates and the tests.
 
+/** The site's languages, in the order the language switcher shows them: the one list of the site. */
 export const LOCALES = ['fr', 'en', 'it', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
+
+/** Each language by its own name (the language switcher's links, @nuxtjs/i18n's `locales`). */
+export const LOCALE_NAMES = { fr: 'Français', en: 'English', it: 'Italiano', es: 'Español' } as const satisfies Record<Locale, string>;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -11,20 +15,23 @@ export function isLocale(value: unknown): value is Locale {
 
 type PerLocale = Record<Locale, string>;
 
-/** The localized first segments of every section, by the page name Nuxt gives its list page. */
+/**
+ * The localized first segments of every section, by the page name Nuxt gives its list page (the
+ * page folder, named after the content type: `pages/job-sheets/` is `/fr/metiers`).
+ */
 export const SECTIONS = {
   modules: { fr: 'modules', en: 'modules', it: 'moduli', es: 'modulos' },
-  jobs: { fr: 'metiers', en: 'jobs', it: 'professioni', es: 'profesiones' },
+  'job-sheets': { fr: 'metiers', en: 'jobs', it: 'professioni', es: 'profesiones' },
   interviews: { fr: 'temoignages', en: 'interviews', it: 'interviste', es: 'entrevistas' },
-  atlas: { fr: 'atlas', en: 'atlas', it: 'atlante', es: 'atlas' },
-  trainings: { fr: 'formations', en: 'trainings', it: 'formazioni', es: 'formaciones' },
+  organisations: { fr: 'atlas', en: 'atlas', it: 'atlante', es: 'atlas' },
+  'training-sessions': { fr: 'formations', en: 'trainings', it: 'formazioni', es: 'formaciones' },
   competences: { fr: 'competences', en: 'competences', it: 'competenze', es: 'competencias' },
 } as const satisfies Record<string, PerLocale>;
 export type Section = keyof typeof SECTIONS;
 
 /** Pages without a slug: the archive of past sessions and the three legal pages. */
 export const STATIC_PAGES = {
-  'trainings-past': { fr: 'formations/archives', en: 'trainings/past', it: 'formazioni/archivio', es: 'formaciones/archivo' },
+  'training-sessions-past': { fr: 'formations/archives', en: 'trainings/past', it: 'formazioni/archivio', es: 'formaciones/archivo' },
   'legal-notice': { fr: 'mentions-legales', en: 'legal-notice', it: 'note-legali', es: 'aviso-legal' },
   privacy: { fr: 'confidentialite', en: 'privacy', it: 'privacy', es: 'privacidad' },
   accessibility: { fr: 'accessibilite', en: 'accessibility', it: 'accessibilita', es: 'accesibilidad' },

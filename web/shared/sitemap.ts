@@ -1,5 +1,5 @@
 // sitemap.xml entries: every page of every locale, each with the alternates that really exist.
-import { LOCALES, STATIC_PAGES, localizedPath, type Locale, type Section, type StaticPage } from './routes';
+import { LOCALES, SECTIONS, STATIC_PAGES, localizedPath, type Locale, type Section, type StaticPage } from './routes';
 
 export interface SitemapVersion {
   documentId: string;
@@ -21,7 +21,7 @@ function withDefault(alternatives: { hreflang: string; href: string }[]) {
 
 /** Pages that exist in every locale: home, section lists, archive, legal pages. */
 export function staticEntries(): SitemapEntry[] {
-  const pages: (Section | StaticPage | 'index')[] = ['index', 'modules', 'jobs', 'interviews', 'atlas', 'trainings', 'competences', ...(Object.keys(STATIC_PAGES) as StaticPage[])];
+  const pages: (Section | StaticPage | 'index')[] = ['index', ...(Object.keys(SECTIONS) as Section[]), ...(Object.keys(STATIC_PAGES) as StaticPage[])];
   return pages.flatMap((page) => {
     const alternatives = withDefault(LOCALES.map((locale) => ({ hreflang: locale, href: localizedPath(locale, page) })));
     return LOCALES.map((locale) => ({ loc: localizedPath(locale, page), alternatives }));

@@ -1,5 +1,6 @@
 // Boots the CMS in-process (compiled TypeScript, no admin panel) and listens on a free port.
-// Shared by the tests, the schema generator, the seed command and the benchmark.
+// Shared by the tests, the schema generator, the seed command and the benchmark, and by the site's
+// tests as `cms/boot` (package.json `exports`).
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';

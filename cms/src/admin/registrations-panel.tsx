@@ -8,7 +8,7 @@ import { NavLink } from 'react-router-dom';
 /**
  * A side panel in the training-session edit view: how many people registered, a link to the
  * session's registrations in the content manager and a CSV download (admin route
- * /registration-export, see src/api/registration/export.ts).
+ * /registration-export, see src/api/registration/admin/routes.ts).
  */
 const SESSION = 'api::training-session.training-session';
 const REGISTRATION = 'api::registration.registration';
@@ -41,7 +41,7 @@ function RegistrationsContent({ documentId }: { documentId: string }) {
   const download = async () => {
     setDownloading(true);
     try {
-      const { data } = await get<Blob>(`${base}/registrations.csv`, { responseType: 'blob' } as any);
+      const { data } = await get<Blob>(`${base}/registrations.csv`, { responseType: 'blob' });
       const url = URL.createObjectURL(data);
       const anchor = document.createElement('a');
       anchor.href = url;

@@ -1,5 +1,9 @@
-/** Texts of the admin customisations (src/admin/), in the four languages. */
-const texts = {
+import type { LocaleCode } from '../i18n/locales';
+
+type Texts = Record<'download' | 'error' | 'list' | 'summary' | 'title', string>;
+
+/** Texts of the admin customisations (src/admin/), in every locale. */
+const texts: Record<LocaleCode, Texts> = {
   en: {
     download: 'Download as CSV',
     error: 'The export failed. Check that you may read registrations.',

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import DataLoader from 'dataloader';
 
 /**
@@ -16,10 +16,17 @@ import DataLoader from 'dataloader';
  * src/security/drafts.ts restricts every read of a public request, batched or not.
  */
 
-type LoadQuery = Record<string, any> | undefined;
+type LoadQuery = Record<string, unknown> | undefined;
+/** What this module reads of a relation attribute in Strapi's database metadata. */
+type RelationAttribute = { target?: string; joinColumn?: { on?: unknown } } | undefined;
+
+const attributeOf = (strapi: Core.Strapi, uid: string, field: string) =>
+  strapi.db.metadata.get(uid as UID.Schema).attributes[field] as RelationAttribute;
 type Loader = DataLoader<number, unknown>;
 
 const loadersByRequest = new WeakMap<object, Map<string, Loader>>();
+// Repositories whose `load` is already wrapped (Strapi hands out one repository per uid).
+const batched = new WeakSet<object>();
 let batching = true;
 
 /** Switches batching off and on: the benchmark measures the plugin's own behaviour as its baseline. */
@@ -34,11 +41,11 @@ export function installRelationBatching(strapi: Core.Strapi) {
     ...Object.keys(strapi.components),
   ];
   for (const uid of uids) {
-    const repository = strapi.db.query(uid as any) as any;
-    if (repository.__batched) continue;
+    const repository = strapi.db.query(uid as UID.Schema);
+    if (batched.has(repository)) continue;
     const originalLoad = repository.load.bind(repository);
-    repository.load = async (entity: { id?: number }, fields: string | string[], populate?: LoadQuery) => {
-      const ctx = strapi.requestContext.get() as any;
+    repository.load = async (entity, fields, populate) => {
+      const ctx = strapi.requestContext.get();
       const batchable =
         batching &&
         ctx &&
@@ -47,9 +54,9 @@ export function installRelationBatching(strapi: Core.Strapi) {
         entity?.id != null &&
         !strapi.db.inTransaction();
       if (!batchable) return originalLoad(entity, fields, populate);
-      return loaderFor(strapi, ctx, uid, fields as string, populate).load(entity.id as number);
+      return loaderFor(strapi, ctx, uid, fields as string, populate).load(Number(entity.id));
     };
-    repository.__batched = true;
+    batched.add(repository);
   }
 }
 
@@ -59,7 +66,7 @@ function loaderFor(strapi: Core.Strapi, ctx: object, uid: string, field: string,
     loaders = new Map();
     loadersByRequest.set(ctx, loaders);
   }
-  const { limit, offset, start, ...shared } = (query && typeof query === 'object' ? query : {}) as Record<string, any>;
+  const { limit, offset, start, ...shared } = (query && typeof query === 'object' ? query : {}) as { limit?: number; offset?: number; start?: number };
   const key = `${uid}\u0000${field}\u0000${JSON.stringify(shared)}\u0000${limit ?? ''}\u0000${offset ?? start ?? ''}`;
   let loader = loaders.get(key);
   if (!loader) {
@@ -77,11 +84,11 @@ function loaderFor(strapi: Core.Strapi, ctx: object, uid: string, field: string,
   return loader;
 }
 
-type BatchLoad = (strapi: Core.Strapi, uid: string, field: string, ids: number[], query: Record<string, any>) => Promise<Map<number, unknown>>;
+type BatchLoad = (strapi: Core.Strapi, uid: string, field: string, ids: number[], query: Record<string, unknown>) => Promise<Map<number, unknown>>;
 
 /** One populate for all parents: Strapi runs it as one statement per relation. */
 const loadPopulated: BatchLoad = async (strapi, uid, field, ids, query) => {
-  const rows: any[] = await strapi.db.query(uid as any).findMany({
+  const rows: Array<Record<string, unknown> & { id: number }> = await strapi.db.query(uid as UID.Schema).findMany({
     select: ['id'],
     where: { id: { $in: ids } },
     populate: { [field]: Object.keys(query).length > 0 ? query : true },
@@ -96,10 +103,10 @@ const loadPopulated: BatchLoad = async (strapi, uid, field, ids, query) => {
  * by documentId and each parent drops only itself.
  */
 const loadLocalizations: BatchLoad = async (strapi, uid, _field, ids, query) => {
-  const repository = strapi.db.query(uid as any);
+  const repository = strapi.db.query(uid as UID.Schema);
   const parents: Array<{ id: number; documentId: string }> = await repository.findMany({ select: ['id', 'documentId'], where: { id: { $in: ids } } });
   const sameDocument = { documentId: { $in: [...new Set(parents.map((p) => p.documentId))] } };
-  const rows: any[] = await repository.findMany({
+  const rows: Array<{ id: number; documentId: string }> = await repository.findMany({
     ...query,
     ...(query.select ? { select: [...new Set([...[query.select].flat(), 'id', 'documentId'])] } : {}),
     where: query.where ? { $and: [query.where, sameDocument] } : sameDocument,
@@ -108,7 +115,7 @@ const loadLocalizations: BatchLoad = async (strapi, uid, _field, ids, query) => 
 };
 
 function isLocalizations(strapi: Core.Strapi, uid: string, field: string): boolean {
-  const attribute: any = (strapi.db.metadata.get(uid as any) as any).attributes[field];
+  const attribute = attributeOf(strapi, uid, field);
   return field === 'localizations' && attribute?.target === uid && typeof attribute?.joinColumn?.on === 'function';
 }
 

@@ -30,7 +30,13 @@ export const GRAPHQL_LIMITS = {
 // Report a refusal as a validation error (HTTP 400 with a clear message), not a thrown one (500).
 const asValidationError = {
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext, error: GraphQLError) => context.reportError(error)],
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) => {
+      // Always a validation context here (these are validation rules); without one, refuse anyway.
+      if (!context) throw error;
+      context.reportError(error);
+    },
+  ],
 };
 
 const clampPageSize = (n: number) => (n >= 1 && n <= GRAPHQL_LIMITS.maxPageSize ? n : GRAPHQL_LIMITS.maxPageSize);
@@ -132,5 +138,5 @@ export function paginationCostRule(maxCost: number = GRAPHQL_LIMITS.maxCost) {
 }
 
 export function graphqlLimitRules() {
-  return [maxAliasesRule({ n: GRAPHQL_LIMITS.maxAliases, exposeLimits: true, ...asValidationError } as any), paginationCostRule()];
+  return [maxAliasesRule({ n: GRAPHQL_LIMITS.maxAliases, exposeLimits: true, ...asValidationError }), paginationCostRule()];
 }

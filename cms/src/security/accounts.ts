@@ -40,9 +40,9 @@ const MUTATIONS: Record<string, string> = {
 
 /** GraphQL: the account mutations need the permission their REST route needs. */
 export function accountMutationsGuard(strapi: Core.Strapi) {
-  const guard = (action: string) => async (next: (...args: any[]) => unknown, parent: unknown, args: unknown, context: any, info: unknown) => {
+  const guard = (action: string) => async (next: (...args: unknown[]) => unknown, parent: unknown, args: unknown, context: { state?: { auth?: Parameters<Core.Strapi['auth']['verify']>[0] } } | undefined, info: unknown) => {
     try {
-      await strapi.auth.verify(context?.state?.auth, { scope: [`plugin::users-permissions.auth.${action}`] });
+      await strapi.auth.verify(context?.state?.auth as Parameters<Core.Strapi['auth']['verify']>[0], { scope: [`plugin::users-permissions.auth.${action}`] });
     } catch {
       throw new errors.ForbiddenError('Reader accounts are not open: registration, password reset and email confirmation are off.');
     }

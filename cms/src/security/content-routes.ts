@@ -1,4 +1,4 @@
-import { factories } from '@strapi/strapi';
+import { factories, type UID } from '@strapi/strapi';
 import { API_TOKEN_STRATEGY } from './drafts';
 
 /**
@@ -11,5 +11,6 @@ import { API_TOKEN_STRATEGY } from './drafts';
 export function tokenOnlyRouter(uid: string) {
   const tokenOnly = { auth: { strategies: [API_TOKEN_STRATEGY] } };
   const config = Object.fromEntries(['find', 'findOne', 'create', 'update', 'delete'].map((action) => [action, tokenOnly]));
-  return factories.createCoreRouter(uid as any, { config } as any);
+  // Strapi types a route's `auth` as `false | { scope }`, without the `strategies` its router honours.
+  return factories.createCoreRouter(uid as UID.ContentType, { config } as unknown as Parameters<typeof factories.createCoreRouter>[1]);
 }

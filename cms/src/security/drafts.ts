@@ -1,4 +1,5 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
+import type { KoaContext } from '../koa';
 import { contentTypes, errors } from '@strapi/utils';
 
 /**
@@ -36,14 +37,14 @@ const PUBLICATION_FILTERS = ['publicationFilter', 'hasPublishedVersion'] as cons
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
 /** Whether this request may read drafts: only a full-access API token. */
-export function requestMayReadDrafts(ctx: any): boolean {
+export function requestMayReadDrafts(ctx: KoaContext | undefined): boolean {
   const auth = ctx?.state?.auth;
   return auth?.strategy?.name === API_TOKEN_STRATEGY && auth?.credentials?.type === 'full-access';
 }
 
 /** Whether the current request reads published content only (see above). */
 export function readsPublishedOnly(strapi: Core.Strapi): boolean {
-  const ctx: any = strapi.requestContext.get();
+  const ctx = strapi.requestContext.get();
   if (!ctx) return false;
   if (ctx.state?.route?.info?.type === 'admin') return false;
   return !requestMayReadDrafts(ctx);
@@ -135,10 +136,11 @@ function draftFieldInQuery(query: unknown, allowPublished: boolean): string | nu
 }
 
 /** Refuses what asks for drafts; the read then gets published content only (Strapi cascades the status to populated relations). */
-export function publishedOnlyDocuments(strapi: Core.Strapi) {
-  return async (context: any, next: () => Promise<unknown>) => {
+export function publishedOnlyDocuments(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+  return async (context, next) => {
     if (!READS.has(context.action) || !readsPublishedOnly(strapi)) return next();
-    const params = context.params ?? {};
+    // Strapi types the params per action; a read's are a plain object of query parameters.
+    const params = (context.params ?? {}) as Record<string, unknown>;
     if (params.status != null && params.status !== '' && params.status !== 'published') {
       throw refusal('status', `Drafts are not available through the public API: ask for published content (status "${String(params.status)}" is refused).`);
     }
@@ -149,7 +151,7 @@ export function publishedOnlyDocuments(strapi: Core.Strapi) {
     }
     const field = draftFieldInQuery(params, false);
     if (field) throw refusal(field);
-    context.params = { ...params, status: 'published' };
+    context.params = { ...params, status: 'published' } as typeof context.params;
     return next();
   };
 }
@@ -157,16 +159,15 @@ export function publishedOnlyDocuments(strapi: Core.Strapi) {
 /** Strapi's own query-layer condition for the status `published`: applied to the query's table and every table it populates. */
 const PUBLISHED_ROWS = Symbol('published rows only');
 function publishedRowsOnly(strapi: Core.Strapi, existing: unknown) {
-  if (typeof existing === 'function' && (existing as any)[PUBLISHED_ROWS]) return existing;
+  if (typeof existing === 'function' && (existing as { [PUBLISHED_ROWS]?: boolean })[PUBLISHED_ROWS]) return existing;
   const filters = (args: { meta: { uid: string } }) => {
-    const model: any = strapi.getModel(args.meta.uid as any);
+    const model = strapi.getModel(args.meta.uid as UID.Schema);
     const published = model && contentTypes.hasDraftAndPublish(model) ? { publishedAt: { $notNull: true } } : null;
     const before = typeof existing === 'function' ? existing(args) : existing;
     const conditions = [before, published].filter((c) => isPlainObject(c) && Object.keys(c).length > 0);
     return conditions.length > 1 ? { $and: conditions } : (conditions[0] ?? {});
   };
-  (filters as any)[PUBLISHED_ROWS] = true;
-  return filters;
+  return Object.assign(filters, { [PUBLISHED_ROWS]: true });
 }
 
 /** A populate tree whose own `filters` (which replace the inherited ones) keep the condition too. */
@@ -185,7 +186,7 @@ function populateWithPublishedRowsOnly(strapi: Core.Strapi, populate: unknown): 
 
 /** The database lifecycle: every read of the current request, whatever called it. */
 export function publishedOnlyReads(strapi: Core.Strapi) {
-  const restrict = (event: { params?: Record<string, any> }) => {
+  const restrict = (event: { params?: Record<string, unknown> }) => {
     if (!event.params || !readsPublishedOnly(strapi)) return;
     const field = draftFieldInQuery(event.params, true);
     if (field) throw refusal(field);
@@ -196,6 +197,8 @@ export function publishedOnlyReads(strapi: Core.Strapi) {
 }
 
 export function enforcePublishedOnly(strapi: Core.Strapi) {
-  strapi.documents.use(publishedOnlyDocuments(strapi) as any);
-  strapi.db.lifecycles.subscribe(publishedOnlyReads(strapi) as any);
+  strapi.documents.use(publishedOnlyDocuments(strapi));
+  // Strapi's lifecycle events type `params` as its closed query Params; these handlers read and
+  // rewrite them as the plain object they are.
+  strapi.db.lifecycles.subscribe(publishedOnlyReads(strapi) as unknown as Parameters<Core.Strapi['db']['lifecycles']['subscribe']>[0]);
 }

@@ -2,11 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LOCALE_CODES, type LocaleCode } from '../i18n/locales';
 
+/**
+ * A value of a fixture's fields: JSON shaped like the content type's data. `any`, not `unknown`:
+ * Strapi would describe these shapes only with types generated from the schemas
+ * (`strapi ts:generate-types`), which this project does not generate; loadFixtures checks the keys
+ * and locales, and the Document Service validates every field when the seed writes it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type FixtureField = any;
+
 /** One fixture entry: shared fields and relations by key, plus `locales.<code>` localized fields. */
 export interface Fixture {
   key: string;
-  locales: Record<LocaleCode, Record<string, any>>;
-  [field: string]: any;
+  locales: Record<LocaleCode, Record<string, FixtureField>>;
+  [field: string]: FixtureField;
 }
 
 export const FIXTURE_FOLDERS = [

@@ -113,7 +113,7 @@ class Seeder {
       jobSheets: refs(ids, 'job-sheets', f.jobSheets, f.key),
     }), (l, f) => ({
       ...pick(l, ['title', 'slug', 'summary', 'theory', 'practicalCase', 'referenceModel', 'seo']),
-      toolbox: (f.toolbox ?? []).map((tool: any, index: number) => ({
+      toolbox: (f.toolbox ?? []).map((tool: { name: string; url: string; isOpenSource?: boolean; licence?: string }, index: number) => ({
         name: tool.name,
         url: tool.url,
         isOpenSource: Boolean(tool.isOpenSource),
@@ -171,10 +171,10 @@ class Seeder {
     folder: string,
     uid: Uid,
     fixtures: Fixture[],
-    shared: (fixture: Fixture) => Record<string, any>,
-    localized: (locale: Record<string, any>, fixture: Fixture) => Record<string, any> = (l) => l,
+    shared: (fixture: Fixture) => Record<string, unknown>,
+    localized: (locale: Fixture['locales'][LocaleCode], fixture: Fixture) => Record<string, unknown> = (l) => l,
   ) {
-    const documents = this.strapi.documents(uid as any);
+    const documents = this.strapi.documents(uid);
     const map = new Map<string, string>();
     this.ids[folder] = map;
     for (const fixture of fixtures) {
@@ -182,18 +182,18 @@ class Seeder {
       let documentId: string | undefined;
       for (const locale of [DEFAULT_LOCALE, ...LOCALE_CODES.filter((l) => l !== DEFAULT_LOCALE)] as LocaleCode[]) {
         const data = { ...localized(fixture.locales[locale], fixture), ...sharedData };
-        const slug = data.slug ?? sharedData.slug;
-        const existing: any = await documents.findFirst({ filters: { slug }, locale, status: PUBLISHED } as any);
+        const slug = String(data.slug ?? sharedData.slug);
+        const existing = await documents.findFirst({ filters: { slug }, locale, status: PUBLISHED });
         if (existing) {
           documentId ??= existing.documentId;
           this.report.skipped++;
           continue;
         }
         if (!documentId) {
-          const created: any = await documents.create({ data, locale, status: PUBLISHED } as any);
+          const created = await documents.create({ data, locale, status: PUBLISHED });
           documentId = created.documentId;
         } else {
-          await documents.update({ documentId, data, locale, status: PUBLISHED } as any);
+          await documents.update({ documentId, data, locale, status: PUBLISHED });
         }
         this.report.created++;
       }
@@ -203,48 +203,48 @@ class Seeder {
 
   /** Sets relations between entries of the same type, in every locale, where they are missing. */
   private async linkAfter(folder: string, uid: Uid, fixtures: Fixture[], relations: (fixture: Fixture) => Record<string, string[]>) {
-    const documents = this.strapi.documents(uid as any);
+    const documents = this.strapi.documents(uid);
     for (const fixture of fixtures) {
       const data = relations(fixture);
       const documentId = this.ids[folder].get(fixture.key) as string;
       for (const locale of LOCALE_CODES) {
-        const current: any = await documents.findOne({
+        const current = await documents.findOne({
           documentId,
           locale,
           status: PUBLISHED,
           populate: Object.fromEntries(Object.keys(data).map((field) => [field, { fields: ['documentId'] }])),
-        } as any);
+        });
         const missing = Object.entries(data).some(([field, wanted]) => (current?.[field]?.length ?? 0) < wanted.length);
         if (!missing) continue;
-        await documents.update({ documentId, data, locale, status: PUBLISHED } as any);
+        await documents.update({ documentId, data, locale, status: PUBLISHED });
       }
     }
   }
 
-  private async singleType(uid: 'api::home.home' | 'api::site.site', fixture: Fixture, shared: (f: Fixture) => Record<string, any>) {
-    const documents = this.strapi.documents(uid as any);
+  private async singleType(uid: 'api::home.home' | 'api::site.site', fixture: Fixture, shared: (f: Fixture) => Record<string, unknown>) {
+    const documents = this.strapi.documents(uid);
     const sharedData = shared(fixture);
     let documentId: string | undefined;
     for (const locale of [DEFAULT_LOCALE, ...LOCALE_CODES.filter((l) => l !== DEFAULT_LOCALE)] as LocaleCode[]) {
-      const existing: any = await documents.findFirst({ locale, status: PUBLISHED } as any);
+      const existing = await documents.findFirst({ locale, status: PUBLISHED });
       if (existing) {
         documentId ??= existing.documentId;
         this.report.skipped++;
         continue;
       }
       const data = { ...fixture.locales[locale], ...sharedData };
-      if (!documentId) documentId = ((await documents.create({ data, locale, status: PUBLISHED } as any)) as any).documentId;
-      else await documents.update({ documentId, data, locale, status: PUBLISHED } as any);
+      if (!documentId) documentId = (await documents.create({ data, locale, status: PUBLISHED })).documentId;
+      else await documents.update({ documentId, data, locale, status: PUBLISHED });
       this.report.created++;
     }
   }
 
   /** A session marked fullyBooked gets confirmed sample registrations (example.org) up to its capacity. */
   private async fillFullyBookedSessions(fixtures: Fixture[]) {
-    const registrations = this.strapi.documents('api::registration.registration' as any);
+    const registrations = this.strapi.documents('api::registration.registration');
     for (const fixture of fixtures.filter((f) => f.fullyBooked)) {
       const sessionDocumentId = this.ids['training-sessions'].get(fixture.key) as string;
-      const confirmed = await registrations.count({ filters: { sessionDocumentId, registrationStatus: 'confirmed' } } as any);
+      const confirmed = await registrations.count({ filters: { sessionDocumentId, registrationStatus: 'confirmed' } });
       for (let n = confirmed + 1; n <= fixture.capacity; n++) {
         const email = `sample-participant-${n}@example.org`;
         await registrations.create({
@@ -259,12 +259,12 @@ class Seeder {
             language: fixture.teachingLanguage,
             tokenHash: crypto.createHash('sha256').update(crypto.randomBytes(32)).digest('hex'),
           },
-        } as any);
+        });
       }
     }
   }
 }
 
-function pick(source: Record<string, any>, fields: string[]) {
+function pick(source: Record<string, unknown>, fields: string[]) {
   return Object.fromEntries(fields.filter((field) => source[field] !== undefined).map((field) => [field, source[field]]));
 }

@@ -1,20 +1,20 @@
 import {
   CompetenceLocalesDocument,
   InterviewLocalesDocument,
-  JobLocalesDocument,
+  JobSheetLocalesDocument,
   ModuleLocalesDocument,
   OrganisationLocalesDocument,
-  SessionLocalesDocument,
+  TrainingSessionLocalesDocument,
 } from '~/graphql/generated';
 import { existingSlugs, resolveEntry, switcherSlugs, type Localized } from '#shared/fallback';
 import { LOCALES, SECTIONS, localizedPath, type Locale, type Section } from '#shared/routes';
 
 const DOCUMENTS = {
   modules: ModuleLocalesDocument,
-  jobs: JobLocalesDocument,
+  'job-sheets': JobSheetLocalesDocument,
   interviews: InterviewLocalesDocument,
-  atlas: OrganisationLocalesDocument,
-  trainings: SessionLocalesDocument,
+  organisations: OrganisationLocalesDocument,
+  'training-sessions': TrainingSessionLocalesDocument,
   competences: CompetenceLocalesDocument,
 } as const satisfies Record<Section, unknown>;
 

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCALES, localizedPath } from '#shared/routes';
+import { LOCALE_NAMES, LOCALES, localizedPath } from '#shared/routes';
 import { firstLoadJs } from '../../scripts/lib/first-load-js.mjs';
 import { entryOf, everyPage, launchChromium, newContext, SITE_URL } from './helpers';
 import italian from '../../i18n/locales/it.json';
@@ -32,9 +32,9 @@ describe('in Chromium', () => {
     page.on('request', (request) => requests.push(request.url()));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
     page.on('pageerror', (error) => problems.push(error.message));
-    const paths = ['index', 'modules', 'modules-detail', 'atlas', 'trainings-detail', 'jobs-detail'].map((type) => pages.find((p) => p.type === type && p.locale === 'fr')!.path);
-    const sessions = pages.filter((p) => p.type === 'trainings-detail').map((p) => p.path); // dates: ICU differs between Node and Chromium
-    for (const path of [...paths, ...sessions, '/fr/modules/test-only-in-english']) {
+    const paths = ['index', 'modules', 'modules-detail', 'organisations', 'training-sessions-detail', 'job-sheets-detail'].map((type) => pages.find((p) => p.type === type && p.locale === 'fr')!.path);
+    const trainingSessions = pages.filter((p) => p.type === 'training-sessions-detail').map((p) => p.path); // dates: ICU differs between Node and Chromium
+    for (const path of [...paths, ...trainingSessions, '/fr/modules/test-only-in-english']) {
       const target = { path };
       requests.length = 0;
       await page.goto(target.path, { waitUntil: 'networkidle' });
@@ -70,11 +70,11 @@ describe('in Chromium', () => {
   it('the language switcher lands on the same entry in the other language', async () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    for (const section of ['modules', 'jobs', 'trainings'] as const) {
+    for (const section of ['modules', 'job-sheets', 'training-sessions'] as const) {
       const entry = await entryOf(section);
       await page.goto(localizedPath('en', section, entry.slugs.en));
-      for (const [locale, name] of [['fr', 'Français'], ['it', 'Italiano'], ['es', 'Español']] as const) {
-        await page.getByRole('navigation', { name: /Languages|Langues|Lingue|Idiomas/ }).getByRole('link', { name }).click();
+      for (const locale of LOCALES.filter((l) => l !== 'en')) {
+        await page.getByRole('navigation', { name: /Languages|Langues|Lingue|Idiomas/ }).getByRole('link', { name: LOCALE_NAMES[locale] }).click();
         expect(new URL(page.url()).pathname).toBe(localizedPath(locale, section, entry.slugs[locale]));
         expect(await page.locator('h1').textContent()).toBe(entry.titles[locale]);
       }
@@ -119,7 +119,7 @@ describe('in Chromium', () => {
     }
   });
 
-  it('filters the Atlas by country with counts, and trainings by format', async () => {
+  it('filters organisations (the Atlas) by country with counts, and training sessions by format', async () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/fr/atlas');
@@ -170,7 +170,7 @@ describe('in Chromium', () => {
   it('shows session dates in the session’s zone, then in the reader’s', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    const session = pages.find((p) => p.type === 'trainings-detail' && p.locale === 'en')!;
+    const session = pages.find((p) => p.type === 'training-sessions-detail' && p.locale === 'en')!;
     await page.goto(session.path);
     expect(await page.locator('.dates__main').textContent()).toMatch(/\((Europe|America|Africa|Asia)\/[A-Za-z_ ]+\)/);
     await expect.poll(() => page.locator('.dates__reader').textContent()).toContain('America/New York');

@@ -1,5 +1,5 @@
 import { LOCALES, localizedPath, selfServicePath, type Locale } from '#shared/routes';
-import { OUTCOME_PARAM, PLACES_PARAM } from '#shared/registration';
+import { OUTCOME_PARAM, PLACES_PARAM } from '../../layers/registration/shared/registration';
 import { REGISTRATION_SESSIONS } from '../../scripts/cms-fixtures.mjs';
 import { cms, everyPage, SITE_URL, waitForMail } from './helpers';
 
@@ -79,17 +79,17 @@ export async function siteDocuments(): Promise<SiteDocument[]> {
     // Lists with filters, with a filter that leaves nothing, and the Atlas's further pages.
     get('modules, filtered', locale, `${list('modules')}?level=advanced`);
     get('modules, filtered to nothing', locale, `${list('modules')}?level=advanced&competence=9.9`);
-    get('jobs, filtered', locale, `${list('jobs')}?competence=3.1`);
-    get('atlas, filtered', locale, `${list('atlas')}?country=IT`);
-    get('atlas, page 2', locale, `${list('atlas')}?page=2`);
-    get('atlas, filtered, page 2', locale, `${list('atlas')}?role=training&page=2`);
-    get('trainings, filtered', locale, `${list('trainings')}?format=online`);
-    get('trainings-past, filtered', locale, `${list('trainings-past')}?format=in_person`);
+    get('job sheets, filtered', locale, `${list('job-sheets')}?competence=3.1`);
+    get('organisations, filtered', locale, `${list('organisations')}?country=IT`);
+    get('organisations, page 2', locale, `${list('organisations')}?page=2`);
+    get('organisations, filtered, page 2', locale, `${list('organisations')}?role=training&page=2`);
+    get('training sessions, filtered', locale, `${list('training-sessions')}?format=online`);
+    get('training-sessions-past, filtered', locale, `${list('training-sessions-past')}?format=in_person`);
     // The 404 page, and an entry shown in English for want of a translation.
     get('404', locale, localizedPath(locale, 'modules', 'no-such-module'), 404);
     if (locale !== 'en') get('fallback to English', locale, localizedPath(locale, 'modules', 'test-only-in-english'));
     // A session open for registration: its form, the outcome after a registration, a refused post.
-    const session = localizedPath(locale, 'trainings', REGISTRATION_SESSIONS.open.slug);
+    const session = localizedPath(locale, 'training-sessions', REGISTRATION_SESSIONS.open.slug);
     get('session with the registration form', locale, session);
     get('session, registration outcome', locale, `${session}?${OUTCOME_PARAM}=confirmed&${PLACES_PARAM}=3`);
     get('session, waiting-list outcome', locale, `${session}?${OUTCOME_PARAM}=waitlisted`);

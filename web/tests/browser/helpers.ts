@@ -45,10 +45,10 @@ export interface Entry { documentId: string; slugs: Record<Locale, string>; titl
 
 const FIELD: Record<Section, { list: string; title: string }> = {
   modules: { list: 'modules', title: 'title' },
-  jobs: { list: 'jobSheets', title: 'title' },
+  'job-sheets': { list: 'jobSheets', title: 'title' },
   interviews: { list: 'interviews', title: 'title' },
-  atlas: { list: 'organisations', title: 'name' },
-  trainings: { list: 'trainingSessions', title: 'title' },
+  organisations: { list: 'organisations', title: 'name' },
+  'training-sessions': { list: 'trainingSessions', title: 'title' },
   competences: { list: 'competences', title: 'name' },
 };
 
@@ -74,8 +74,8 @@ export async function entryOf(section: Section): Promise<Entry> {
 }
 
 export type PageType = Section | `${Section}-detail` | StaticPage | 'index';
-export const SECTIONS: Section[] = ['modules', 'jobs', 'interviews', 'atlas', 'trainings', 'competences'];
-export const STATIC: (StaticPage | 'index')[] = ['index', 'trainings-past', 'legal-notice', 'privacy', 'accessibility'];
+export const SECTIONS: Section[] = ['modules', 'job-sheets', 'interviews', 'organisations', 'training-sessions', 'competences'];
+export const STATIC: (StaticPage | 'index')[] = ['index', 'training-sessions-past', 'legal-notice', 'privacy', 'accessibility'];
 
 /** Every page type in every locale: [type, locale, path]. */
 export async function everyPage(): Promise<{ type: PageType; locale: Locale; path: string; entry?: Entry; section?: Section }[]> {

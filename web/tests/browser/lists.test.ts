@@ -15,7 +15,7 @@ afterAll(async () => {
 
 const names = (page: Page) => page.locator('.cards > li h3').allTextContents().then((all) => all.map((name) => name.trim()));
 
-describe('paged Atlas', () => {
+describe('organisations: the paged Atlas', () => {
   it('walks every organisation once through the page links, without JavaScript', async () => {
     const { organisations } = await cms<{ organisations: { name: string }[] }>(
       `{ organisations(locale: "en", sort: "name", pagination: { limit: 100 }) { name } }`,
@@ -101,7 +101,7 @@ describe('paged Atlas', () => {
   });
 });
 
-describe('trainings', () => {
+describe('training sessions', () => {
   it('lists the sessions not yet ended soonest first, and the archive the ended ones latest first', async () => {
     const { trainingSessions } = await cms<{ trainingSessions: { title: string; startsAt: string; endsAt: string }[] }>(
       `{ trainingSessions(locale: "en", sort: "startsAt:asc", pagination: { limit: 100 }) { title startsAt endsAt } }`,

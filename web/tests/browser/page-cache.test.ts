@@ -64,7 +64,7 @@ const cards = (body: string) => (body.match(/<h3\b/g) ?? []).length;
 describe('the page cache', () => {
   it('serves a URL with parameters no page reads from the cached page, with no new entry and no render', async () => {
     cms.up = true;
-    const path = localizedPath('en', 'jobs');
+    const path = localizedPath('en', 'job-sheets');
     const page = await get(withRedis, path);
     expect(page.status).toBe(200);
     expect(cards(page.body)).toBeGreaterThan(1);
@@ -113,7 +113,7 @@ describe('the page cache', () => {
 
   it('forgets a page after NUXT_CACHE_TTL in the process’s own cache too', async () => {
     cms.up = true;
-    const path = localizedPath('fr', 'jobs');
+    const path = localizedPath('fr', 'job-sheets');
     expect((await get(inProcess, path)).status).toBe(200);
     cms.up = false;
     // Past its lifetime the entry is gone: the page has to be rendered, and without the CMS it cannot.
@@ -124,7 +124,7 @@ describe('the page cache', () => {
   it('every list’s filters are parameters the page cache keeps', async () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    for (const list of ['modules', 'jobs', 'atlas', 'trainings', 'trainings-past'] as const) {
+    for (const list of ['modules', 'job-sheets', 'organisations', 'training-sessions', 'training-sessions-past'] as const) {
       const path = localizedPath('en', list);
       await page.goto(path);
       const fields = await page.locator('form.filters [name]').evaluateAll((elements) => elements.map((e) => e.getAttribute('name')!));

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCALES, localizedPath } from '#shared/routes';
 import { escapeHtml } from '#shared/markdown';
 import { everyPage, html, linkTags, SITE_URL } from './helpers';
@@ -19,7 +19,7 @@ describe('every page type in every language', () => {
       const links = linkTags(body);
       expect(links.filter((l) => l.rel === 'canonical').map((l) => l.href)).toEqual([`${SITE_URL}${page.path}`]);
       const alternates = links.filter((l) => l.rel === 'alternate');
-      expect(alternates.map((a) => a.hreflang).sort()).toEqual(['en', 'es', 'fr', 'it', 'x-default']);
+      expect(alternates.map((a) => a.hreflang).sort()).toEqual([...LOCALES, 'x-default'].sort());
       for (const locale of LOCALES) {
         const target = page.entry ? localizedPath(locale, page.section!, page.entry.slugs[locale]) : localizedPath(locale, page.type as never);
         expect(alternates.find((a) => a.hreflang === locale)?.href).toBe(`${SITE_URL}${target}`);
@@ -36,12 +36,12 @@ describe('every page type in every language', () => {
     });
   }
 
-  it('JSON-LD: Course for modules, Occupation for jobs, Event for sessions, Organization for the Atlas', async () => {
+  it('JSON-LD: Course for modules, Occupation for job sheets, Event for training sessions, Organization for organisations', async () => {
     const byType = (type: string) => pages.find((p) => p.type === type && p.locale === 'en')!.path;
     expect((await html(byType('modules-detail'))).body).toContain('"@type":"Course"');
-    expect((await html(byType('jobs-detail'))).body).toContain('"@type":"Occupation"');
-    expect((await html(byType('trainings-detail'))).body).toContain('"@type":["Event","CourseInstance"]');
-    expect((await html(byType('atlas-detail'))).body).toContain('"@type":"Organization"');
+    expect((await html(byType('job-sheets-detail'))).body).toContain('"@type":"Occupation"');
+    expect((await html(byType('training-sessions-detail'))).body).toContain('"@type":["Event","CourseInstance"]');
+    expect((await html(byType('organisations-detail'))).body).toContain('"@type":"Organization"');
   });
 
   it('/ sends the reader to their language, on the server', async () => {

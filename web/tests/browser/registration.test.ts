@@ -1,29 +1,27 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localizedPath, type Locale } from '#shared/routes';
+import { localizedPath, selfServicePath, type Locale } from '#shared/routes';
 import { REGISTRATION_SESSIONS } from '../../scripts/cms-fixtures.mjs';
 import { cms, launchChromium, newContext, SITE_URL, waitForMail, type CaughtMail } from './helpers';
-import en from '../../i18n/locales/en.json';
-import fr from '../../i18n/locales/fr.json';
-import it_ from '../../i18n/locales/it.json';
-import es from '../../i18n/locales/es.json';
-import cmsEn from '../../../cms/src/api/registration/messages/en.json';
-import cmsFr from '../../../cms/src/api/registration/messages/fr.json';
-import cmsIt from '../../../cms/src/api/registration/messages/it.json';
-import cmsEs from '../../../cms/src/api/registration/messages/es.json';
+import en from '../../layers/registration/i18n/locales/en.json';
+import fr from '../../layers/registration/i18n/locales/fr.json';
+import it_ from '../../layers/registration/i18n/locales/it.json';
+import es from '../../layers/registration/i18n/locales/es.json';
+import { REGISTRATION_MESSAGES } from 'cms/site';
 
 // The registration form of a session page (issue 4, item 3), driven in Chromium against the real
 // CMS (which mails to the test mail catcher) and the real built site. The fixture sessions
 // (scripts/cms-fixtures.mjs) are open: `open` has room for every test, `small` one place.
 const UI = { en, fr, it: it_, es } as const;
-const CMS_MESSAGES = { en: cmsEn, fr: cmsFr, it: cmsIt, es: cmsEs } as const;
+const CMS_MESSAGES = REGISTRATION_MESSAGES;
+const { en: cmsEn, es: cmsEs } = CMS_MESSAGES;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MIN_FILL_MS = 1100; // the CMS's REGISTRATION_MIN_FILL_S in scripts/test.mjs, and a little
 
 const run = Date.now().toString(36);
 const address = (name: string) => `${name}-${run}@example.org`;
-const pathOf = (locale: Locale, slug: string) => localizedPath(locale, 'trainings', slug);
+const pathOf = (locale: Locale, slug: string) => localizedPath(locale, 'training-sessions', slug);
 const titleOf = (locale: Locale, session: { title: string }) => (locale === 'en' ? session.title : `${session.title} (${locale})`);
 const subject = (locale: Locale, kind: 'confirmation' | 'waitlist', title: string) => CMS_MESSAGES[locale].mail.subject[kind].replace('{title}', title);
 
@@ -82,8 +80,7 @@ async function waitForHydration(page: Page) {
 function expectRegistrationMail(mail: CaughtMail, locale: Locale, name: string) {
   expect(mail.text).toContain(CMS_MESSAGES[locale].mail.greeting.replace('{name}', name));
   expect(mail.attachments?.map((a) => a.filename)).toContain('session.ics');
-  const selfService = { en: 'registration', fr: 'inscription', it: 'iscrizione', es: 'inscripcion' }[locale];
-  expect(mail.text).toContain(`${SITE_URL}/${locale}/${selfService}?token=`);
+  expect(mail.text).toContain(`${SITE_URL}${selfServicePath(locale)}?token=`);
 }
 
 let browser: Browser;
@@ -230,7 +227,7 @@ describe('the registration form', () => {
 
     const context = await contextFor({ locale: 'it-IT' });
     const page = await context.newPage();
-    await page.goto(localizedPath('it', 'trainings'));
+    await page.goto(localizedPath('it', 'training-sessions'));
     await waitForHydration(page);
     // A page the browser renders itself asks for its form token through the site's /graphql.
     await page.evaluate((to) => (document.querySelector('#__nuxt') as any).__vue_app__.config.globalProperties.$router.push(to), path);

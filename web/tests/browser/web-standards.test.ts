@@ -155,10 +155,10 @@ describe('structured data (JSON-LD against the schema.org vocabulary and Google\
     const expected: Record<string, string[]> = {
       index: ['WebSite', 'Organization'],
       'modules-detail': ['BreadcrumbList', 'Course'],
-      'jobs-detail': ['BreadcrumbList', 'Occupation'],
+      'job-sheets-detail': ['BreadcrumbList', 'Occupation'],
       'interviews-detail': ['BreadcrumbList', 'Article'],
-      'atlas-detail': ['BreadcrumbList', 'Organization'],
-      'trainings-detail': ['BreadcrumbList', 'Event+CourseInstance'],
+      'organisations-detail': ['BreadcrumbList', 'Organization'],
+      'training-sessions-detail': ['BreadcrumbList', 'Event+CourseInstance'],
       'competences-detail': ['BreadcrumbList', 'DefinedTerm'],
       competences: ['BreadcrumbList', 'DefinedTermSet'],
       modules: ['BreadcrumbList'],
@@ -221,7 +221,7 @@ describe('hreflang', () => {
       expect(head.canonical, doc.label).toBe(`${SITE_URL}${doc.path.split('?')[0]}`);
       expect([...head.alternates.keys()], doc.label).toEqual([]);
     }
-    const second = documents.find((doc) => doc.label === 'atlas, page 2 (it)')!;
+    const second = documents.find((doc) => doc.label === 'organisations, page 2 (it)')!;
     const head = headLinks(second.status, second.body);
     expect(head.robots).toBeUndefined();
     expect(head.canonical).toBe(`${SITE_URL}/it/atlante?page=2`);
@@ -232,7 +232,7 @@ describe('hreflang', () => {
 describe('caching and compression', () => {
   it('lets shared caches serve a page stale for a stated time while they refresh it', () => {
     // Session pages (a form token per response) and the self-service page (personal) are never stored.
-    const cached = documents.filter((doc) => doc.status === 200 && !/trainings-detail|^session|^self-service/.test(doc.label));
+    const cached = documents.filter((doc) => doc.status === 200 && !/training-sessions-detail|^session|^self-service/.test(doc.label));
     expect(cached.length).toBeGreaterThan(80);
     for (const doc of cached) expect(doc.headers.get('cache-control'), doc.label).toMatch(/^s-maxage=\d+, stale-while-revalidate=[1-9]\d*$/);
   });

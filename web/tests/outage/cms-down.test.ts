@@ -9,7 +9,7 @@ import { REGISTRATION_SESSIONS } from '../../scripts/cms-fixtures.mjs';
 // the cached copy); a page never cached gets the localized 503 page.
 describe('when the CMS is down', () => {
   it('serves cached pages and a localized 503 for the others', async () => {
-    const cached = localizedPath('es', 'jobs');
+    const cached = localizedPath('es', 'job-sheets');
     expect((await html(cached)).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 2500)); // past the test build's 2 s TTL: stale
     process.kill(Number(process.env.CMS_PID), 'SIGTERM');
@@ -21,14 +21,14 @@ describe('when the CMS is down', () => {
       expect(again.status, path).toBe(200);
       expect(again.body, path).toContain('<h1>Jobpedia: las profesiones digitales</h1>');
     }
-    const uncached = await html(`${localizedPath('it', 'jobs')}?competence=5.1`);
+    const uncached = await html(`${localizedPath('it', 'job-sheets')}?competence=5.1`);
     expect(uncached.status).toBe(503);
     expect(uncached.body).toContain('Temporaneamente non disponibile');
     expect(uncached.body).toMatch(/<html[^>]* lang="it"/);
     // Nothing of the failure in the page or its payload: no stack, no "fetch failed", no CMS address.
     expectNoLeak(uncached.body, 'the 503 page');
     // A registration form sent meanwhile: a localized 503, stored by no cache.
-    const posted = await fetch(`${process.env.SITE_URL}${localizedPath('it', 'trainings', REGISTRATION_SESSIONS.open.slug)}`, {
+    const posted = await fetch(`${process.env.SITE_URL}${localizedPath('it', 'training-sessions', REGISTRATION_SESSIONS.open.slug)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
       body: new URLSearchParams({ fullName: 'Durante Guasto', email: 'guasto@example.org', consent: 'yes', formToken: 'x' }).toString(),

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script of the CMS package, without type declarations
-import { cmsDir, filesHoldingSecrets, secretValues } from '../../../cms/scripts/env.mjs';
+import { cmsDir, filesHoldingSecrets, secretValues } from 'cms/env';
 
 // What anyone can download without logging in: the admin panel's bundle and the site's public
 // files, both built (scripts/test.mjs) with the secrets of a fresh cms/.env in their environment,

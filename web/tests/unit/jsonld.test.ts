@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbList, course, isoHours, licence, occupation, organization, plainText, salaryRange, serializeJsonLd, sessionEvent, type SessionLd } from '#shared/jsonld';
+import { breadcrumbList, course, isoHours, licence, occupation, organization, plainText, salaryRange, serializeJsonLd, trainingSessionEvent, type TrainingSessionLd } from '#shared/jsonld';
 import { entryEntries, staticEntries } from '#shared/sitemap';
 import { renderMarkdownFields } from '#shared/markdown';
 
-const session: SessionLd = {
+const session: TrainingSessionLd = {
   title: 'Workshop', url: 'https://example.org/en/trainings/w', startsAt: '2027-01-05T08:30:00Z', endsAt: '2027-01-05T15:30:00Z',
   format: 'in_person', teachingLanguage: 'fr', venue: 'Lille', isFree: false, price: 40, registrationState: 'waitlist', hours: 7,
 };
@@ -17,7 +17,7 @@ describe('JSON-LD builders', () => {
   });
 
   it('describes a session as an Event and CourseInstance with its place, offer, organiser and module', () => {
-    const ld = sessionEvent(session, 'https://example.org/', { name: 'Module', url: 'https://example.org/en/modules/m' });
+    const ld = trainingSessionEvent(session, 'https://example.org/', { name: 'Module', url: 'https://example.org/en/modules/m' });
     expect(ld['@type']).toEqual(['Event', 'CourseInstance']);
     expect(ld.eventAttendanceMode).toBe('https://schema.org/OfflineEventAttendanceMode');
     expect(ld.location).toEqual({ '@type': 'Place', name: 'Lille', address: 'Lille' });
@@ -44,6 +44,7 @@ describe('JSON-LD builders', () => {
   it('gives the text of rendered Markdown, hours as durations and salary ranges as amounts', () => {
     expect(plainText('<h3>Who</h3>\n<p>Bring <strong>a laptop</strong> &amp; a charger&#39;s cable.</p>')).toBe("Who Bring a laptop & a charger's cable.");
     expect(isoHours(3.5)).toBe('PT3H30M');
+    expect(isoHours(0)).toBe('PT0H');
     expect(salaryRange('€32,000–48,000 gross a year in Western Europe (indicative)')).toMatchObject({ currency: 'EUR', value: { minValue: 32000, maxValue: 48000, unitText: 'YEAR' } });
     expect(salaryRange('32 000 à 45 000 € brut par an en France (indicatif)')).toMatchObject({ value: { minValue: 32000, maxValue: 45000, unitText: 'YEAR' } });
     expect(salaryRange('28.000–40.000 € lordi annui in Italia (indicativo)')).toMatchObject({ value: { minValue: 28000, maxValue: 40000 } });
@@ -68,7 +69,7 @@ describe('JSON-LD builders', () => {
 
 describe('sitemap entries', () => {
   it('give every locale version of a document the others as alternates', () => {
-    const entries = entryEntries('jobs', [
+    const entries = entryEntries('job-sheets', [
       { documentId: 'd1', slug: 'ux-designer', locale: 'en' },
       { documentId: 'd1', slug: 'designer-ux', locale: 'fr' },
       { documentId: 'd2', slug: 'only-en', locale: 'en' },

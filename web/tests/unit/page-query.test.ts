@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LIST_FILTERS, selectionFromQuery } from '#shared/filters';
 import { canonicalPageUrl, pageQuery, pageQueryParams } from '#shared/page-query';
 import { pageFromQuery } from '#shared/pagination';
-import { OUTCOME_PARAM, PLACES_PARAM } from '#shared/registration';
+import { OUTCOME_PARAM, PLACES_PARAM } from '../../layers/registration/shared/registration';
 import { LOCALES, localizedPath, selfServicePath } from '#shared/routes';
 
 /** A query as Vue Router gives it to a page: a repeated parameter is an array. */
@@ -19,13 +19,13 @@ describe('the query parameters a page reads (the page cache key)', () => {
   it('are the list’s filters on a list, the registration outcome on a session, the token on the self-service page, none elsewhere', () => {
     for (const locale of LOCALES) {
       expect(pageQueryParams(localizedPath(locale, 'modules'))).toEqual(LIST_FILTERS.modules);
-      expect(pageQueryParams(localizedPath(locale, 'jobs'))).toEqual(LIST_FILTERS.jobs);
-      expect(pageQueryParams(localizedPath(locale, 'atlas'))).toEqual([...LIST_FILTERS.atlas, 'page']);
-      expect(pageQueryParams(localizedPath(locale, 'trainings'))).toEqual(LIST_FILTERS.trainings);
-      expect(pageQueryParams(`${localizedPath(locale, 'trainings-past')}/`)).toEqual(LIST_FILTERS.trainings);
-      expect(pageQueryParams(localizedPath(locale, 'trainings', 'a-session'))).toEqual([OUTCOME_PARAM, PLACES_PARAM]);
+      expect(pageQueryParams(localizedPath(locale, 'job-sheets'))).toEqual(LIST_FILTERS['job-sheets']);
+      expect(pageQueryParams(localizedPath(locale, 'organisations'))).toEqual([...LIST_FILTERS.organisations, 'page']);
+      expect(pageQueryParams(localizedPath(locale, 'training-sessions'))).toEqual(LIST_FILTERS['training-sessions']);
+      expect(pageQueryParams(`${localizedPath(locale, 'training-sessions-past')}/`)).toEqual(LIST_FILTERS['training-sessions']);
+      expect(pageQueryParams(localizedPath(locale, 'training-sessions', 'a-session'))).toEqual([OUTCOME_PARAM, PLACES_PARAM]);
       expect(pageQueryParams(selfServicePath(locale))).toEqual(['notice', 'token']);
-      for (const path of [`/${locale}`, localizedPath(locale, 'interviews'), localizedPath(locale, 'modules', 'a-module'), localizedPath(locale, 'atlas', 'an-organisation'), localizedPath(locale, 'privacy')]) {
+      for (const path of [`/${locale}`, localizedPath(locale, 'interviews'), localizedPath(locale, 'modules', 'a-module'), localizedPath(locale, 'organisations', 'an-organisation'), localizedPath(locale, 'privacy')]) {
         expect(pageQueryParams(path), path).toEqual([]);
       }
     }
@@ -56,7 +56,7 @@ describe('the query parameters a page reads (the page cache key)', () => {
   });
 
   it('a page reads the same filters from the canonical query as from the original one', () => {
-    for (const [list, search] of [['modules', 'level=advanced&utm=1'], ['modules', 'theme=%20t1%20&level=&audience=a&audience=b'], ['jobs', 'competence=5.1&x=y+z'], ['atlas', 'country=IT&page=2&kind=coop']] as const) {
+    for (const [list, search] of [['modules', 'level=advanced&utm=1'], ['modules', 'theme=%20t1%20&level=&audience=a&audience=b'], ['job-sheets', 'competence=5.1&x=y+z'], ['organisations', 'country=IT&page=2&kind=coop']] as const) {
       const facets = LIST_FILTERS[list].map((name) => ({ name }));
       const path = localizedPath('fr', list);
       const canonical = routeQuery(pageQuery(path, search).toString());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionPagePath } from '#shared/registration';
+import { sessionPagePath } from '../../layers/registration/shared/registration';
 
 // Which posts the registration middleware takes: session pages only, in every language.
 describe('sessionPagePath', () => {

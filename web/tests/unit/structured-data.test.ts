@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  breadcrumbList, course, definedTerm, definedTermSet, interviewArticle, occupation, organization, sessionEvent, website, type JsonLd, type SessionLd,
+  breadcrumbList, course, definedTerm, definedTermSet, interviewArticle, occupation, organization, trainingSessionEvent, website, type JsonLd, type TrainingSessionLd,
 } from '#shared/jsonld';
 import { checkGoogle } from '../structured-data/google';
 import { validateJsonLd, vocabulary } from '../structured-data/schema-org';
@@ -9,7 +9,7 @@ import { validateJsonLd, vocabulary } from '../structured-data/schema-org';
 // must catch what the audit found (issue 9, finding 14), and pass what the builders write now.
 const problems = (block: JsonLd) => [...validateJsonLd(block).map((i) => `${i.path}: ${i.message}`), ...checkGoogle(block)];
 const site = 'https://example.org/';
-const session: SessionLd = {
+const session: TrainingSessionLd = {
   title: 'Workshop', url: `${site}en/trainings/w`, startsAt: '2027-01-05T08:30:00.000Z', endsAt: '2027-01-05T15:30:00.000Z',
   format: 'hybrid', teachingLanguage: 'fr', venue: 'Lille', description: '<p>Bring <strong>a laptop</strong>.</p>', hours: 6,
   isFree: false, price: 40, registrationState: 'open', registrationOpensAt: '2026-12-01T00:00:00.000Z',
@@ -82,8 +82,8 @@ describe('the structured-data validator', () => {
         image: `${site}uploads/m.jpg`, updatedAt: '2026-11-02T10:00:00.000Z', competences: [{ code: '1.1', name: 'Browsing' }],
         authors: [{ name: 'SOGA', url: `${site}en/atlas/soga` }], sessions: [session, { ...session, format: 'online', hours: null, organiser: null }],
       }, site),
-      sessionEvent(session, site, { name: 'M', url: `${site}en/modules/m` }),
-      sessionEvent({ ...session, format: 'online', venue: null }, site),
+      trainingSessionEvent(session, site, { name: 'M', url: `${site}en/modules/m` }),
+      trainingSessionEvent({ ...session, format: 'online', venue: null }, site),
       occupation({
         title: 'DPO', url: `${site}en/jobs/dpo`, summary: 'Protects data', iscoCode: '2619', escoUri: 'http://data.europa.eu/esco/occupation/1619d7f3',
         missions: [{ text: 'Keep the register' }], skills: [{ name: 'GDPR' }], competences: [{ code: '4.2', name: 'Protecting personal data' }],

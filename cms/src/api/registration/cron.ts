@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { kickOutbox } from './outbox';
+import { kickOutbox } from './outbox/outbox';
 import { anonymiseExpiredRegistrations } from './retention';
 
 /**

@@ -5,7 +5,7 @@ import it from './messages/it.json';
 import es from './messages/es.json';
 
 /** The CMS's own texts for registrants (errors and mails) and editors (admin errors), in the four languages. */
-const MESSAGES: Record<LocaleCode, typeof en> = { en, fr, it, es };
+export const MESSAGES: Record<LocaleCode, typeof en> = { en, fr, it, es };
 
 export function isLocale(value: unknown): value is LocaleCode {
   return typeof value === 'string' && (LOCALE_CODES as string[]).includes(value);
@@ -18,7 +18,8 @@ export function messageLocale(value: unknown): LocaleCode {
 
 /** `t('fr', 'errors.tooLong', { max: 120 })`; placeholders are `{name}`, values are plain text. */
 export function t(locale: LocaleCode, key: string, vars: Record<string, string | number> = {}): string {
-  const lookup = (messages: unknown) => key.split('.').reduce<any>((node, part) => node?.[part], messages);
+  const lookup = (messages: unknown) =>
+    key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), messages);
   const template = lookup(MESSAGES[locale]) ?? lookup(MESSAGES[DEFAULT_LOCALE]);
   if (typeof template !== 'string') throw new Error(`Missing registration message "${key}"`);
   return template.replace(/\{(\w+)\}/g, (match, name) => (name in vars ? String(vars[name]) : match));

@@ -1,18 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import schema from './content-types/registration/schema.json';
 import { registrationState } from '../training-session/registration-state';
-import { clientAddressGroup } from './client-ip';
+import { clientAddressGroup, type ClientContext } from './limits/client-ip';
 import { fieldError, invalidInput, refusal, type FieldError } from './errors';
 import { isLocale, messageLocale } from './messages';
-import { enqueueMail, kickOutbox } from './outbox';
-import { ensurePlacesRow, placesLeftBySession, takePlace } from './places';
-import { consumeAttempt } from './rate-limit';
-import { asRegistrationFlow } from './flow';
-import { registrationSessionTitle } from './session-title';
+import { enqueueMail, kickOutbox } from './outbox/outbox';
+import { ensurePlacesRow, placesLeftBySession, takePlace } from './places/places';
+import { consumeAttempt } from './limits/rate-limit';
+import { asRegistrationFlow } from './places/flow';
+import { registrationSessionTitle } from './admin/session-title';
 import { loadSession } from './sessions';
 import { REGISTRATIONS_TABLE } from './tables';
 import { newSelfServiceToken, verifyFormToken } from './tokens';
 import type { LocaleCode } from '../../i18n/locales';
+import type registrationConfig from '../../../config/registration';
+
+/** config/registration.ts, as `strapi.config.get('registration')` returns it. */
+type RegistrationConfig = ReturnType<typeof registrationConfig>;
 
 export const REGISTRATION = 'api::registration.registration';
 
@@ -78,9 +82,10 @@ function validate(input: RegistrationInput, locale: LocaleCode): CleanInput {
 }
 
 /** The database's unique index refused the row (one live registration per session and normalised email). */
-export function isUniqueViolation(error: any): boolean {
-  const code = error?.code ?? error?.cause?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key value/.test(String(error?.message));
+export function isUniqueViolation(error: unknown): boolean {
+  const { code, cause, message } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown }; message?: unknown };
+  const sqlCode = code ?? cause?.code;
+  return sqlCode === '23505' || sqlCode === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key value/.test(String(message));
 }
 
 const rateLimited = (locale: LocaleCode, seconds: number, field: string | null) =>
@@ -101,9 +106,9 @@ async function placesLeft(strapi: Core.Strapi, session: string): Promise<number>
  * `registerForTrainingSession`. Every refusal happens before anything is written; the place,
  * the registration and its mail are committed together or not at all.
  */
-export async function registerForTrainingSession(strapi: Core.Strapi, input: RegistrationInput, ctx: any): Promise<RegistrationOutcome> {
+export async function registerForTrainingSession(strapi: Core.Strapi, input: RegistrationInput, ctx: ClientContext): Promise<RegistrationOutcome> {
   const locale = messageLocale(input?.locale);
-  const config: any = strapi.config.get('registration');
+  const config = strapi.config.get('registration') as RegistrationConfig;
 
   const ipWait = await consumeAttempt(strapi, 'ip', clientAddressGroup(ctx, config.siteForwardingSecret ?? ''));
   if (ipWait) throw rateLimited(locale, ipWait, null);
@@ -145,7 +150,7 @@ export async function registerForTrainingSession(strapi: Core.Strapi, input: Reg
         await ensurePlacesRow(trx, session.documentId, session.capacity);
         const confirmed = await takePlace(trx, session.documentId);
         const { token, hash } = newSelfServiceToken();
-        const created: any = await strapi.documents(REGISTRATION as any).create({
+        const created = await strapi.documents(REGISTRATION).create({
           data: {
             sessionDocumentId: session.documentId,
             sessionTitle: registrationSessionTitle(session),
@@ -158,9 +163,9 @@ export async function registerForTrainingSession(strapi: Core.Strapi, input: Reg
             registrationStatus: confirmed ? 'confirmed' : 'waitlisted',
             language: data.language,
             tokenHash: hash,
-          } as any,
+          },
         });
-        await enqueueMail(trx, created.id, confirmed ? 'confirmation' : 'waitlist', token);
+        await enqueueMail(trx, Number(created.id), confirmed ? 'confirmation' : 'waitlist', token);
         return confirmed ? 'confirmed' : 'waitlisted';
       }),
     );

@@ -1,17 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import type { LocaleCode } from '../../i18n/locales';
-import { clientAddressGroup } from './client-ip';
+import { clientAddressGroup, type ClientContext } from './limits/client-ip';
 import { refusal } from './errors';
-import { asRegistrationFlow } from './flow';
+import { asRegistrationFlow } from './places/flow';
 import { messageLocale } from './messages';
-import { enqueueMail, forgetMails, kickOutbox } from './outbox';
-import { fillFreePlaces, holdPlaces, releasePlace } from './places';
-import { consumeAttempt } from './rate-limit';
+import { enqueueMail, forgetMails, kickOutbox } from './outbox/outbox';
+import { fillFreePlaces, holdPlaces, releasePlace } from './places/places';
+import { consumeAttempt } from './limits/rate-limit';
 import { REGISTRATION } from './register';
 import { loadSession, sessionTexts } from './sessions';
-import { OUTBOX_TABLE, REGISTRATIONS_TABLE, type Db, type Trx } from './tables';
+import { OUTBOX_TABLE, REGISTRATIONS_TABLE, type Db, type DbTime, type OutboxRow, type RegistrationRow, type Trx } from './tables';
 import { hashSelfServiceToken, looksLikeSelfServiceToken } from './tokens';
-import { waitlistPosition } from './waitlist';
+import { waitlistPosition } from './places/waitlist';
 
 /**
  * What the holder of a self-service link may do with their registration: see it, download their
@@ -39,7 +39,7 @@ export interface RegistrationDetails {
   };
 }
 
-const iso = (value: unknown) => new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as any)).toISOString();
+const iso = (value: DbTime) => new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value).toISOString();
 
 async function byToken(db: Db | Trx, token: unknown) {
   if (!looksLikeSelfServiceToken(token)) return null;
@@ -47,14 +47,14 @@ async function byToken(db: Db | Trx, token: unknown) {
 }
 
 /** Every self-service call counts against the caller's IP, like registering does. */
-async function guard(strapi: Core.Strapi, ctx: any, locale: LocaleCode) {
+async function guard(strapi: Core.Strapi, ctx: ClientContext, locale: LocaleCode) {
   const wait = await consumeAttempt(strapi, 'self-service', clientAddressGroup(ctx, String(strapi.config.get('registration.siteForwardingSecret') ?? '')));
   if (wait) throw refusal(locale, 'RATE_LIMITED', { vars: { minutes: Math.ceil(wait / 60) }, extensions: { retryAfterSeconds: wait } });
 }
 
 const notFound = (locale: LocaleCode) => refusal(locale, 'REGISTRATION_NOT_FOUND', { field: 'token' });
 
-async function describe(db: Db | Trx, row: any): Promise<RegistrationDetails> {
+async function describe(db: Db | Trx, row: RegistrationRow): Promise<RegistrationDetails> {
   const language = messageLocale(row.language);
   const session = await loadSession(db, row.session_document_id);
   const texts = session ? sessionTexts(session, language) : undefined;
@@ -80,7 +80,7 @@ async function describe(db: Db | Trx, row: any): Promise<RegistrationDetails> {
   };
 }
 
-export async function readRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: any): Promise<RegistrationDetails> {
+export async function readRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: ClientContext): Promise<RegistrationDetails> {
   const locale = messageLocale(askedLocale);
   await guard(strapi, ctx, locale);
   const row = await byToken(strapi.db.connection, token);
@@ -89,7 +89,7 @@ export async function readRegistration(strapi: Core.Strapi, token: unknown, aske
 }
 
 /** The registrant's personal data, all of it, for the site to serve as a JSON file. */
-export async function exportRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: any) {
+export async function exportRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: ClientContext) {
   const locale = messageLocale(askedLocale);
   await guard(strapi, ctx, locale);
   const db = strapi.db.connection;
@@ -113,7 +113,7 @@ export async function exportRegistration(strapi: Core.Strapi, token: unknown, as
       waitlistPosition: details.waitlistPosition,
     },
     session: details.session,
-    mails: mails.map((m: any) => ({
+    mails: mails.map((m: Pick<OutboxRow, 'kind' | 'status' | 'created_at' | 'sent_at'>) => ({
       kind: m.kind,
       status: m.status,
       queuedAt: new Date(Number(m.created_at)).toISOString(),
@@ -143,7 +143,7 @@ async function leave(trx: Trx, token: unknown) {
 }
 
 /** Runs a change on the token's registration after taking it out of its session, in one transaction. */
-async function leaveByToken<T>(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: any, then: (trx: Trx, before: any) => Promise<T>): Promise<T> {
+async function leaveByToken<T>(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: ClientContext, then: (trx: Trx, before: RegistrationRow) => Promise<T>): Promise<T> {
   const locale = messageLocale(askedLocale);
   await guard(strapi, ctx, locale);
   const outcome = await asRegistrationFlow(() =>
@@ -158,7 +158,7 @@ async function leaveByToken<T>(strapi: Core.Strapi, token: unknown, askedLocale:
 }
 
 /** Cancels (a confirmation of the cancellation is mailed); cancelling again changes nothing. */
-export function cancelRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: any): Promise<RegistrationDetails> {
+export function cancelRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: ClientContext): Promise<RegistrationDetails> {
   return leaveByToken(strapi, token, askedLocale, ctx, async (trx, before) => {
     if (before.registration_status !== 'cancelled') await enqueueMail(trx, before.id, 'cancellation', token as string);
     return describe(trx, await trx(REGISTRATIONS_TABLE).where('id', before.id).first());
@@ -166,10 +166,10 @@ export function cancelRegistration(strapi: Core.Strapi, token: unknown, askedLoc
 }
 
 /** Erasure: the registration is deleted, with the mails not sent yet; the link then finds nothing. */
-export function eraseRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: any): Promise<boolean> {
+export function eraseRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: ClientContext): Promise<boolean> {
   return leaveByToken(strapi, token, askedLocale, ctx, async (trx, before) => {
     await forgetMails(trx, [before.id]);
-    await strapi.documents(REGISTRATION as any).delete({ documentId: before.document_id });
+    await strapi.documents(REGISTRATION).delete({ documentId: before.document_id });
     return true;
   });
 }

@@ -1,5 +1,22 @@
 import { DEFAULT_LOCALE, type LocaleCode } from '../../i18n/locales';
-import { SESSIONS_TABLE, type Db, type Trx } from './tables';
+import { SESSIONS_TABLE, type Db, type DbTime, type Trx } from './tables';
+
+/** The columns of `training_sessions` read here (one row per locale and draft/published version). */
+interface SessionRow {
+  locale: string;
+  published_at: DbTime | null;
+  title: string;
+  slug: string;
+  venue: string | null;
+  capacity: number | string | null;
+  starts_at: DbTime;
+  ends_at: DbTime;
+  registration_opens_at: DbTime | null;
+  registration_closes_at: DbTime | null;
+  external_registration_url: string | null;
+  timezone: string | null;
+  format: string;
+}
 
 /** What the registration flow needs of a training session (shared fields plus each locale's texts). */
 export interface SessionFacts {
@@ -17,12 +34,12 @@ export interface SessionFacts {
 }
 
 // SQLite returns datetimes as epoch milliseconds, PostgreSQL as Date objects.
-const toDate = (value: unknown): Date | null => (value == null || value === '' ? null : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as any)));
+const toDate = (value: DbTime | null): Date | null => (value == null || value === '' ? null : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value));
 
 /** The session by documentId: its published version, or its draft when it was never published. */
 export async function loadSession(db: Db | Trx, documentId: string): Promise<SessionFacts | null> {
   if (typeof documentId !== 'string' || documentId.length === 0 || documentId.length > 64) return null;
-  const rows: any[] = await db(SESSIONS_TABLE)
+  const rows: SessionRow[] = await db(SESSIONS_TABLE)
     .select('locale', 'published_at', 'title', 'slug', 'venue', 'capacity', 'starts_at', 'ends_at', 'registration_opens_at',
       'registration_closes_at', 'external_registration_url', 'timezone', 'format')
     .where('document_id', documentId);

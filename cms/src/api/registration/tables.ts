@@ -5,9 +5,9 @@ import type { Core } from '@strapi/strapi';
  * did not create alone). Created when missing, on every start, before anything uses them.
  *
  * - registration_places: the place count, ONE row per session documentId (whatever its locales and
- *   draft/published copies), taken with a single conditional UPDATE (see places.ts).
+ *   draft/published copies), taken with a single conditional UPDATE (see places/places.ts).
  * - registration_outbox: mails to send, written in the same transaction as the registration change
- *   they announce, drained by outbox.ts. Times are epoch milliseconds (portable comparisons).
+ *   they announce, drained by outbox/outbox.ts. Times are epoch milliseconds (portable comparisons).
  */
 export const PLACES_TABLE = 'registration_places';
 export const OUTBOX_TABLE = 'registration_outbox';
@@ -47,6 +47,44 @@ export async function ensureRegistrationTables(strapi: Core.Strapi) {
   }
 }
 
+/** Database times: SQLite returns epoch milliseconds (a number, or digits), PostgreSQL a Date. */
+export type DbTime = Date | number | string;
+
+/** A row of `registrations` (the registration content type's table) as the flow reads it. */
+export interface RegistrationRow {
+  id: number;
+  document_id: string;
+  session_document_id: string;
+  session_title: string | null;
+  full_name: string;
+  email: string;
+  email_normalized: string;
+  organisation: string | null;
+  registration_status: 'confirmed' | 'waitlisted' | 'cancelled';
+  language: string;
+  token_hash: string;
+  policy_version: string;
+  consent_at: DbTime;
+  anonymised_at: DbTime | null;
+  created_at: DbTime;
+  updated_at: DbTime;
+}
+
+/** A mail of the outbox (see outbox/outbox.ts). */
+export interface OutboxRow {
+  id: number;
+  registration_id: number;
+  kind: 'confirmation' | 'waitlist' | 'promotion' | 'cancellation';
+  /** JSON: the self-service token the mail links to, cleared once sent. */
+  payload: string | null;
+  status: 'pending' | 'sent' | 'dropped' | 'failed';
+  attempts: number;
+  created_at: number | string;
+  sent_at: number | string | null;
+}
+
 /** Knex types, as Strapi's database exposes them (the CMS does not depend on knex directly). */
 export type Db = Core.Strapi['db']['connection'];
 export type Trx = Parameters<Parameters<Core.Strapi['db']['transaction']>[0]>[0]['trx'];
+/** A query builder of either. */
+export type Query = ReturnType<Db>;

@@ -4,10 +4,10 @@ import { entryEntries, staticEntries, type SitemapVersion } from '#shared/sitema
 // The sitemap's source (@nuxtjs/sitemap `sources`): every published entry in every locale.
 const FIELDS: Record<Section, string> = {
   modules: 'modules',
-  jobs: 'jobSheets',
+  'job-sheets': 'jobSheets',
   interviews: 'interviews',
-  atlas: 'organisations',
-  trainings: 'trainingSessions',
+  organisations: 'organisations',
+  'training-sessions': 'trainingSessions',
   competences: 'competences',
 };
 // The CMS serves 100 entries at most per list: each type is read 100 at a time until it runs out.

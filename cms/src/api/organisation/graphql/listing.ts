@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { GraphQLError } from 'graphql';
+import type { ExtensionContext } from '../../../graphql/extension';
 
 /**
  * `organisationListing`: one page of the Atlas (published organisations of a locale, by name),
@@ -24,20 +25,20 @@ interface Keys {
 const enumValue = (value: string) => value.replace(/-/g, '_');
 
 async function facetKeys(strapi: Core.Strapi, locale: string): Promise<Keys[]> {
-  const rows: any[] = await strapi.documents('api::organisation.organisation').findMany({
+  const rows = await strapi.documents('api::organisation.organisation').findMany({
     locale,
     status: 'published',
     fields: ['documentId', 'name', 'country', 'kind', 'roles'],
     populate: { services: { fields: ['documentId'] } },
     sort: ['name:asc', 'documentId:asc'],
-  } as any);
+  });
   return rows.map((row) => ({
     documentId: row.documentId,
     values: {
       country: row.country ? [row.country] : [],
       kind: row.kind ? [enumValue(row.kind)] : [],
       role: Array.isArray(row.roles) ? row.roles.filter((r: unknown): r is string => typeof r === 'string') : [],
-      service: (row.services ?? []).map((s: any) => s.documentId),
+      service: ((row.services ?? []) as Array<{ documentId: string }>).map((s) => s.documentId),
     },
   }));
 }
@@ -62,12 +63,12 @@ export function listing(items: Keys[], filters: Filters, page: number, pageSize:
 }
 
 export default function organisationListing(strapi: Core.Strapi) {
-  return ({ nexus }: any) => ({
+  return ({ nexus }: ExtensionContext) => ({
     types: [
       nexus.inputObjectType({
         name: 'OrganisationListingFilters',
         description: 'At most one value per facet; values as in OrganisationListing.facets.',
-        definition(t: any) {
+        definition(t) {
           t.string('country', { description: 'ISO 3166-1 alpha-2 code, e.g. "FR".' });
           t.string('kind', { description: 'An ENUM_ORGANISATION_KIND value, e.g. "social_enterprise".' });
           t.string('role', { description: 'One of the values of Organisation.roles, e.g. "training".' });
@@ -76,7 +77,7 @@ export default function organisationListing(strapi: Core.Strapi) {
       }),
       nexus.objectType({
         name: 'ListingFacetValue',
-        definition(t: any) {
+        definition(t) {
           t.nonNull.string('facet');
           t.nonNull.string('value');
           t.nonNull.int('count', { description: 'Entries the list would have with this value chosen, the other filters staying.' });
@@ -84,7 +85,7 @@ export default function organisationListing(strapi: Core.Strapi) {
       }),
       nexus.objectType({
         name: 'OrganisationListing',
-        definition(t: any) {
+        definition(t) {
           t.nonNull.list.nonNull.field('nodes', { type: 'Organisation' });
           t.nonNull.int('total', { description: 'Organisations matching the filters.' });
           t.nonNull.int('page');
@@ -95,7 +96,7 @@ export default function organisationListing(strapi: Core.Strapi) {
       }),
       nexus.extendType({
         type: 'Query',
-        definition(t: any) {
+        definition(t) {
           t.nonNull.field('organisationListing', {
             type: 'OrganisationListing',
             description:
@@ -122,9 +123,9 @@ export default function organisationListing(strapi: Core.Strapi) {
                     locale,
                     status: 'published',
                     filters: { documentId: { $in: result.ids } },
-                  } as any)
+                  })
                 : [];
-              const byId = new Map(nodes.map((node: any) => [node.documentId, node]));
+              const byId = new Map(nodes.map((node) => [node.documentId, node]));
               return { ...result, nodes: result.ids.map((id) => byId.get(id)).filter(Boolean) };
             },
           });

@@ -1,7 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import DataLoader from 'dataloader';
-import { registrationState } from '../registration-state';
-import { placesLeftBySession } from '../../registration/places';
+import { registrationState, type SessionDates } from '../registration-state';
+import type { ExtensionContext, ResolverContext } from '../../../graphql/extension';
+
+/** A TrainingSession as its resolvers get it (the entry's fields). */
+type TrainingSession = SessionDates & { documentId: string };
+import { placesLeftBySession } from '../../registration/places/places';
 
 const loadersByRequest = new WeakMap<object, DataLoader<string, number | undefined>>();
 
@@ -18,7 +22,7 @@ function placesLoader(strapi: Core.Strapi, ctx: object) {
   return loader;
 }
 
-export async function sessionPlacesLeft(strapi: Core.Strapi, session: any, ctx: object) {
+export async function sessionPlacesLeft(strapi: Core.Strapi, session: { documentId: string; capacity?: number | null }, ctx: object) {
   const left = await placesLoader(strapi, ctx).load(session.documentId);
   // A session saved a moment ago may not have its counter row yet: nobody has taken a place.
   return left ?? Math.max(0, session.capacity ?? 0);
@@ -26,18 +30,18 @@ export async function sessionPlacesLeft(strapi: Core.Strapi, session: any, ctx: 
 
 /** `placesLeft` and `registrationState` on TrainingSession. */
 export default function computedFields(strapi: Core.Strapi) {
-  return ({ nexus }: any) => ({
+  return ({ nexus }: ExtensionContext) => ({
     types: [
       nexus.extendType({
         type: 'TrainingSession',
-        definition(t: any) {
+        definition(t) {
           t.nonNull.int('placesLeft', {
             description: 'Places not yet taken by a confirmed registration (0 when full).',
-            resolve: (parent: any, _args: unknown, context: any) => sessionPlacesLeft(strapi, parent, context),
+            resolve: (parent: TrainingSession, _args: unknown, context: ResolverContext) => sessionPlacesLeft(strapi, parent, context),
           });
           t.nonNull.string('registrationState', {
             description: 'One of: not-open, open, waitlist (full: new registrations are waitlisted), closed, past.',
-            resolve: async (parent: any, _args: unknown, context: any) =>
+            resolve: async (parent: TrainingSession, _args: unknown, context: ResolverContext) =>
               registrationState(parent, await sessionPlacesLeft(strapi, parent, context)),
           });
         },

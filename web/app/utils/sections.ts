@@ -1,0 +1,11 @@
+import type { Section } from '#shared/routes';
+
+/** The name of each section (its list page) in the locale files: `t(SECTION_LABELS['job-sheets'])`. */
+export const SECTION_LABELS = {
+  modules: 'sections.modules',
+  'job-sheets': 'sections.jobSheets',
+  interviews: 'sections.interviews',
+  organisations: 'sections.organisations',
+  'training-sessions': 'sections.trainingSessions',
+  competences: 'sections.competences',
+} as const satisfies Record<Section, string>;
