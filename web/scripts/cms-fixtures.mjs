@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 export const ENGLISH_ONLY_MODULE = { slug: 'test-only-in-english', title: 'Only in English (test entry)' };
 
+/** A module that was never published: its text must never leave the CMS for the public. */
+export const UNPUBLISHED_MODULE = { slug: 'test-never-published', marker: 'NEVER-PUBLISHED-FIXTURE-TEXT' };
+
 /**
  * Sessions of known capacity for the registration tests (tests/browser/registration.test.ts), open
  * for registration, in the four languages (same slug in each). `open` has room for every test;
@@ -66,8 +69,16 @@ export async function addSession(strapi, { slug, title, capacity, timezone = 'Eu
 }
 
 /** A published module with an English version only (its fr/it/es pages fall back to English), and the test sessions. */
+async function addUnpublishedModule(strapi) {
+  const modules = strapi.documents('api::module.module');
+  if ((await modules.findMany({ locale: 'en', status: 'draft', filters: { slug: UNPUBLISHED_MODULE.slug } })).length) return;
+  const data = { title: `Draft ${UNPUBLISHED_MODULE.marker}`, slug: UNPUBLISHED_MODULE.slug, level: 'discovery', durationHours: 1, summary: UNPUBLISHED_MODULE.marker };
+  await modules.create({ locale: 'en', data });
+}
+
 export async function addTestFixtures(strapi) {
   await addModule(strapi);
+  await addUnpublishedModule(strapi);
   for (const session of Object.values(REGISTRATION_SESSIONS)) await addSession(strapi, session);
   for (const session of SELF_SERVICE_SESSIONS) await addSession(strapi, { ...session, locales: ['en'] });
 }

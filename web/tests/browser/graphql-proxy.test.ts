@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGISTRATION_SESSIONS } from '../../scripts/cms-fixtures.mjs';
+import { REGISTRATION_SESSIONS, UNPUBLISHED_MODULE } from '../../scripts/cms-fixtures.mjs';
 import { cms, launchChromium, newContext, SITE_URL } from './helpers';
 
 // The site's /graphql (server/routes/graphql.ts), probed as another website would: it answers the
@@ -128,5 +128,38 @@ describe('the site’s /graphql', () => {
     expect(answer).toMatchObject({ data: { registerForTrainingSession: { status: 'confirmed' } } });
     expect((await session()).placesLeft).toBe(before - 1);
     await context.close();
+  });
+});
+
+// The CMS's data layer refuses drafts to the public (cms/tests/drafts.test.ts); the site's proxy
+// must not be a way around it, whatever a page of another kind would send.
+describe('drafts through the site’s /graphql', () => {
+  const asks = {
+    'a variable whose default value is DRAFT': { query: 'query($s: PublicationStatus = DRAFT) { modules(status: $s, pagination: { limit: 100 }) { title summary } }' },
+    'a filter on localizations': { query: '{ modules(filters: { localizations: { publishedAt: { null: true } } }) { title summary } }' },
+    'an oracle on unpublished text': { query: `{ modules(filters: { or: [{ summary: { startsWith: "${UNPUBLISHED_MODULE.marker}" } }, { localizations: { summary: { startsWith: "${UNPUBLISHED_MODULE.marker}" } } }] }) { documentId } }` },
+  };
+
+  for (const [what, body] of Object.entries(asks)) {
+    it(`are refused, by POST and GET, for ${what}`, async () => {
+      const headers = { 'content-type': 'application/json', origin: SITE_URL, 'sec-fetch-site': 'same-origin' };
+      const responses = [
+        await post(headers, JSON.stringify(body)),
+        await fetch(`${SITE_URL}/graphql?query=${encodeURIComponent(body.query)}`, { headers: { origin: SITE_URL, 'sec-fetch-site': 'same-origin' } }),
+      ];
+      for (const response of responses) {
+        const text = await response.text();
+        expect(text).not.toContain(UNPUBLISHED_MODULE.marker);
+        const { data, errors } = JSON.parse(text) as { data?: { modules?: unknown[] } | null; errors?: { extensions?: { code?: string } }[] };
+        expect(data?.modules ?? null).toBeNull();
+        expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      }
+    });
+  }
+
+  it('leave the published modules to the public', async () => {
+    const { modules } = await cms<{ modules: { title: string }[] }>('{ modules(locale: "en", pagination: { limit: 100 }) { title } }');
+    expect(modules.length).toBeGreaterThan(10);
+    expect(JSON.stringify(modules)).not.toContain(UNPUBLISHED_MODULE.marker);
   });
 });
