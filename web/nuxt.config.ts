@@ -2,12 +2,9 @@ import type { Nuxt } from 'nuxt/schema';
 import { clientTrims } from './config/client-trims';
 import { i18nPages, LOCALES, SECTIONS, selfServicePath } from './shared/routes';
 
-// Content pages are rendered once and served from the server-side cache (stale-while-revalidate):
-// a visit after `CONTENT_TTL` seconds gets the cached page at once and refreshes it in the background.
-const CONTENT_TTL = Number(process.env.NUXT_CONTENT_TTL ?? 60);
-const contentRules = Object.fromEntries(
-  LOCALES.flatMap((locale) => [`/${locale}`, `/${locale}/**`]).map((path) => [path, { swr: CONTENT_TTL }]),
-);
+// Content pages are rendered once and served from the page cache (nuxt-multi-cache's route cache,
+// server/multiCache.serverOptions.ts), tagged with what they show and purged by the CMS when it
+// changes (docs/design.md "The site").
 
 // The self-service page (a registration, by the secret token in its URL) and its JSON download:
 // personal data, so never in the page cache (the `cache: false` of the exact path wins over the
@@ -38,6 +35,7 @@ export default defineNuxtConfig({
     'nuxt-security',
     '@nuxt/image',
     '@nuxtjs/sitemap',
+    'nuxt-multi-cache',
     (_options: unknown, nuxt: Nuxt) => {
       // No code for what this configuration never runs in the browser (transitions, keep-alive, the
       // i18n cookie): config/client-trims.ts.
@@ -113,13 +111,22 @@ export default defineNuxtConfig({
     screens: { xs: 320, sm: 640, md: 768, lg: 1024 },
   },
 
+  multiCache: {
+    route: { enabled: true },
+    // Purges come signed from the CMS (server/api/cache/purge.post.ts), not through the module's API.
+    api: { enabled: false, authorization: false, cacheTagInvalidationDelay: 1 },
+    disableCacheOverviewLogMessage: true,
+  },
+
   sitemap: {
     // Every URL (lists, entries, legal pages) with its alternates comes from the CMS.
     excludeAppSources: true,
     sources: ['/api/__sitemap__/urls'],
     autoI18n: false,
     xsl: false,
-    cacheMaxAgeSeconds: 600,
+    // The page cache keeps it (tag `sitemap`, purged by every change): the module's own cache would
+    // keep an unpublished entry listed for its whole lifetime.
+    cacheMaxAgeSeconds: 0,
   },
 
   security: {
@@ -155,7 +162,6 @@ export default defineNuxtConfig({
   },
 
   routeRules: {
-    ...contentRules,
     ...privateRules,
     '/graphql': { security: { xssValidator: false } },
     // Session pages take the registration form's posts (server/middleware/registration-form.ts): a

@@ -1,7 +1,8 @@
 // `npm test` for the site: typed documents up to date, type check, units, then the browser suite
-// against the real CMS and the real built site (built here with a 2-second cache TTL, so that the
-// stale-while-revalidate path runs during the tests).
+// against the real CMS and the real built site (its pages fresh for 5 s, NUXT_CONTENT_TTL, so that
+// the stale-if-error path runs during the tests).
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,20 +29,23 @@ const dotEnv = generateDotEnv().text;
 const dotEnvFile = join(mkdtempSync(join(tmpdir(), 'academy-dotenv-')), '.env');
 writeFileSync(dotEnvFile, dotEnv, { mode: 0o600 });
 const secretsEnv = parseEnv(dotEnv);
-run('build the site for the browser tests', 'nuxi', ['build'], { ...secretsEnv, NUXT_OUTPUT_DIR: outputDir, NUXT_CONTENT_TTL: '2' });
+run('build the site for the browser tests', 'nuxi', ['build'], { ...secretsEnv, NUXT_OUTPUT_DIR: outputDir });
 run('build the admin panel (as npm start does)', join(cmsDir, 'node_modules', '.bin', 'strapi'), ['build'], { ...secretsEnv, STRAPI_TELEMETRY_DISABLED: 'true' }, cmsDir);
 run('no secret of cms/.env in what the builds publish', 'vitest', ['run', 'tests/published'], { DOTENV_FILE: dotEnvFile, SITE_PUBLIC_DIR: join(outputDir, 'public') });
 
 console.log('\n[web] starting a mail catcher, the CMS (throwaway SQLite, demo content) and the site');
+// The editor the publishing tests log in as (the CMS creates it at start, outside production).
+const editor = { CMS_ADMIN_EMAIL: 'editor@example.org', CMS_ADMIN_PASSWORD: `Editor-${randomBytes(9).toString('base64url')}1` };
 const platform = await startPlatform(outputDir, {
   // The browser tests register many times from one address, faster than a person would.
-  env: { REGISTRATION_RATE_LIMIT_MAX: '1000', REGISTRATION_MIN_FILL_S: '1' },
+  env: { REGISTRATION_RATE_LIMIT_MAX: '1000', REGISTRATION_MIN_FILL_S: '1', DEV_ADMIN_EMAIL: editor.CMS_ADMIN_EMAIL, DEV_ADMIN_PASSWORD: editor.CMS_ADMIN_PASSWORD },
+  siteEnv: { NUXT_CONTENT_TTL: '5' },
 });
 const { cms, site, mail } = platform;
 let status = 1;
 try {
   console.log(`[web] CMS ${cms.url}, site ${site.url}, mails ${mail.url}`);
-  const env = { ...process.env, SITE_URL: site.url, CMS_URL: cms.url, CMS_PID: String(cms.child.pid), MAIL_URL: mail.url };
+  const env = { ...process.env, ...editor, CMS_PREVIEW_TOKEN: platform.shared.CMS_PREVIEW_TOKEN, SITE_URL: site.url, CMS_URL: cms.url, CMS_PID: String(cms.child.pid), MAIL_URL: mail.url };
   // The outage tests stop the CMS: they run last.
   status = spawnSync('vitest', ['run', 'tests/browser'], { cwd: webDir, stdio: 'inherit', env }).status ?? 1;
   if (status === 0) status = spawnSync('vitest', ['run', 'tests/outage'], { cwd: webDir, stdio: 'inherit', env }).status ?? 1;

@@ -5,7 +5,8 @@ import { FORM_TOKEN_ATTRIBUTE } from '#shared/registration';
 // page cache, where a token rendered into the page would be shared by every reader and grow old.
 // So the page renders the hidden input without a value, and every HTML response, cached or not,
 // leaves with a token of its own, asked from the CMS right before sending (as csp-fresh-nonce.ts
-// does for the CSP nonce). Nitro plugins load in file-name order: this one's hook runs after
+// does for the CSP nonce). The page cache stores a page as it went out to its first reader, token
+// included: a cached copy has its token replaced like a placeholder. Nitro plugins load in file-name order: this one's hook runs after
 // csp-fresh-nonce's and before response-compression's, which must see the final body.
 const PLACEHOLDER = new RegExp(`<input type="hidden" name="formToken" ${FORM_TOKEN_ATTRIBUTE}="([A-Za-z0-9]{1,64})"([^<>]*)>`, 'g');
 const TOKEN_QUERY = 'query FormToken($session: ID!) { trainingSessionRegistrationFormToken(session: $session) }';
@@ -29,7 +30,9 @@ export default defineNitroPlugin((nitroApp) => {
     }));
     response.body = response.body.replace(PLACEHOLDER, (tag, session: string, rest: string) => {
       const token = tokens.get(session);
-      return token ? `<input type="hidden" name="formToken" ${FORM_TOKEN_ATTRIBUTE}="${session}" value="${escapeAttribute(token)}"${rest}>` : tag;
+      // A page from the page cache went out once with the token of its first reader: replaced.
+      const attributes = rest.replace(/\s+value="[^"]*"/, '');
+      return token ? `<input type="hidden" name="formToken" ${FORM_TOKEN_ATTRIBUTE}="${session}" value="${escapeAttribute(token)}"${attributes}>` : tag;
     });
     // This body is this response's own: no validator that would let a browser keep an older copy
     // (304), and no shared cache on the way keeps it for others.

@@ -15,6 +15,10 @@ export default defineNitroPlugin((nitroApp) => {
     if (event.path.startsWith('/__nuxt_error')) return;
     if (!String(getResponseHeader(event, 'content-type') ?? '').startsWith('text/html')) return;
     if (getResponseHeader(event, 'content-encoding')) return;
+    // A page about to enter the page cache leaves as it is stored (nuxt-multi-cache stores the body
+    // that was sent, and must store text): only its first reader after a change gets it uncompressed.
+    const cache = event.context.multiCache;
+    if (cache?.route?.cacheable && !cache.routeServedFromCache && getResponseStatus(event) === 200) return;
     const accepted = getRequestHeader(event, 'accept-encoding') ?? '';
     const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
     appendResponseHeader(event, 'vary', 'accept-encoding');

@@ -9,7 +9,7 @@ describe('when the CMS is down', () => {
   it('serves cached pages and a localized 503 for the others', async () => {
     const cached = localizedPath('es', 'jobs');
     expect((await html(cached)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 2500)); // past the test build's 2 s TTL: stale
+    await new Promise((resolve) => setTimeout(resolve, 5500)); // past the test site's 5 s TTL (NUXT_CONTENT_TTL): stale
     process.kill(Number(process.env.CMS_PID), 'SIGTERM');
     await expect.poll(async () => fetch(`${process.env.CMS_URL}/graphql`).then(() => 'up', () => 'down'), { timeout: 30_000 }).toBe('down');
     for (let i = 0; i < 2; i++) {
