@@ -4,7 +4,8 @@ import { i18nPages, LOCALES, SECTIONS, selfServicePath } from './shared/routes';
 
 // Content pages are rendered once and served from the page cache (nuxt-multi-cache's route cache,
 // server/multiCache.serverOptions.ts), tagged with what they show and purged by the CMS when it
-// changes (docs/design.md "The site").
+// changes (docs/design.md "The site"). Shared caches (a CDN) are told `s-maxage=NUXT_CONTENT_TTL,
+// stale-while-revalidate=<a day>` (server/plugins/page-cache.ts).
 
 // The self-service page (a registration, by the secret token in its URL) and its JSON download:
 // personal data, so never in the page cache (the `cache: false` of the exact path wins over the

@@ -32,6 +32,8 @@ async function addModule(strapi) {
       title: ENGLISH_ONLY_MODULE.title,
       slug: ENGLISH_ONLY_MODULE.slug,
       level: 'discovery',
+      // Like every demo module: a course's workload is what Google's course documentation asks of its instances.
+      durationHours: 2,
       summary: 'A module that exists in English only, to check the fallback notice.',
       theory: 'Some **theory** in English.',
     },

@@ -1,16 +1,101 @@
 // schema.org JSON-LD for the pages: built here (pure functions, unit-tested) and written into the
-// server-rendered HTML only, so that no client JavaScript is spent on it.
+// server-rendered HTML only, so that no client JavaScript is spent on it. Every block is checked
+// against the schema.org vocabulary and Google's documented properties of its type
+// (tests/structured-data/, run on every page of the built site by tests/browser/web-standards.test.ts).
 
 export type JsonLd = Record<string, unknown>;
 
-const ORGANISATION_NAME = 'Social Tech Academy';
+const CONTEXT = 'https://schema.org';
+export const ACADEMY_NAME = 'Social Tech Academy';
 
+/** The DigComp 2.2 framework, the set the competences' codes belong to. */
+const DIGCOMP: JsonLd = {
+  '@type': 'DefinedTermSet',
+  name: 'DigComp 2.2: The Digital Competence Framework for Citizens',
+  url: 'https://publications.jrc.ec.europa.eu/repository/handle/JRC128415',
+};
+
+/** ISCO-08, the ILO's classification of occupations (job sheets' `iscoCode`). */
+const ISCO_08: JsonLd = {
+  '@type': 'CategoryCodeSet',
+  name: 'ISCO-08',
+  url: 'https://www.ilo.org/public/english/bureau/stat/isco/isco08/',
+};
+
+/** The address of the licences the content uses, by their names as editors write them ("CC BY-SA 4.0", "CC-BY-SA-4.0"). */
+const LICENCES: Record<string, string> = {
+  CCBYSA40: 'https://creativecommons.org/licenses/by-sa/4.0/',
+  CCBY40: 'https://creativecommons.org/licenses/by/4.0/',
+  CCBYNCSA40: 'https://creativecommons.org/licenses/by-nc-sa/4.0/',
+  CC010: 'https://creativecommons.org/publicdomain/zero/1.0/',
+};
+
+/** `license` is a URL or a CreativeWork: the licence's address when known, else a work named by the text. */
+export function licence(text: string): string | JsonLd {
+  return LICENCES[text.toUpperCase().replace(/[^A-Z0-9]/g, '')] ?? { '@type': 'CreativeWork', name: text.trim() };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Plain text from HTML rendered from the CMS's Markdown: JSON-LD text properties carry no markup. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) =>
+      name[0] === '#' ? String.fromCodePoint(Number(name[1] === 'x' || name[1] === 'X' ? `0${name.slice(1)}` : name.slice(1))) : (ENTITIES[name.toLowerCase()] ?? entity))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** An ISO 8601 duration of `hours` (3.5 → PT3H30M). */
+export function isoHours(hours: number): string {
+  const whole = Math.floor(hours);
+  const minutes = Math.round((hours - whole) * 60);
+  return `PT${whole ? `${whole}H` : ''}${minutes ? `${minutes}M` : ''}` || 'PT0H';
+}
+
+/** The academy: the provider of the modules, the organiser of the sessions that name no other. */
+export function academy(siteUrl: string): JsonLd {
+  return { '@type': 'Organization', name: ACADEMY_NAME, url: siteUrl };
+}
+
+/** The site and its publisher, for the home page (Google's site name and organization features). */
+export function website(site: { url: string; siteUrl: string; locale: string; description: string }): JsonLd[] {
+  return [
+    { '@context': CONTEXT, '@type': 'WebSite', name: ACADEMY_NAME, url: site.url, inLanguage: site.locale, publisher: academy(site.siteUrl) },
+    { '@context': CONTEXT, ...academy(site.siteUrl), description: site.description },
+  ];
+}
+
+/** A breadcrumb of at least two items (a one-item trail is no trail: the home page has none). */
 export function breadcrumbList(items: readonly { name: string; url: string }[]): JsonLd {
   return {
-    '@context': 'https://schema.org',
+    '@context': CONTEXT,
     '@type': 'BreadcrumbList',
     itemListElement: items.map((item, index) => ({ '@type': 'ListItem', position: index + 1, name: item.name, item: item.url })),
   };
+}
+
+/** A DigComp 2.2 competence as a DefinedTerm (`url`: its page on the site). */
+export function digCompTerm(competence: { code: string; name: string; description?: string | null; url?: string | null }): JsonLd {
+  return {
+    '@type': 'DefinedTerm',
+    name: competence.name,
+    termCode: competence.code,
+    ...(competence.url ? { url: competence.url } : {}),
+    ...(competence.description ? { description: competence.description } : {}),
+    inDefinedTermSet: DIGCOMP,
+  };
+}
+
+/** A competence's page. */
+export function definedTerm(competence: { code: string; name: string; description?: string | null; url: string }): JsonLd {
+  return { '@context': CONTEXT, ...digCompTerm(competence) };
+}
+
+/** The competences list: the DigComp 2.2 set with its terms. */
+export function definedTermSet(set: { url: string; competences: readonly { code: string; name: string; url: string }[] }): JsonLd {
+  return { '@context': CONTEXT, ...DIGCOMP, sameAs: DIGCOMP.url, url: set.url, hasDefinedTerm: set.competences.map(digCompTerm) };
 }
 
 export interface SessionLd {
@@ -22,10 +107,14 @@ export interface SessionLd {
   format: 'online' | 'in_person' | 'hybrid';
   teachingLanguage: string;
   venue?: string | null;
+  /** HTML (rendered from the CMS's Markdown). */
   description?: string | null;
+  hours?: number | null;
   isFree?: boolean | null;
   price?: number | null;
   registrationState: string;
+  registrationOpensAt?: string | null;
+  /** `url`: its page on the site. */
   organiser?: { name: string; url?: string } | null;
   externalRegistrationUrl?: string | null;
 }
@@ -35,6 +124,9 @@ const ATTENDANCE = {
   in_person: 'https://schema.org/OfflineEventAttendanceMode',
   hybrid: 'https://schema.org/MixedEventAttendanceMode',
 } as const;
+
+/** courseMode, in the words Google's course documentation uses. */
+const COURSE_MODE = { online: 'Online', in_person: 'Onsite', hybrid: 'Blended' } as const;
 
 function location(session: SessionLd): JsonLd | JsonLd[] {
   const virtual = { '@type': 'VirtualLocation', url: session.externalRegistrationUrl ?? session.url };
@@ -56,27 +148,48 @@ function offers(session: SessionLd): JsonLd {
     price: session.isFree ? 0 : (session.price ?? 0),
     priceCurrency: 'EUR',
     availability,
+    ...(session.registrationOpensAt ? { validFrom: session.registrationOpensAt } : {}),
   };
 }
 
-/** A session as schema.org sees it: a CourseInstance (of its module's Course) that is also an Event. */
-export function sessionEvent(session: SessionLd, course?: { name: string; url: string }): JsonLd {
+/** The days a session spans (1 for a day's session), for a schedule when its hours are unknown. */
+function days(session: SessionLd): number {
+  return Math.max(1, Math.ceil((Date.parse(session.endsAt) - Date.parse(session.startsAt)) / 86_400_000));
+}
+
+/** A session as a CourseInstance (an Event): when, where, how, at what price, by whom. */
+function courseInstance(session: SessionLd, siteUrl: string): JsonLd {
+  const description = session.description ? plainText(session.description) : '';
   return {
-    '@context': 'https://schema.org',
-    '@type': ['Event', 'CourseInstance'],
     name: session.title,
     url: session.url,
     startDate: session.startsAt,
     endDate: session.endsAt,
     eventStatus: 'https://schema.org/EventScheduled',
     eventAttendanceMode: ATTENDANCE[session.format],
-    courseMode: session.format === 'in_person' ? 'onsite' : session.format === 'online' ? 'online' : 'blended',
+    courseMode: COURSE_MODE[session.format],
+    ...(session.hours
+      ? { courseWorkload: isoHours(session.hours) }
+      : { courseSchedule: { '@type': 'Schedule', startDate: session.startsAt, endDate: session.endsAt, repeatFrequency: 'P1D', repeatCount: days(session) } }),
     inLanguage: session.teachingLanguage,
     location: location(session),
     offers: offers(session),
-    ...(session.description ? { description: session.description } : {}),
-    ...(session.organiser ? { organizer: { '@type': 'Organization', name: session.organiser.name, ...(session.organiser.url ? { url: session.organiser.url } : {}) } } : {}),
-    ...(course ? { isPartOf: { '@type': 'Course', name: course.name, url: course.url } } : {}),
+    organizer: session.organiser ? { '@type': 'Organization', name: session.organiser.name, ...(session.organiser.url ? { url: session.organiser.url } : {}) } : academy(siteUrl),
+    ...(description ? { description } : {}),
+  };
+}
+
+/**
+ * A session's page: an Event (for event search) that is a CourseInstance, about its module's
+ * Course (no property of an Event or a CourseInstance names the course it belongs to; the Course
+ * names its instances, on the module's page).
+ */
+export function sessionEvent(session: SessionLd, siteUrl: string, course?: { name: string; url: string }): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': ['Event', 'CourseInstance'],
+    ...courseInstance(session, siteUrl),
+    ...(course ? { about: { '@type': 'Course', name: course.name, url: course.url } } : {}),
   };
 }
 
@@ -88,32 +201,65 @@ export interface ModuleLd {
   licence?: string | null;
   level: string;
   durationHours?: number | null;
-  competences: readonly { code: string; name: string }[];
-  authors: readonly { name: string }[];
+  image?: string | null;
+  updatedAt?: string | null;
+  competences: readonly { code: string; name: string; url?: string | null }[];
+  authors: readonly { name: string; url: string }[];
   sessions: readonly SessionLd[];
 }
 
-/** A module: a Course, with its dated sessions as CourseInstances. */
-export function course(module: ModuleLd): JsonLd {
+/** Module levels in the words Google's course documentation uses for educationalLevel. */
+const LEVELS: Record<string, string> = { discovery: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' };
+
+/**
+ * A module: a free Course. Its instances: the module itself, online and self-paced (its content is
+ * the page), and each dated session.
+ */
+export function course(module: ModuleLd, siteUrl: string): JsonLd {
   return {
-    '@context': 'https://schema.org',
+    '@context': CONTEXT,
     '@type': 'Course',
     name: module.title,
     url: module.url,
     description: module.summary ?? module.title,
     inLanguage: module.locale,
-    educationalLevel: module.level,
+    educationalLevel: LEVELS[module.level] ?? module.level,
     isAccessibleForFree: true,
-    ...(module.licence ? { license: module.licence } : {}),
-    ...(module.durationHours ? { timeRequired: `PT${module.durationHours}H` } : {}),
-    provider: { '@type': 'Organization', name: ORGANISATION_NAME },
-    ...(module.authors.length ? { author: module.authors.map((a) => ({ '@type': 'Organization', name: a.name })) } : {}),
-    teaches: module.competences.map((c) => `DigComp ${c.code} ${c.name}`),
-    hasCourseInstance: module.sessions.map((s) => {
-      const { '@context': _context, ...instance } = sessionEvent(s);
-      return { ...instance, '@type': 'CourseInstance' };
-    }),
+    ...(module.licence ? { license: licence(module.licence) } : {}),
+    ...(module.durationHours ? { timeRequired: isoHours(module.durationHours) } : {}),
+    ...(module.image ? { image: module.image } : {}),
+    ...(module.updatedAt ? { dateModified: module.updatedAt } : {}),
+    provider: academy(siteUrl),
+    ...(module.authors.length ? { author: module.authors.map((a) => ({ '@type': 'Organization', name: a.name, url: a.url })) } : {}),
+    ...(module.competences.length ? { teaches: module.competences.map(digCompTerm) } : {}),
+    offers: [{ '@type': 'Offer', category: 'Free', price: 0, priceCurrency: 'EUR' }],
+    hasCourseInstance: [
+      {
+        '@type': 'CourseInstance',
+        name: module.title,
+        url: module.url,
+        courseMode: 'Online',
+        ...(module.durationHours ? { courseWorkload: isoHours(module.durationHours) } : {}),
+        inLanguage: module.locale,
+        offers: { '@type': 'Offer', category: 'Free', price: 0, priceCurrency: 'EUR', url: module.url },
+      },
+      ...module.sessions.map((s) => ({ '@type': 'CourseInstance', ...courseInstance(s, siteUrl) })),
+    ],
   };
+}
+
+/**
+ * An indicative salary range in the CMS's words ("€32,000–48,000 gross a year…", "32 000 à
+ * 45 000 € brut par an…") as a MonetaryAmount with its bounds, the way Google's documentation
+ * writes a salary range (JobPosting's baseSalary); nothing when the text gives no range in euros
+ * per year or month.
+ */
+export function salaryRange(text: string): JsonLd | undefined {
+  const amounts = [...text.matchAll(/\d{1,3}(?:[.,\s\u00a0\u202f]\d{3})+|\d{4,}/g)].map((m) => Number(m[0].replace(/\D/g, '')));
+  const unit = /year|annu|anual|\ban\b/i.test(text) ? 'YEAR' : /month|mois|mese|\bmes\b/i.test(text) ? 'MONTH' : undefined;
+  const [min, max] = amounts;
+  if (!/€|EUR/.test(text) || !unit || min === undefined || max === undefined || !(min < max)) return undefined;
+  return { '@type': 'MonetaryAmount', currency: 'EUR', value: { '@type': 'QuantitativeValue', minValue: min, maxValue: max, unitText: unit }, description: text };
 }
 
 export interface JobLd {
@@ -122,37 +268,73 @@ export interface JobLd {
   summary?: string | null;
   iscoCode?: string | null;
   escoUri?: string | null;
+  missions: readonly { text: string }[];
   skills: readonly { name: string }[];
+  competences: readonly { code: string; name: string; url?: string | null }[];
   salaryRange?: string | null;
 }
 
+/** A job sheet: an Occupation (its ESCO page is the same occupation: sameAs). */
 export function occupation(job: JobLd): JsonLd {
+  const salary = job.salaryRange ? salaryRange(job.salaryRange) : undefined;
   return {
-    '@context': 'https://schema.org',
+    '@context': CONTEXT,
     '@type': 'Occupation',
     name: job.title,
     url: job.url,
     description: job.summary ?? job.title,
     occupationLocation: { '@type': 'AdministrativeArea', name: 'Europe' },
-    ...(job.skills.length ? { skills: job.skills.map((s) => s.name).join(', ') } : {}),
-    ...(job.iscoCode || job.escoUri
-      ? {
-          occupationalCategory: {
-            '@type': 'CategoryCode',
-            ...(job.iscoCode ? { codeValue: job.iscoCode, inCodeSet: 'ISCO-08' } : {}),
-            ...(job.escoUri ? { url: job.escoUri } : {}),
-          },
-        }
-      : {}),
-    ...(job.salaryRange ? { estimatedSalary: { '@type': 'MonetaryAmountDistribution', name: job.salaryRange, currency: 'EUR' } } : {}),
+    ...(job.missions.length ? { responsibilities: job.missions.map((m) => m.text) } : {}),
+    ...(job.skills.length || job.competences.length ? { skills: [...job.skills.map((s) => s.name), ...job.competences.map(digCompTerm)] } : {}),
+    ...(job.iscoCode ? { occupationalCategory: { '@type': 'CategoryCode', codeValue: job.iscoCode, inCodeSet: ISCO_08 } } : {}),
+    ...(job.escoUri ? { sameAs: job.escoUri } : {}),
+    ...(salary ? { estimatedSalary: salary } : {}),
+  };
+}
+
+export interface InterviewLd {
+  title: string;
+  url: string;
+  summary?: string | null;
+  locale: string;
+  personName: string;
+  personRole?: string | null;
+  organisation?: { name: string; url: string } | null;
+  interviewDate?: string | null;
+  updatedAt?: string | null;
+  image?: string | null;
+}
+
+/** An interview: an Article, written by the academy, about the person interviewed. */
+export function interviewArticle(interview: InterviewLd, siteUrl: string): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': 'Article',
+    headline: interview.title,
+    url: interview.url,
+    ...(interview.summary ? { description: interview.summary } : {}),
+    inLanguage: interview.locale,
+    ...(interview.image ? { image: interview.image } : {}),
+    ...(interview.interviewDate ? { dateCreated: interview.interviewDate } : {}),
+    ...(interview.updatedAt ? { dateModified: interview.updatedAt } : {}),
+    author: academy(siteUrl),
+    publisher: academy(siteUrl),
+    about: {
+      '@type': 'Person',
+      name: interview.personName,
+      ...(interview.personRole ? { jobTitle: interview.personRole } : {}),
+      ...(interview.organisation ? { worksFor: { '@type': 'Organization', name: interview.organisation.name, url: interview.organisation.url } } : {}),
+    },
   };
 }
 
 export interface OrganisationLd {
   name: string;
+  /** Its page on the site. */
   url: string;
   description?: string | null;
   website?: string | null;
+  logo?: string | null;
   country: string;
   city?: string | null;
   foundedYear?: number | null;
@@ -160,14 +342,16 @@ export interface OrganisationLd {
   longitude?: number | null;
 }
 
+/** An organisation of the Atlas: its own address is its website, its page here the page about it. */
 export function organization(org: OrganisationLd): JsonLd {
   return {
-    '@context': 'https://schema.org',
+    '@context': CONTEXT,
     '@type': 'Organization',
     name: org.name,
-    url: org.url,
+    url: org.website || org.url,
+    mainEntityOfPage: org.url,
     ...(org.description ? { description: org.description } : {}),
-    ...(org.website ? { sameAs: [org.website] } : {}),
+    ...(org.logo ? { logo: org.logo } : {}),
     ...(org.foundedYear ? { foundingDate: String(org.foundedYear) } : {}),
     address: { '@type': 'PostalAddress', addressCountry: org.country, ...(org.city ? { addressLocality: org.city } : {}) },
     ...(org.latitude != null && org.longitude != null

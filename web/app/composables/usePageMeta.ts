@@ -14,19 +14,32 @@ export interface PageMeta {
   alternates: Partial<Record<Locale, string>>;
   /** The locale whose URL is canonical: the shown version (English for a fallback). */
   canonicalLocale?: Locale;
+  /**
+   * A list narrowed by its filters (`?level=…`, the Atlas's `?country=…`): a view of the list,
+   * not a page of its own (Google's advice on faceted navigation). Not indexed (`noindex,
+   * follow`: its links still lead a crawler to the entries), canonical to the unfiltered list,
+   * and without hreflang alternates: they would name pages that do not name it back.
+   */
+  filtered?: boolean;
   breadcrumbs: Crumb[];
   /**
    * Rendered on the server only: pass `import.meta.server ? [...] : undefined`, so that the JSON-LD
-   * builders are left out of the browser bundle.
+   * builders are left out of the browser bundle. A BreadcrumbList comes with them from
+   * `breadcrumbs` when they have two items or more (a trail of one is none: the home page).
    */
   jsonLd?: JsonLd[];
   type?: 'website' | 'article';
 }
 
-/** The absolute URL of a site path. */
+/** The absolute URL of a site path (`absolute('/')`: the site's). */
 export function useAbsoluteUrl() {
   const siteUrl = useRuntimeConfig().public.siteUrl;
   return (path: string) => new URL(path, siteUrl).href;
+}
+
+/** The absolute URL of a CMS image as the site serves it (/uploads on the site's origin, as AppImage shows it). */
+export function imageUrl(absolute: (path: string) => string, image?: { url: string } | null): string | undefined {
+  return image ? absolute(`/uploads/${image.url.replace(/^https?:\/\/[^/]+/, '').replace(/^\/uploads\//, '').replace(/^\//, '')}`) : undefined;
 }
 
 /** The same page in every locale (lists, home, legal pages). */
@@ -35,15 +48,18 @@ export function allLocales(page: Section | StaticPage | 'index'): Partial<Record
 }
 
 /**
- * Title, description, Open Graph, canonical URL, hreflang alternates (only where the page exists)
- * and JSON-LD (BreadcrumbList always), for one page.
+ * Title, description, Open Graph, canonical URL, hreflang alternates and JSON-LD (BreadcrumbList
+ * always), for one page. Alternates only on a page that is its own canonical URL, each naming a
+ * page that names it back (hreflang pairs must be reciprocal): not on a filtered list, nor on an
+ * entry shown in English for want of a translation (its canonical URL is the English page's).
  */
 export function usePageMeta(meta: PageMeta) {
   const locale = useCurrentLocale();
   const absolute = useAbsoluteUrl();
   const canonicalLocale = meta.canonicalLocale ?? locale.value;
   const canonicalPath = meta.alternates[canonicalLocale] ?? meta.alternates[locale.value];
-  const canonical = canonicalPath ? absolute(canonicalPath) : undefined;
+  const canonical = canonicalPath ? absolute(meta.filtered ? canonicalPath.split('?')[0]! : canonicalPath) : undefined;
+  const ownCanonical = !meta.filtered && canonicalLocale === locale.value;
 
   useSeoMeta({
     title: meta.title,
@@ -55,16 +71,18 @@ export function usePageMeta(meta: PageMeta) {
     ogLocale: locale.value,
     ogSiteName: 'Social Tech Academy',
     twitterCard: 'summary',
+    ...(meta.filtered ? { robots: 'noindex, follow' } : {}),
   });
 
-  const alternates = Object.entries(meta.alternates).map(([hreflang, path]) => ({ rel: 'alternate' as const, hreflang, href: absolute(path!) }));
+  const alternates = ownCanonical ? Object.entries(meta.alternates).map(([hreflang, path]) => ({ rel: 'alternate' as const, hreflang, href: absolute(path!) })) : [];
   const defaultPath = meta.alternates[DEFAULT_LOCALE];
-  if (defaultPath) alternates.push({ rel: 'alternate', hreflang: 'x-default', href: absolute(defaultPath) });
+  if (ownCanonical && defaultPath) alternates.push({ rel: 'alternate', hreflang: 'x-default', href: absolute(defaultPath) });
   useHead({ link: [...alternates, ...(canonical ? [{ rel: 'canonical' as const, href: canonical }] : [])] });
 
   if (import.meta.server) {
-    const crumbs = breadcrumbList(meta.breadcrumbs.map((c) => ({ name: c.name, url: absolute(c.path) })));
-    useHead({ script: [{ type: 'application/ld+json', innerHTML: serializeJsonLd([crumbs, ...(meta.jsonLd ?? [])]) }] });
+    const crumbs = meta.breadcrumbs.length > 1 ? [breadcrumbList(meta.breadcrumbs.map((c) => ({ name: c.name, url: absolute(c.path) })))] : [];
+    const blocks = [...crumbs, ...(meta.jsonLd ?? [])];
+    if (blocks.length) useHead({ script: [{ type: 'application/ld+json', innerHTML: serializeJsonLd(blocks) }] });
   }
 }
 

@@ -1,10 +1,15 @@
 import { CONTENT_TTL, STALE_IF_ERROR } from '#shared/page-cache';
 import { SITEMAP_TAG } from '#shared/cache-tags';
 
+const SHARED_STALE = 24 * 3600;
+
 // The page cache (server/multiCache.serverOptions.ts): pages tag themselves while they render
 // (app/plugins/urql.server.ts); the sitemap, a server route, is tagged here (`sitemap`: every
 // change of the CMS purges it). A response served from the cache says so (`X-Page-Cache: hit`):
-// the tests and the benchmark read it.
+// the tests and the benchmark read it. Shared caches on the way (a CDN) may keep a cached page
+// NUXT_CONTENT_TTL seconds and serve it a day past that while they refresh it (they are not purged:
+// NUXT_CONTENT_TTL bounds how late they show a change); a page that sets its own Cache-Control
+// (a form token, the self-service page, a preview) keeps it.
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('request', (event) => {
     if (event.path === '/sitemap.xml') {
@@ -12,6 +17,10 @@ export default defineNitroPlugin((nitroApp) => {
     }
   });
   nitroApp.hooks.hook('beforeResponse', (event) => {
-    if (event.context.multiCache?.routeServedFromCache) setResponseHeader(event, 'x-page-cache', 'hit');
+    const cache = event.context.multiCache;
+    if (cache?.routeServedFromCache) setResponseHeader(event, 'x-page-cache', 'hit');
+    else if (cache?.route?.cacheable && getResponseStatus(event) === 200 && !getResponseHeader(event, 'cache-control')) {
+      setResponseHeader(event, 'cache-control', `s-maxage=${CONTENT_TTL}, stale-while-revalidate=${SHARED_STALE}`);
+    }
   });
 });

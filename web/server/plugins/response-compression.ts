@@ -1,20 +1,35 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-// HTML pages leave compressed (brotli, else gzip) when the browser accepts it: a page is 30-140 KB
-// of HTML, a few KB once compressed, which is most of a first visit's bytes on a slow link. Done
-// last, on every response (cached or not): this plugin's hook runs after csp-fresh-nonce's (Nitro
-// plugins load in file-name order), which rewrites the body first. Static assets are precompressed
-// at build time (nitro.compressPublicAssets) and never reach this hook as strings. Error pages are
-// rendered through an internal request (/__nuxt_error) whose body Nitro's error handler re-sends as
-// text: that one stays plain.
+// Text responses leave compressed (brotli, else gzip) when the browser accepts it: HTML pages
+// (30-140 KB, a few KB once compressed, most of a first visit's bytes on a slow link), the locale
+// messages a first load fetches (/_i18n/…/messages.json, ~19 KB of JSON), the sitemap, robots.txt
+// and the site's JSON. Done last, on every response (cached or not): this plugin's hook runs after
+// csp-fresh-nonce's (Nitro plugins load in file-name order), which rewrites the body first. Static
+// assets are precompressed at build time (nitro.compressPublicAssets) and never reach this hook as
+// text. Error pages are rendered through an internal request (/__nuxt_error) whose body Nitro's
+// error handler re-sends as text: that one stays plain.
 const MIN_BYTES = 1024;
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript)\b|application\/[\w.+-]+\+(json|xml)\b|image\/svg\+xml\b)/;
+
+/** A value h3 would send as JSON (a handler returned an object): a plain object or an array. */
+function isJsonValue(body: unknown): body is object {
+  if (Array.isArray(body)) return true;
+  if (!body || typeof body !== 'object') return false;
+  const prototype = Object.getPrototypeOf(body);
+  return prototype === Object.prototype || prototype === null;
+}
 
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('beforeResponse', (event, response) => {
-    if (typeof response.body !== 'string' || response.body.length < MIN_BYTES) return;
     if (event.path.startsWith('/__nuxt_error')) return;
-    if (!String(getResponseHeader(event, 'content-type') ?? '').startsWith('text/html')) return;
     if (getResponseHeader(event, 'content-encoding')) return;
+    let type = String(getResponseHeader(event, 'content-type') ?? '');
+    // A handler's object (the i18n messages among them): serialized here, as h3 would, to compress it.
+    if (isJsonValue(response.body) && (!type || type.startsWith('application/json'))) {
+      response.body = JSON.stringify(response.body);
+      if (!type) setResponseHeader(event, 'content-type', (type = 'application/json'));
+    }
+    if (typeof response.body !== 'string' || response.body.length < MIN_BYTES || !COMPRESSIBLE.test(type)) return;
     // A page about to enter the page cache leaves as it is stored (nuxt-multi-cache stores the body
     // that was sent, and must store text): only its first reader after a change gets it uncompressed.
     const cache = event.context.multiCache;

@@ -27,7 +27,8 @@ describe('every page type in every language', () => {
       const title = body.match(/<title>([^<]*)<\/title>/)?.[1] ?? '';
       expect(body).toMatch(/<meta name="description" content="[^"]+"/);
       expect(body).toMatch(/<meta property="og:title" content="[^"]+"/);
-      expect(body).toContain('"@type":"BreadcrumbList"');
+      // A breadcrumb trail of two items or more: every page but the home, which is the site's.
+      expect(body).toContain(page.type === 'index' ? '"@type":"WebSite"' : '"@type":"BreadcrumbList"');
       const key = `${page.locale}:${title}`;
       expect(seenTitles.get(key), `title "${title}" also used by ${seenTitles.get(key)}`).toBeUndefined();
       seenTitles.set(key, page.path);
@@ -59,13 +60,15 @@ describe('every page type in every language', () => {
     }
   });
 
-  it('an entry missing in a language shows the English version with a notice, alternates only for English', async () => {
+  it('an entry missing in a language shows the English version with a notice, canonical to the English page, without alternates', async () => {
     const { status, body } = await html('/fr/modules/test-only-in-english');
     expect(status).toBe(200);
     expect(body).toContain(escapeHtml(messages.fr.fallback.text));
     expect(body).toContain('Only in English (test entry)');
     const links = linkTags(body);
-    expect(links.filter((l) => l.rel === 'alternate').map((l) => l.hreflang).sort()).toEqual(['en', 'x-default']);
+    // Its canonical URL is the English page's, whose alternates do not name it: it names none
+    // either (hreflang pairs are reciprocal).
+    expect(links.filter((l) => l.rel === 'alternate').map((l) => l.hreflang)).toEqual([]);
     expect(links.find((l) => l.rel === 'canonical')?.href).toBe(`${SITE_URL}/en/modules/test-only-in-english`);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fitHeadings } from '#shared/headings';
 import { isSafeUrl } from '#shared/markdown';
 import { loadMarkdownRenderer } from '../../app/utils/markdown';
 
@@ -25,5 +26,17 @@ describe('Markdown from the CMS', () => {
   it('shows raw HTML as text', async () => {
     const render = await loadMarkdownRenderer();
     expect(render('<img src=x onerror=alert(1)>')).not.toContain('<img');
+  });
+});
+
+describe('headings of rendered Markdown in a page', () => {
+  it('fit under the heading the text sits under, skipping no level', async () => {
+    const render = await loadMarkdownRenderer();
+    const html = render('### Publisher\n\ntext\n\n##### Deep\n\n### Hosting\n\n#### Details');
+    // Under a page's h1 (a legal page): ### becomes h2, and ##### no deeper than h3.
+    expect([...fitHeadings(html, 1).matchAll(/<(\/?h\d)>/g)].map((m) => m[1])).toEqual(['h2', '/h2', 'h3', '/h3', 'h2', '/h2', 'h3', '/h3']);
+    // In a titled section (h2), as written.
+    expect(fitHeadings(render('### A\n\n#### B'), 2)).toBe(render('### A\n\n#### B'));
+    expect(fitHeadings('<p>no heading, no <hr> change</p>', 1)).toBe('<p>no heading, no <hr> change</p>');
   });
 });
