@@ -4,6 +4,7 @@ import lruCacheDriver from 'unstorage/drivers/lru-cache';
 import redisDriver from 'unstorage/drivers/redis';
 import { CONTENT_TTL, isPageCached, STALE_IF_ERROR } from '../shared/page-cache';
 import { RedisCacheTagRegistry } from './utils/redis-tag-registry';
+import { pageCacheKey } from './utils/page-cache';
 
 // The page cache: nuxt-multi-cache's route cache (docs/design.md "The site"). A page is stored with
 // the tags of what it rendered (app/plugins/urql.server.ts); the CMS purges tags when content
@@ -36,11 +37,12 @@ export default defineMultiCacheOptions(() => {
       },
       // The URL as pages read it (server/plugins/page-query.ts made it canonical), in characters a
       // storage key keeps as they are (unstorage cuts a key at `?` and turns `/` into `:`).
-      buildCacheKey: (event) => `page:${Buffer.from(event.path).toString('base64url')}`,
+      buildCacheKey: (event) => pageCacheKey(event.path),
       // A stored page is sent again with other bodies: no length or validator of the first one.
       alterCachedHeaders: (headers) => {
         const kept = { ...headers };
-        for (const name of ['content-length', 'etag', 'last-modified', 'set-cookie', 'x-page-cache']) delete kept[name];
+        // `vary: accept-encoding` too: the compression adds it again to each response.
+        for (const name of ['content-length', 'etag', 'last-modified', 'set-cookie', 'x-page-cache', 'vary']) delete kept[name];
         return kept;
       },
       applies: (path) => isPageCached(path),

@@ -11,6 +11,13 @@ const SHARED_STALE = 24 * 3600;
 // NUXT_CONTENT_TTL bounds how late they show a change); a page that sets its own Cache-Control
 // (a form token, the self-service page, a preview) keeps it.
 export default defineNitroPlugin((nitroApp) => {
+  // The cache stores text, not the compressed bytes a reader was sent (server/utils/page-cache.ts).
+  const storage = useMultiCacheApp().cache.route?.storage;
+  if (storage) {
+    const setItemRaw = storage.setItemRaw.bind(storage);
+    storage.setItemRaw = ((key: string, value: unknown, options?: object) => setItemRaw(key, withUncompressedBody(key, value), options)) as typeof storage.setItemRaw;
+  }
+  nitroApp.hooks.hook('afterResponse', (event) => forgetUncompressed(event.path));
   nitroApp.hooks.hook('request', (event) => {
     if (event.path === '/sitemap.xml') {
       event.context.multiCache?.route?.setCacheable().setMaxAge(CONTENT_TTL).setStaleIfError(CONTENT_TTL + STALE_IF_ERROR).addTags([SITEMAP_TAG]);

@@ -27,3 +27,31 @@ export async function purgePageTags(tags: string[]) {
   cacheTagInvalidator.add(tags);
   await cacheTagInvalidator.invalidate();
 }
+
+/**
+ * nuxt-multi-cache stores a page as it was sent (its afterResponse hook reads the final body), but
+ * pages leave compressed (server/plugins/response-compression.ts) and a cached copy must be text
+ * (it gets a fresh nonce and form token each time it is sent again). So the compression keeps the
+ * text it compressed here, by cache key, and the cache's storage (wrapped by
+ * server/plugins/page-cache.ts) stores that text in the library's item instead of the compressed
+ * bytes. Entries live from one request's beforeResponse to its afterResponse.
+ */
+export const pageCacheKey = (path: string) => `page:${Buffer.from(path).toString('base64url')}`;
+const uncompressed = new Map<string, string>();
+const ITEM_DELIMITER = '<CACHE_ITEM>'; // nuxt-multi-cache 4's route cache item: JSON metadata, delimiter, body
+
+export function keepUncompressedForCache(path: string, text: string) {
+  uncompressed.set(pageCacheKey(path), text);
+}
+
+export function forgetUncompressed(path: string) {
+  uncompressed.delete(pageCacheKey(path));
+}
+
+/** The item to store for `key`: the library's, with the text that was compressed when there was one. */
+export function withUncompressedBody(key: string, item: unknown): unknown {
+  const text = uncompressed.get(key);
+  if (text === undefined || typeof item !== 'string') return item;
+  const at = item.indexOf(ITEM_DELIMITER);
+  return at === -1 ? item : item.slice(0, at + ITEM_DELIMITER.length) + text;
+}
