@@ -19,7 +19,7 @@ export default ({ env }) => [
     name: 'strapi::cors',
     config: { origin: env.array('CORS_ORIGINS', ['http://localhost:3000', 'http://localhost:1337']) },
   },
-  'strapi::poweredBy',
+  // No strapi::poweredBy: no X-Powered-By header telling what answers.
   'strapi::query',
   'strapi::body',
   'strapi::session',

@@ -1,5 +1,4 @@
-import { graphqlArmorRules } from '../src/graphql/limits';
-import { draftGuardPlugin } from '../src/graphql/draft-guard';
+import { GRAPHQL_LIMITS, graphqlLimitRules } from '../src/graphql/limits';
 
 export default ({ env }) => {
   const production = env('NODE_ENV') === 'production';
@@ -10,14 +9,16 @@ export default ({ env }) => {
         endpoint: '/graphql',
         shadowCRUD: true,
         depthLimit: 10,
-        defaultLimit: 25,
-        maxLimit: 100,
+        defaultLimit: GRAPHQL_LIMITS.defaultPageSize,
+        maxLimit: GRAPHQL_LIMITS.maxPageSize,
         // The Apollo landing page and introspection only outside production.
         landingPage: !production,
         apolloServer: {
           introspection: !production,
-          validationRules: graphqlArmorRules(),
-          plugins: [draftGuardPlugin],
+          validationRules: graphqlLimitRules(),
+          // No CORS of the plugin's own (it answers `*` to any origin): strapi::cors answers for
+          // /graphql as for every route, with CORS_ORIGINS (config/middlewares.ts).
+          cors: false,
           // Never send stack traces or internal details to clients.
           includeStacktraceInErrorResponses: false,
         },

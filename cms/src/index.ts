@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './i18n/locales';
 import { ensurePublicPermissions } from './security/permissions';
 import { ensureDevelopmentAdmin } from './security/admin';
+import { enforcePublishedOnly } from './security/drafts';
+import { accountMutationsGuard, closeReaderAccounts } from './security/accounts';
 import { ensureConstraints } from './database/constraints';
 import { installRelationBatching } from './graphql/batch-relations';
 import trainingSessionFields from './api/training-session/graphql/computed-fields';
@@ -14,6 +16,7 @@ import { prepareRateLimits } from './api/registration/rate-limit';
 import { placeCountMiddleware } from './api/registration/lifecycle';
 import { registrationCronTasks } from './api/registration/cron';
 import { registrationExportRoutes } from './api/registration/export';
+import { sealStoredTokens } from './api/registration/outbox';
 import { configureRegistrationAdmin } from './api/registration/admin-layout';
 import { seedOnFirstStart } from './seed';
 import { ensurePublishingTables } from './publishing/tables';
@@ -31,6 +34,7 @@ export default {
     extension.use(trainingSessionFields(strapi));
     extension.use(registrationGraphql(strapi));
     extension.use(organisationListing(strapi));
+    extension.use(accountMutationsGuard(strapi));
     strapi.documents.use(placeCountMiddleware(strapi));
     // Every public-visible change, in the transaction of the change; purged on the site after commit.
     extension.use(contentChangesFeed(strapi));
@@ -39,11 +43,15 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Before anything can serve a request: the public reads published content only.
+    enforcePublishedOnly(strapi);
     await ensureRegistrationTables(strapi);
     await ensurePublishingTables(strapi);
+    await sealStoredTokens(strapi);
     await ensureConstraints(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
+    await closeReaderAccounts(strapi);
     await ensureDevelopmentAdmin(strapi);
     await ensureDevelopmentPreviewToken(strapi);
     installRelationBatching(strapi);

@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { graphql } from './strapi';
-import { GRAPHQL_LIMITS } from '../src/graphql/limits';
+import { GRAPHQL_LIMITS, graphqlLimitRules, paginationCostRule } from '../src/graphql/limits';
 
 const noStackTrace = (body: unknown) => {
   const text = JSON.stringify(body);
@@ -44,6 +46,46 @@ describe('GraphQL limits for partners', () => {
     expect(result.status).toBe(400);
     expect(result.errors?.map((e) => e.message).join(' ')).toMatch(/Query Cost limit of \d+ exceeded/);
     noStackTrace(result.body);
+  });
+
+  it('counts lists by their page size: 26 aliases of nested relations are refused before anything runs', async () => {
+    // Sent with an invalid variable: were the limit to let it through, the variable would stop it
+    // before execution, and the test would fail on the message.
+    const nested = 'relatedJobs { relatedJobs { relatedJobs { title } } }';
+    const aliases = Array.from({ length: 26 }, (_, i) => `a${i}: jobSheets(pagination: { start: $start }) { ${nested} }`).join('\n');
+    const result = await graphql(`query($start: Int) { ${aliases} }`, { start: 'not a number' });
+    expect(result.status).toBe(400);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0].message).toMatch(new RegExp(`Query Cost limit of ${GRAPHQL_LIMITS.maxCost} exceeded, found \\d+: every list counts at its page size \\(pagination limit or pageSize, 25 by default, 100 at most\\)`));
+    noStackTrace(result.body);
+
+    // Connections count their nodes by their pagination too, and a variable page size at its worst (100).
+    const connections = await graphql(
+      `query($start: Int, $limit: Int) { modules_connection(pagination: { limit: $limit }) { nodes { jobSheets_connection(pagination: { limit: 100, start: $start }) { nodes { modules { title } } } } } }`,
+      { start: 'not a number', limit: 100 },
+    );
+    expect(connections.status).toBe(400);
+    expect(connections.errors?.[0]?.message).toMatch(/Query Cost limit of \d+ exceeded/);
+  });
+
+  it('accepts the same nesting with small pages', async () => {
+    const result = await graphql(`{ jobSheets(pagination: { limit: 5 }) { relatedJobs(pagination: { limit: 5 }) { relatedJobs(pagination: { limit: 5 }) { title } } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.jobSheets).toHaveLength(5);
+  });
+
+  it('lets every query of the site through its limits', () => {
+    // The site's documents as they are (fragments included), validated like the CMS validates a request.
+    const schema = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+    const directory = new URL('../../web/app/graphql/', import.meta.url);
+    const files = readdirSync(directory).filter((name) => name.endsWith('.graphql'));
+    const document = parse(files.map((name) => readFileSync(new URL(name, directory), 'utf8')).join('\n'));
+    const operations = document.definitions.filter((d) => d.kind === 'OperationDefinition');
+    expect(operations.length).toBeGreaterThan(10);
+    expect(validate(schema, document, [...specifiedRules, ...graphqlLimitRules()]).map((e) => e.message)).toEqual([]);
+    // Not vacuous: the same documents against a budget of 1000 values are refused (the module list asks for 100 modules with their lists).
+    expect(validate(schema, document, [paginationCostRule(1000)]).length).toBeGreaterThan(0);
   });
 
   it('serves 25 entries by default and at most 100 even when asked for 10000', async () => {

@@ -63,7 +63,7 @@ describe('editors\' CSV export', () => {
   it('requires an admin allowed to read registrations, and escapes what could run in a spreadsheet', async () => {
     const { url, mailbox } = await getApp();
     const session = await createSession({ capacity: 1 });
-    await register(session.documentId, { fullName: '=HYPERLINK("http://evil.example")', organisation: 'Coop, "Quoted"' });
+    await register(session.documentId, { fullName: '=HYPERLINK("http://evil.example")', organisation: 'Probe;=1+2, "Quoted"' });
     await register(session.documentId, { fullName: 'Second Person' });
     const path = `${url}/registration-export/sessions/${session.documentId}/registrations.csv`;
 
@@ -78,10 +78,11 @@ describe('editors\' CSV export', () => {
     expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="registrations-test-session-[a-z0-9-]+\.csv"/);
     const csv = (await response.text()).replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('fullName,email,organisation,status,language,registeredAt,consentAt,privacyPolicyVersion');
+    expect(lines[0]).toBe('"fullName","email","organisation","status","language","registeredAt","consentAt","privacyPolicyVersion"');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil\.example""\)",[^,]+@example\.org,"Coop, ""Quoted""",confirmed,en,\d{4}-/);
-    expect(lines[2]).toMatch(/^Second Person,.*,waitlisted,/);
+    // Every cell quoted; a formula neutralised at the start and after a separator (a `;` spreadsheet splits there).
+    expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil\.example""\)","[^",]+@example\.org","Probe;'=1\+2, ""Quoted""","confirmed","en","\d{4}-/);
+    expect(lines[2]).toMatch(/^"Second Person",.*,"waitlisted",/);
     await drainUntil(() => mailbox.mails.length > 0);
   });
 });

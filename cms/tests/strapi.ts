@@ -1,3 +1,4 @@
+import { beforeAll } from 'vitest';
 import { bootStrapi } from '../scripts/lib/boot.mjs';
 import type { Core } from '@strapi/strapi';
 import { startMailbox, type Mailbox } from './mailbox';
@@ -36,6 +37,12 @@ export function getApp(): Promise<TestApp> {
   })();
   return globalThis.__academyApp;
 }
+
+// The first test file that imports this module boots the CMS in a hook (hookTimeout), not inside
+// its first test (testTimeout): on a busy machine a boot takes longer than a test may.
+beforeAll(async () => {
+  await getApp();
+});
 
 export interface GraphQLResult {
   status: number;

@@ -12,8 +12,8 @@ import DataLoader from 'dataloader';
  * parents. Pagination of the relation (limit/offset) is applied per parent afterwards, exactly as
  * `load` would have applied it to a single parent.
  *
- * It also enforces, for the public and partner API, that a draft-and-publish target is only ever
- * reached in its published version (strapi/strapi#25826: drafts through relations).
+ * Whether these loads may reach drafts is not decided here: the database lifecycle of
+ * src/security/drafts.ts restricts every read of a public request, batched or not.
  */
 
 type LoadQuery = Record<string, any> | undefined;
@@ -47,27 +47,10 @@ export function installRelationBatching(strapi: Core.Strapi) {
         entity?.id != null &&
         !strapi.db.inTransaction();
       if (!batchable) return originalLoad(entity, fields, populate);
-      const query = publishedOnly(strapi, uid, fields as string, populate, ctx);
-      return loaderFor(strapi, ctx, uid, fields as string, query).load(entity.id as number);
+      return loaderFor(strapi, ctx, uid, fields as string, populate).load(entity.id as number);
     };
     repository.__batched = true;
   }
-}
-
-/** Whether this request may see drafts: only a full-access API token (editors' preview tools). */
-export function requestMayReadDrafts(ctx: any): boolean {
-  const auth = ctx?.state?.auth;
-  return auth?.strategy?.name === 'api-token' && auth?.credentials?.type === 'full-access';
-}
-
-function publishedOnly(strapi: Core.Strapi, uid: string, field: string, populate: LoadQuery, ctx: any): LoadQuery {
-  if (requestMayReadDrafts(ctx)) return populate;
-  const attribute: any = (strapi.db.metadata.get(uid as any) as any).attributes[field];
-  const target = attribute?.target ? strapi.getModel(attribute.target) : undefined;
-  if (!target || !(target as any).options?.draftAndPublish) return populate;
-  const base = populate && typeof populate === 'object' ? populate : {};
-  const where = base.where ? { $and: [base.where, { publishedAt: { $notNull: true } }] } : { publishedAt: { $notNull: true } };
-  return { ...base, where };
 }
 
 function loaderFor(strapi: Core.Strapi, ctx: object, uid: string, field: string, query: LoadQuery): Loader {

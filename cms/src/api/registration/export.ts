@@ -27,11 +27,16 @@ const asText = (value: unknown) => {
   return String(value);
 };
 
-/** RFC 4180 quoting, and no cell a spreadsheet would run as a formula (CSV injection). */
+/**
+ * Every cell quoted (RFC 4180), and no text a spreadsheet would run as a formula (CSV injection;
+ * OWASP's advice: a `'` before it): a cell starting with = + - @, a tab or a carriage return, and
+ * such a start after a `;` or `,` or a line break inside the cell, which a spreadsheet that splits
+ * on another separator than ours (`;` in many locales) or ignores the quotes takes for the start
+ * of a cell: "Probe;=1+2" becomes "Probe;'=1+2".
+ */
 export function csvCell(value: unknown): string {
-  let text = asText(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = asText(value).replace(/(^|[;,\r\n])(?=[ ]*[=+\-@\t\r])/g, "$1'");
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 export async function registrationsCsv(strapi: Core.Strapi, session: string): Promise<string> {
@@ -39,7 +44,7 @@ export async function registrationsCsv(strapi: Core.Strapi, session: string): Pr
     .where('session_document_id', session)
     .orderByRaw(`CASE registration_status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END`)
     .orderBy('id');
-  const lines = [COLUMNS.map(([name]) => name).join(','), ...rows.map((row) => COLUMNS.map(([, pick]) => csvCell(pick(row))).join(','))];
+  const lines = [COLUMNS.map(([name]) => csvCell(name)).join(','), ...rows.map((row) => COLUMNS.map(([, pick]) => csvCell(pick(row))).join(','))];
   // A byte-order mark so that spreadsheet programs read the names as UTF-8.
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

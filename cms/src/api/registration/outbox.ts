@@ -5,7 +5,7 @@ import { renderMail, type MailKind } from './mails';
 import { loadSession } from './sessions';
 import { selfServiceUrl } from './self-service-link';
 import { OUTBOX_TABLE, REGISTRATIONS_TABLE, type Db, type Trx } from './tables';
-import { newSelfServiceToken } from './tokens';
+import { newSelfServiceToken, openSealedSelfServiceToken, sealSelfServiceToken } from './tokens';
 import { waitlistPosition } from './waitlist';
 
 /**
@@ -15,17 +15,29 @@ import { waitlistPosition } from './waitlist';
  * never send the same row; a failed send is retried with exponential backoff. Delivery is
  * at-least-once: a worker that dies after the SMTP server accepted a mail but before it recorded
  * it lets the lease expire and the mail goes again.
+ *
+ * A mail's self-service token waits in its row sealed (tokens.ts), never in clear, and goes with
+ * the row's payload once the mail is sent or given up; nothing logs it.
  */
 const LEASE_MS = 5 * 60_000;
 const BATCH = 25;
 const SENDERS = 5;
+
+/**
+ * The keys sealing the tokens: the app's. Read from the global `strapi`, as Strapi's own services
+ * do: mails are queued inside transactions of callers that are not handed the instance.
+ */
+const appKeys = () => strapi.config.get('server.app.keys') as string[];
+
+const sealedPayload = (token: string, replacesLink?: boolean) =>
+  JSON.stringify({ sealedToken: sealSelfServiceToken(appKeys(), token), ...(replacesLink ? { replacesLink: true } : {}) });
 
 export async function enqueueMail(trx: Trx, registrationId: number, kind: MailKind, token: string | null, options: { replacesLink?: boolean } = {}) {
   const now = Date.now();
   await trx(OUTBOX_TABLE).insert({
     registration_id: registrationId,
     kind,
-    payload: token ? JSON.stringify({ token, ...(options.replacesLink ? { replacesLink: true } : {}) }) : null,
+    payload: token ? sealedPayload(token, options.replacesLink) : null,
     status: 'pending',
     attempts: 0,
     available_at: now,
@@ -42,6 +54,19 @@ export async function enqueueMailWithNewLink(trx: Trx, registrationId: number, k
   const { token, hash } = newSelfServiceToken();
   await trx(REGISTRATIONS_TABLE).where('id', registrationId).update({ token_hash: hash, updated_at: new Date() });
   await enqueueMail(trx, registrationId, kind, token, { replacesLink: true });
+}
+
+/**
+ * At start: seals the tokens an earlier version queued in clear, and drops those of mails given up.
+ */
+export async function sealStoredTokens(strapi: Core.Strapi) {
+  const db = strapi.db.connection;
+  await db(OUTBOX_TABLE).where('status', 'failed').whereNotNull('payload').update({ payload: null });
+  const rows: Array<{ id: number; payload: string }> = await db(OUTBOX_TABLE).select('id', 'payload').whereNotNull('payload');
+  for (const row of rows) {
+    const { token, replacesLink } = JSON.parse(row.payload);
+    if (typeof token === 'string') await db(OUTBOX_TABLE).where('id', row.id).update({ payload: sealedPayload(token, replacesLink) });
+  }
 }
 
 /** Mails of a registration that are not sent yet must not outlive its erasure or anonymisation. */
@@ -63,6 +88,23 @@ async function claim(db: Db, id: number, worker: string, now: number): Promise<b
   return claimed === 1;
 }
 
+/**
+ * The token a mail links with, opened from its seal. A seal that no longer opens (APP_KEYS changed
+ * since it was queued) cannot give the registrant's token back: a new one replaces it, and the
+ * mail says its link is new.
+ */
+async function mailToken(strapi: Core.Strapi, registrationId: number, payload: Record<string, unknown>) {
+  if (typeof payload.sealedToken !== 'string') {
+    // A row queued in clear by an earlier version (sealStoredTokens seals those at start).
+    return { token: typeof payload.token === 'string' ? payload.token : null, replaces: payload.replacesLink === true };
+  }
+  const token = openSealedSelfServiceToken(appKeys(), payload.sealedToken);
+  if (token) return { token, replaces: payload.replacesLink === true };
+  const fresh = newSelfServiceToken();
+  await strapi.db.connection(REGISTRATIONS_TABLE).where('id', registrationId).update({ token_hash: fresh.hash, updated_at: new Date() });
+  return { token: fresh.token, replaces: true };
+}
+
 async function deliver(strapi: Core.Strapi, row: any) {
   const db = strapi.db.connection;
   const registration = await db(REGISTRATIONS_TABLE).where('id', row.registration_id).first();
@@ -70,8 +112,7 @@ async function deliver(strapi: Core.Strapi, row: any) {
   const session = await loadSession(db, registration.session_document_id);
   if (!session) return 'dropped';
   const locale = messageLocale(registration.language);
-  const payload = row.payload ? JSON.parse(row.payload) : {};
-  const token: string | null = payload.token ?? null;
+  const { token, replaces } = await mailToken(strapi, registration.id, row.payload ? JSON.parse(row.payload) : {});
   const mail = renderMail({
     kind: row.kind,
     locale,
@@ -79,7 +120,7 @@ async function deliver(strapi: Core.Strapi, row: any) {
     registrationDocumentId: registration.document_id,
     session,
     link: token ? selfServiceUrl(String(strapi.config.get('registration.siteUrl')), locale, token) : null,
-    linkReplaces: payload.replacesLink === true,
+    linkReplaces: replaces,
     waitlistPosition: row.kind === 'waitlist' ? await waitlistPosition(db, registration) : null,
   });
   await strapi.plugin('email').service('email').send({
@@ -121,6 +162,8 @@ async function drainBatch(strapi: Core.Strapi): Promise<{ sent: number; failed: 
       const giveUp = attempts >= Number(strapi.config.get('registration.mailMaxAttempts', 12));
       await db(OUTBOX_TABLE).where({ id, claimed_by: worker }).update({
         status: giveUp ? 'failed' : 'pending',
+        // A mail given up will not go: its token goes now.
+        ...(giveUp ? { payload: null } : {}),
         available_at: Date.now() + retryDelayMs(strapi, attempts),
         claimed_by: null,
         claimed_until: null,

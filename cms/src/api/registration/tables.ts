@@ -31,8 +31,8 @@ export async function ensureRegistrationTables(strapi: Core.Strapi) {
       table.increments('id').primary();
       table.integer('registration_id').notNullable().index();
       table.string('kind', 32).notNullable();
-      // The self-service token the mail links to (the registration stores only its hash);
-      // cleared as soon as the mail is sent.
+      // The self-service token the mail links to, sealed (the registration stores only its hash);
+      // cleared as soon as the mail is sent or given up.
       table.text('payload');
       table.string('status', 16).notNullable().defaultTo('pending');
       table.integer('attempts').notNullable().defaultTo(0);

@@ -25,11 +25,13 @@ export function looksLikeSelfServiceToken(token: unknown): token is string {
  * `<session>.<issued at, ms>.<nonce>.<HMAC-SHA256>`, signed with a key derived from APP_KEYS
  * (shared by every replica, never sent anywhere).
  */
-function formKey(appKeys: string[]): Buffer {
+function derivedKey(appKeys: string[], purpose: string): Buffer {
   const secret = appKeys.filter(Boolean).join(',');
-  if (!secret) throw new Error('APP_KEYS is empty: cannot sign registration form tokens');
-  return Buffer.from(crypto.hkdfSync('sha256', secret, 'social-tech-academy', 'registration-form-token', 32));
+  if (!secret) throw new Error(`APP_KEYS is empty: cannot derive the ${purpose} key`);
+  return Buffer.from(crypto.hkdfSync('sha256', secret, 'social-tech-academy', purpose, 32));
 }
+
+const formKey = (appKeys: string[]) => derivedKey(appKeys, 'registration-form-token');
 
 const mac = (key: Buffer, payload: string) => crypto.createHmac('sha256', key).update(payload).digest('base64url');
 
@@ -50,4 +52,33 @@ export function verifyFormToken(appKeys: string[], token: unknown, session: stri
   if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) return null;
   if (tokenSession !== session || !/^\d{13}$/.test(issuedAt)) return null;
   return Number(issuedAt);
+}
+
+/**
+ * A self-service token as the mail outbox keeps it until its mail is sent: sealed with AES-256-GCM
+ * under a key derived from APP_KEYS, `<iv>.<ciphertext>.<tag>` in base64url. The database never
+ * holds a token in clear (a dump or a backup shows none); the outbox worker opens it to write the
+ * link, and a retried mail links with the same token.
+ */
+export function sealSelfServiceToken(appKeys: string[], token: string): string {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', derivedKey(appKeys, 'registration-mail-link'), iv);
+  const sealed = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+  return [iv, sealed, cipher.getAuthTag()].map((part) => part.toString('base64url')).join('.');
+}
+
+/** The token, or null when the seal does not open (APP_KEYS changed since, or it was tampered with). */
+export function openSealedSelfServiceToken(appKeys: string[], sealed: unknown): string | null {
+  if (typeof sealed !== 'string') return null;
+  const parts = sealed.split('.');
+  if (parts.length !== 3) return null;
+  try {
+    const [iv, data, tag] = parts.map((part) => Buffer.from(part, 'base64url'));
+    const decipher = crypto.createDecipheriv('aes-256-gcm', derivedKey(appKeys, 'registration-mail-link'), iv);
+    decipher.setAuthTag(tag);
+    const token = Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
+    return looksLikeSelfServiceToken(token) ? token : null;
+  } catch {
+    return null;
+  }
 }

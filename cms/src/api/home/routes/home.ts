@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { tokenOnlyRouter } from '../../../security/content-routes';
 
-export default factories.createCoreRouter('api::home.home');
+export default tokenOnlyRouter('api::home.home');

@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { tokenOnlyRouter } from '../../../security/content-routes';
 
-export default factories.createCoreRouter('api::job-sheet.job-sheet');
+export default tokenOnlyRouter('api::job-sheet.job-sheet');

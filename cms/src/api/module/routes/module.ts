@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { tokenOnlyRouter } from '../../../security/content-routes';
 
-export default factories.createCoreRouter('api::module.module');
+export default tokenOnlyRouter('api::module.module');

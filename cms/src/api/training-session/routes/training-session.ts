@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { tokenOnlyRouter } from '../../../security/content-routes';
 
-export default factories.createCoreRouter('api::training-session.training-session');
+export default tokenOnlyRouter('api::training-session.training-session');
