@@ -212,13 +212,18 @@ describe('the partners\' change feed', () => {
   });
 
   it('counts a page by its limit in the query cost', async () => {
-    const one = await graphql(`{ contentChanges(limit: 500) { items { type documentId locale action at } nextCursor } }`);
-    expect(one.errors).toBeUndefined();
-    const two = await graphql(`{ a: contentChanges(limit: 500) { items { type documentId locale action at } } b: contentChanges(limit: $limit) { items { type documentId locale action at } } }`.replace('$limit', '500'));
-    expect(two.errors?.[0]?.message).toMatch(/Query Cost limit of \d+ exceeded/);
-    expect(two.data ?? null).toBeNull();
-    const viaVariable = await graphql(`query($n: Int) { a: contentChanges(limit: 500) { items { type documentId } } b: contentChanges(limit: $n) { items { type documentId locale action at } } }`, { n: 500 });
+    // Twenty pages of changes beside a wide list: fine at 1 change a page, refused at 500 (as a
+    // literal, or as a variable, counted at the most), before anything runs.
+    const wide = `modules(pagination: { limit: 100 }) { jobSheets(pagination: { limit: 100 }) { documentId title slug } }`;
+    const pages = (limit: string) => Array.from({ length: 20 }, (_, i) => `c${i}: contentChanges(limit: ${limit}) { items { type documentId locale action at } nextCursor }`).join(' ');
+    const small = await graphql(`{ ${wide} ${pages('1')} }`);
+    expect(small.errors).toBeUndefined();
+    const large = await graphql(`{ ${wide} ${pages('500')} }`);
+    expect(large.status).toBe(400);
+    expect(large.errors?.[0]?.message).toMatch(/Query Cost limit of \d+ exceeded/);
+    const viaVariable = await graphql(`query($n: Int) { ${wide} ${pages('$n')} }`, { n: 1 });
     expect(viaVariable.errors?.[0]?.message).toMatch(/Query Cost limit of \d+ exceeded/);
+    expect((await graphql(`{ contentChanges(limit: 500) { items { documentId } nextCursor } }`)).errors).toBeUndefined();
   });
 
   it('never skips or repeats a change while editors publish concurrently and a partner pages the feed', async () => {

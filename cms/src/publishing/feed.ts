@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { GraphQLError, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode, type ValueNode } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { GRAPHQL_LIMITS } from '../graphql/limits';
 import { CHANGES_TABLE } from './tables';
 
@@ -13,7 +13,8 @@ import { CHANGES_TABLE } from './tables';
  * never an item twice, never one skipped, however many editors publish meanwhile. `since` starts
  * from a time instead (the first pull). An empty page gives back a cursor to poll with.
  */
-export const FEED_LIMIT = { default: 100, max: 500 } as const;
+/** A page counts `limit` items in the partners' query cost (src/graphql/limits.ts). */
+export const FEED_LIMIT = { default: 100, max: GRAPHQL_LIMITS.maxLimitArgument } as const;
 const CURSOR_PREFIX = 'seq:';
 
 export const encodeCursor = (seq: number) => Buffer.from(`${CURSOR_PREFIX}${seq}`).toString('base64url');
@@ -27,56 +28,6 @@ export function decodeCursor(cursor: string): number | null {
 
 function badInput(message: string, field: string) {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
-}
-
-/**
- * The query cost of the whole operation as the partner limits count it (graphql-armor's formula,
- * src/graphql/limits.ts), where the `items` of each `contentChanges` count `limit` times: that
- * rule sees no argument values (only `first`/`last` literals), so a page of 500 is counted here.
- */
-export function operationCost(info: Pick<GraphQLResolveInfo, 'operation' | 'fragments' | 'variableValues'>): number {
-  const { objectCost, scalarCost, depthCostFactor } = GRAPHQL_LIMITS;
-  const seen = new Map<string, number>();
-  const limitOf = (field: FieldNode) => {
-    const argument = field.arguments?.find((a) => a.name.value === 'limit');
-    const value = argument ? valueOf(argument.value, info.variableValues) : undefined;
-    return typeof value === 'number' ? value : FEED_LIMIT.default;
-  };
-  const cost = (selectionSet: SelectionSetNode | undefined, multiplierForItems: number): number => {
-    if (!selectionSet) return scalarCost;
-    let total = objectCost;
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const isFeed = selection.name.value === 'contentChanges';
-        const isItems = multiplierForItems > 1 && selection.name.value === 'items';
-        const child = cost(selection.selectionSet, isFeed ? limitOf(selection) : 1);
-        total += isItems ? child * multiplierForItems : depthCostFactor * child;
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        total += depthCostFactor * cost(selection.selectionSet, multiplierForItems);
-      } else {
-        const name = selection.name.value;
-        if (!seen.has(name)) {
-          seen.set(name, 0);
-          const fragment: FragmentDefinitionNode | undefined = info.fragments[name];
-          seen.set(name, fragment ? cost(fragment.selectionSet, multiplierForItems) : 0);
-        }
-        total += scalarCost + depthCostFactor * seen.get(name)!;
-      }
-    }
-    return total;
-  };
-  // The operation itself: the sum of its root fields, each as a field (no depth factor at the root).
-  const wrapped = { kind: Kind.SELECTION_SET, selections: [] } as SelectionSetNode;
-  return info.operation.selectionSet.selections.reduce((sum, selection) => {
-    const single = cost({ ...wrapped, selections: [selection] }, 1) - objectCost;
-    return sum + single / depthCostFactor;
-  }, 0);
-}
-
-function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
-  if (node.kind === Kind.VARIABLE) return variables[node.name.value];
-  if (node.kind === Kind.INT) return Number(node.value);
-  return undefined;
 }
 
 export default function contentChangesFeed(strapi: Core.Strapi) {
@@ -119,13 +70,9 @@ export default function contentChangesFeed(strapi: Core.Strapi) {
               after: nexus.stringArg(),
               limit: nexus.intArg({ default: FEED_LIMIT.default }),
             },
-            async resolve(_parent: unknown, args: { since?: string | null; after?: string | null; limit?: number | null }, _context: unknown, info: GraphQLResolveInfo) {
+            async resolve(_parent: unknown, args: { since?: string | null; after?: string | null; limit?: number | null }) {
               const limit = args.limit ?? FEED_LIMIT.default;
               if (!Number.isInteger(limit) || limit < 1 || limit > FEED_LIMIT.max) throw badInput(`limit must be between 1 and ${FEED_LIMIT.max}.`, 'limit');
-              const cost = operationCost(info);
-              if (cost > GRAPHQL_LIMITS.maxCost) {
-                throw new GraphQLError(`Query Cost limit of ${GRAPHQL_LIMITS.maxCost} exceeded, found ${cost}.`, { extensions: { code: 'QUERY_COST_EXCEEDED' } });
-              }
               let after = 0;
               if (args.after != null) {
                 const decoded = decodeCursor(args.after);
