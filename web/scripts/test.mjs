@@ -1,6 +1,6 @@
 // `npm test` for the site: typed documents up to date, type check, units, then the browser suite
-// against the real CMS and the real built site (its pages fresh for 5 s, NUXT_CONTENT_TTL, so that
-// the stale-if-error path runs during the tests).
+// against the real CMS and the real built site (the tests that need pages past their TTL start a
+// site of their own with a short one).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -39,13 +39,12 @@ const editor = { CMS_ADMIN_EMAIL: 'editor@example.org', CMS_ADMIN_PASSWORD: `Edi
 const platform = await startPlatform(outputDir, {
   // The browser tests register many times from one address, faster than a person would.
   env: { REGISTRATION_RATE_LIMIT_MAX: '1000', REGISTRATION_MIN_FILL_S: '1', DEV_ADMIN_EMAIL: editor.CMS_ADMIN_EMAIL, DEV_ADMIN_PASSWORD: editor.CMS_ADMIN_PASSWORD },
-  siteEnv: { NUXT_CONTENT_TTL: '5' },
 });
 const { cms, site, mail } = platform;
 let status = 1;
 try {
   console.log(`[web] CMS ${cms.url}, site ${site.url}, mails ${mail.url}`);
-  const env = { ...process.env, ...editor, CMS_PREVIEW_TOKEN: platform.shared.CMS_PREVIEW_TOKEN, SITE_URL: site.url, CMS_URL: cms.url, CMS_PID: String(cms.child.pid), MAIL_URL: mail.url };
+  const env = { ...process.env, ...editor, CMS_PREVIEW_TOKEN: platform.shared.CMS_PREVIEW_TOKEN, SITE_URL: site.url, SITE_OUTPUT_DIR: outputDir, CMS_URL: cms.url, CMS_PID: String(cms.child.pid), MAIL_URL: mail.url };
   // The outage tests stop the CMS: they run last.
   status = spawnSync('vitest', ['run', 'tests/browser'], { cwd: webDir, stdio: 'inherit', env }).status ?? 1;
   if (status === 0) status = spawnSync('vitest', ['run', 'tests/outage'], { cwd: webDir, stdio: 'inherit', env }).status ?? 1;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { localizedPath } from '#shared/routes';
 import { CMS_URL, html, launchChromium, newContext, SITE_URL } from './helpers';
+import { startSite, stop } from '../../scripts/servers.mjs';
 
 // The publishing pipeline as an editor lives it, against the real CMS and the built site: the
 // admin's preview panel (the URL the CMS's preview handler gives), then publish, edit, unpublish
@@ -208,6 +209,26 @@ describe('publish, unpublish, delete', () => {
       await eventually('the home shows it', async () => (await html(home)).body.includes(heroTitle));
     } finally {
       await adminApi(`/content-manager/single-types/${HOME}/actions/publish?locale=fr`, { method: 'POST', body: JSON.stringify({ ...data, heroTitle: before }) });
+    }
+  });
+
+  it('a page whose entry the CMS says is gone is the 404 once its copy is stale, never the last good render, even unpurged', async () => {
+    // A site of its own that no purge reaches (not in the CMS's SITE_PURGE_URLS), fresh for 1 s:
+    // past that the CMS's answer decides, and "not found" is not "unreachable" (nitro#1992).
+    const unpurged = await startSite(process.env.SITE_OUTPUT_DIR!, CMS_URL, { env: { NUXT_CONTENT_TTL: '1' } });
+    try {
+      const draft = await draftModule('unpurged');
+      await publish(draft.documentId);
+      const detail = `${unpurged.url}${localizedPath('fr', 'modules', draft.slug)}`;
+      await eventually('published', async () => (await fetch(detail)).status === 200);
+      expect((await fetch(detail)).headers.get('x-page-cache')).toBe('hit');
+      await unpublish(draft.documentId);
+      await eventually('the 404 past the TTL', async () => (await fetch(detail)).status === 404, 10_000);
+      // And it stays the 404: the stale copy is not served in its place.
+      for (let n = 0; n < 3; n++) expect((await fetch(detail)).status).toBe(404);
+      await remove(draft.documentId);
+    } finally {
+      await stop(unpurged.child);
     }
   });
 });
