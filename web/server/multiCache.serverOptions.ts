@@ -2,7 +2,7 @@ import { defineMultiCacheOptions } from 'nuxt-multi-cache/server-options';
 import type { Driver } from 'unstorage';
 import lruCacheDriver from 'unstorage/drivers/lru-cache';
 import redisDriver from 'unstorage/drivers/redis';
-import { CONTENT_TTL, isPageCached, STALE_IF_ERROR } from '../shared/page-cache';
+import { CACHE_LIFETIME, isPageCached } from '../shared/page-cache';
 import { RedisCacheTagRegistry } from './utils/redis-tag-registry';
 import { pageCacheKey } from './utils/page-cache';
 
@@ -13,11 +13,11 @@ import { pageCacheKey } from './utils/page-cache';
 // without, a bounded in-process LRU and the library's in-memory registry.
 
 /**
- * The library stores a page for its max age (NUXT_CONTENT_TTL); it must stay longer, to be served
- * while the CMS is unreachable (stale-if-error, STALE_IF_ERROR seconds).
+ * The library stores a page for its max age (NUXT_CONTENT_TTL); it stays NUXT_CACHE_TTL, to be
+ * served while the CMS is unreachable (stale-if-error).
  */
 function keepForStaleIfError(driver: Driver): Driver {
-  const extend = (options?: { ttl?: number }) => (options?.ttl ? { ...options, ttl: options.ttl + STALE_IF_ERROR } : options);
+  const extend = (options?: { ttl?: number }) => ({ ...options, ttl: CACHE_LIFETIME });
   return {
     ...driver,
     setItem: (key, value, options) => driver.setItem!(key, value, extend(options) ?? {}),
@@ -33,7 +33,7 @@ export default defineMultiCacheOptions(() => {
       storage: {
         driver: redisUrl
           ? keepForStaleIfError(redisDriver({ url: redisUrl, base: `${prefix}:pages` }))
-          : lruCacheDriver({ max: Number(process.env.NUXT_CACHE_MAX_ENTRIES ?? 2000) }),
+          : lruCacheDriver({ max: Number(process.env.NUXT_CACHE_MAX_ENTRIES ?? 2000), ttl: CACHE_LIFETIME * 1000 }),
       },
       // The URL as pages read it (server/plugins/page-query.ts made it canonical), in characters a
       // storage key keeps as they are (unstorage cuts a key at `?` and turns `/` into `:`).
@@ -49,6 +49,6 @@ export default defineMultiCacheOptions(() => {
     },
     // GET and HEAD of a cached page, never a preview (its query marks it before anything else runs).
     enabledForRequest: async (event) => (event.method === 'GET' || event.method === 'HEAD') && isPageCached(event.path),
-    cacheTagRegistry: redisUrl ? new RedisCacheTagRegistry(redisUrl, `${prefix}:page-tags`, CONTENT_TTL + STALE_IF_ERROR) : 'in-memory',
+    cacheTagRegistry: redisUrl ? new RedisCacheTagRegistry(redisUrl, `${prefix}:page-tags`, CACHE_LIFETIME) : 'in-memory',
   };
 });

@@ -10,8 +10,12 @@ import { PREVIEW_PARAM } from './preview';
  * (a session's places left, its registration opening).
  */
 export const CONTENT_TTL = Number(process.env.NUXT_CONTENT_TTL ?? 60);
-/** Seconds a page stays in the cache past its TTL, served while the CMS is unreachable (a day). */
-export const STALE_IF_ERROR = Number(process.env.NUXT_CACHE_STALE_S ?? 86_400);
+/**
+ * Seconds a page stays in the cache from its rendering (NUXT_CACHE_TTL, a day): past its
+ * NUXT_CONTENT_TTL it is rendered again, and while the CMS is unreachable this copy serves
+ * (stale-if-error), but not for ever; a URL nobody asks for again leaves the cache too.
+ */
+export const CACHE_LIFETIME = Math.max(CONTENT_TTL, Number(process.env.NUXT_CACHE_TTL ?? 86_400));
 
 const PAGE = new RegExp(`^/(${LOCALES.join('|')})(/|$)`);
 const PREVIEW_QUERY = new RegExp(`[?&]${PREVIEW_PARAM}=`);

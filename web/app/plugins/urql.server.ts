@@ -1,7 +1,7 @@
 import urql, { makeOperation, mapExchange, type Exchange } from '@urql/vue';
 import { createGraphqlClient } from '~/graphql/client';
 import { resultTags } from '#shared/cache-tags';
-import { CONTENT_TTL, STALE_IF_ERROR } from '#shared/page-cache';
+import { CACHE_LIFETIME, CONTENT_TTL } from '#shared/page-cache';
 
 /**
  * The one GraphQL pattern of the site: a client per request on the server (provided to
@@ -46,7 +46,7 @@ export default defineNuxtPlugin((nuxtApp) => {
     nuxtApp.payload.urql = extract();
     // The page as rendered goes to the page cache with its tags (a preview never: not cacheable there).
     if (!previewing && !nuxtApp.payload.error) {
-      useRouteCache((cache) => cache.setCacheable().setMaxAge(CONTENT_TTL).setStaleIfError(CONTENT_TTL + STALE_IF_ERROR).allowStaleWhileRevalidate().addTags([...tags]), event);
+      useRouteCache((cache) => cache.setCacheable().setMaxAge(CONTENT_TTL).setStaleIfError(CACHE_LIFETIME).allowStaleWhileRevalidate().addTags([...tags]), event);
     }
   });
   nuxtApp.vueApp.use(urql, client);

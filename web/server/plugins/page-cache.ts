@@ -1,4 +1,4 @@
-import { CONTENT_TTL, STALE_IF_ERROR } from '#shared/page-cache';
+import { CACHE_LIFETIME, CONTENT_TTL } from '#shared/page-cache';
 import { SITEMAP_TAG } from '#shared/cache-tags';
 
 const SHARED_STALE = 24 * 3600;
@@ -20,7 +20,7 @@ export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('afterResponse', (event) => forgetUncompressed(event.path));
   nitroApp.hooks.hook('request', (event) => {
     if (event.path === '/sitemap.xml') {
-      event.context.multiCache?.route?.setCacheable().setMaxAge(CONTENT_TTL).setStaleIfError(CONTENT_TTL + STALE_IF_ERROR).addTags([SITEMAP_TAG]);
+      event.context.multiCache?.route?.setCacheable().setMaxAge(CONTENT_TTL).setStaleIfError(CACHE_LIFETIME).addTags([SITEMAP_TAG]);
     }
   });
   nitroApp.hooks.hook('beforeResponse', (event) => {
