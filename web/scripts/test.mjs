@@ -44,7 +44,7 @@ const { cms, site, mail } = platform;
 let status = 1;
 try {
   console.log(`[web] CMS ${cms.url}, site ${site.url}, mails ${mail.url}`);
-  const env = { ...process.env, ...editor, CMS_PREVIEW_TOKEN: platform.shared.CMS_PREVIEW_TOKEN, SITE_URL: site.url, SITE_OUTPUT_DIR: outputDir, CMS_URL: cms.url, CMS_PID: String(cms.child.pid), MAIL_URL: mail.url };
+  const env = { ...process.env, ...editor, CMS_PREVIEW_TOKEN: platform.shared.CMS_PREVIEW_TOKEN, SITE_PURGE_SECRET: platform.shared.SITE_PURGE_SECRET, SITE_URL: site.url, SITE_OUTPUT_DIR: outputDir, CMS_URL: cms.url, CMS_PID: String(cms.child.pid), MAIL_URL: mail.url };
   // The outage tests stop the CMS: they run last.
   status = spawnSync('vitest', ['run', 'tests/browser'], { cwd: webDir, stdio: 'inherit', env }).status ?? 1;
   if (status === 0) status = spawnSync('vitest', ['run', 'tests/outage'], { cwd: webDir, stdio: 'inherit', env }).status ?? 1;

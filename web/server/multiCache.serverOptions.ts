@@ -20,8 +20,9 @@ function keepForStaleIfError(driver: Driver): Driver {
   const extend = (options?: { ttl?: number }) => ({ ...options, ttl: CACHE_LIFETIME });
   return {
     ...driver,
-    setItem: (key, value, options) => driver.setItem!(key, value, extend(options) ?? {}),
-    setItemRaw: (key, value, options) => driver.setItemRaw!(key, value, extend(options) ?? {}),
+    setItem: (key, value, options) => driver.setItem!(key, value, extend(options)),
+    // Only where the driver has it (Redis's has not: unstorage then stores raw values with setItem).
+    ...(driver.setItemRaw ? { setItemRaw: (key: string, value: unknown, options?: { ttl?: number }) => driver.setItemRaw!(key, value, extend(options)) } : {}),
   };
 }
 

@@ -3,6 +3,9 @@ import type { Browser } from 'playwright-core';
 import { localizedPath } from '#shared/routes';
 import { CMS_URL, html, launchChromium, newContext, SITE_URL } from './helpers';
 import { startSite, stop } from '../../scripts/servers.mjs';
+import { signPurge } from '../../server/utils/signatures';
+import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 
 // The publishing pipeline as an editor lives it, against the real CMS and the built site: the
 // admin's preview panel (the URL the CMS's preview handler gives), then publish, edit, unpublish
@@ -229,6 +232,51 @@ describe('publish, unpublish, delete', () => {
       await remove(draft.documentId);
     } finally {
       await stop(unpurged.child);
+    }
+  });
+});
+
+describe('the purge endpoint', () => {
+  const purge = (url: string, body: string, signature?: string) =>
+    fetch(`${url}/api/cache/purge`, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'x-purge-signature': signature } : {}) }, body });
+
+  it('refuses unsigned, badly signed, old and replayed purges, and empties nothing then', async () => {
+    const secret = process.env.SITE_PURGE_SECRET!;
+    const list = localizedPath('it', 'modules');
+    await html(list);
+    expect((await html(list)).headers.get('x-page-cache')).toBe('hit');
+    const body = JSON.stringify({ tags: ['list:module:it'], at: Date.now(), nonce: randomUUID() });
+    expect((await purge(SITE_URL, body)).status).toBe(401);
+    expect((await purge(SITE_URL, body, signPurge('not-the-secret-0123456789', body))).status).toBe(401);
+    expect((await purge(SITE_URL, body, signPurge(secret, body, Date.now() - 10 * 60_000))).status).toBe(401);
+    expect((await purge(SITE_URL, `${body} `, signPurge(secret, body))).status).toBe(401);
+    expect((await html(list)).headers.get('x-page-cache')).toBe('hit');
+    const signature = signPurge(secret, body);
+    expect((await purge(SITE_URL, body, signature)).status).toBe(204);
+    expect((await html(list)).headers.get('x-page-cache')).toBeNull();
+    expect((await purge(SITE_URL, body, signature)).status).toBe(409);
+  });
+
+  it('with Redis, one purge reaches the pages every replica cached', async () => {
+    const prefix = `academy:test:purge:${Date.now().toString(36)}`;
+    const env = { REDIS_URL: 'redis://127.0.0.1:6379', NUXT_CACHE_REDIS_PREFIX: prefix, SITE_PURGE_SECRET: process.env.SITE_PURGE_SECRET! };
+    const [one, two] = [await startSite(process.env.SITE_OUTPUT_DIR!, CMS_URL, { env }), await startSite(process.env.SITE_OUTPUT_DIR!, CMS_URL, { env })];
+    const redis = new Redis('redis://127.0.0.1:6379');
+    try {
+      const path = localizedPath('es', 'modules');
+      expect((await fetch(`${one.url}${path}`)).status).toBe(200);
+      await expect.poll(async () => (await fetch(`${two.url}${path}`)).headers.get('x-page-cache')).toBe('hit');
+      const body = JSON.stringify({ tags: ['list:module:es'], at: Date.now(), nonce: randomUUID() });
+      expect((await purge(one.url, body, signPurge(process.env.SITE_PURGE_SECRET!, body))).status).toBe(204);
+      // The other replica's next reader gets the page rendered anew, and the nonce is spent for both.
+      expect((await fetch(`${two.url}${path}`)).headers.get('x-page-cache')).toBeNull();
+      expect((await purge(two.url, body, signPurge(process.env.SITE_PURGE_SECRET!, body))).status).toBe(409);
+    } finally {
+      await stop(one.child);
+      await stop(two.child);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
     }
   });
 });
