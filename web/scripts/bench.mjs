@@ -5,9 +5,9 @@
 // - requests per second (autocannon, in this process; the site is its own process) for a cached
 //   page (swr hit), an uncached one, and a static file of the same size served by the same Nitro
 //   server (its public assets), with the ratios;
-//   "uncached": every request carries a query string never seen before (`?bench-miss=<n>`, which
-//   no page reads), so it misses the page cache (its key is the whole URL) and is rendered, with
-//   its GraphQL requests to the CMS, like a first visit. The cache TTL is the production one (60 s).
+//   "uncached": the same build run with NUXT_PAGE_CACHE=off, so that every request is rendered,
+//   with its GraphQL requests to the CMS, like a first visit (a query string cannot miss the cache:
+//   its key keeps only the parameters a page reads). The cache TTL is the production one (60 s).
 // - the gzip JavaScript of a first load in Chromium (scripts/lib/first-load-js.mjs);
 // - Lighthouse mobile scores (default mobile emulation and simulated throttling) with Debian's Chromium:
 //   BENCH_LIGHTHOUSE_RUNS runs per page (5), each in a fresh Chromium; the run of median performance
@@ -65,14 +65,8 @@ async function htmlSize(siteUrl, path) {
 }
 
 /** Requests per second over DURATION seconds; every response must be a 200. */
-async function load(siteUrl, path, { miss = false } = {}) {
-  let n = 0;
-  const result = await autocannon({
-    url: siteUrl,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [{ method: 'GET', path, ...(miss ? { setupRequest: (request) => ({ ...request, path: `${path}?bench-miss=${Date.now()}-${n++}` }) } : {}) }],
-  });
+async function load(siteUrl, path) {
+  const result = await autocannon({ url: siteUrl, connections: CONNECTIONS, duration: DURATION, requests: [{ method: 'GET', path }] });
   const failures = result.non2xx + result.errors + result.timeouts;
   if (failures) throw new Error(`${path}: ${failures} failed requests of ${result.requests.total}`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
@@ -102,6 +96,7 @@ build();
 console.log('[bench] starting the CMS (throwaway SQLite, demo content)');
 const cms = await startCms();
 let site;
+let uncachedSite;
 try {
   // 1. The size of each page's HTML, for static files of the same size (which must exist when the
   //    site is built: Nitro serves the public assets it found at build time).
@@ -115,7 +110,8 @@ try {
   await stop(site.child);
   build({ NUXT_BENCH_STATIC_DIR: staticDir });
   site = await startSite(outputDir, cms.url);
-  console.log(`[bench] CMS ${cms.url}, site ${site.url}; ${CONNECTIONS} connections, ${DURATION} s per run`);
+  uncachedSite = await startSite(outputDir, cms.url, { env: { NUXT_PAGE_CACHE: 'off' } });
+  console.log(`[bench] CMS ${cms.url}, site ${site.url} (uncached: ${uncachedSite.url}); ${CONNECTIONS} connections, ${DURATION} s per run`);
 
   // 2. Throughput: cached (after one request filled the cache), uncached, static.
   for (const page of pages) {
@@ -123,9 +119,10 @@ try {
     page.staticBytes = await htmlSize(site.url, `/__bench/${page.file}`);
     console.log(`[bench] load: ${page.path}`);
     page.cached = await load(site.url, page.path);
-    page.uncached = await load(site.url, page.path, { miss: true });
+    page.uncached = await load(uncachedSite.url, page.path);
     page.static = await load(site.url, `/__bench/${page.file}`);
   }
+  await stop(uncachedSite.child);
 
   // 3. First-load JavaScript in Chromium.
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
@@ -175,6 +172,7 @@ try {
   writeFileSync(file, JSON.stringify({ started, durationSeconds: DURATION, connections: CONNECTIONS, cms: 'sqlite', pages, table }, null, 2) + '\n');
   console.log(`[bench] ${file}`);
 } finally {
+  await stop(uncachedSite?.child);
   await stop(site?.child);
   await stop(cms.child);
 }

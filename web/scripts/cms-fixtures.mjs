@@ -1,4 +1,7 @@
 // Entries the browser tests need beyond the demo content (which exists in all four languages).
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 export const ENGLISH_ONLY_MODULE = { slug: 'test-only-in-english', title: 'Only in English (test entry)' };
 
 /**
@@ -35,7 +38,8 @@ async function addModule(strapi) {
       // Like every demo module: a course's workload is what Google's course documentation asks of its instances.
       durationHours: 2,
       summary: 'A module that exists in English only, to check the fallback notice.',
-      theory: 'Some **theory** in English.',
+      // With addresses that hide a script behind character references (tests/browser/markdown.test.ts).
+      theory: 'Some **theory** in English, [a page of the site](/en/modules), [a hidden script](javascript&#58;alert(1)) and ![a hidden picture](&#106;avascript:alert(2)).',
     },
   });
 }
@@ -65,4 +69,54 @@ export async function addTestFixtures(strapi) {
   await addModule(strapi);
   for (const session of Object.values(REGISTRATION_SESSIONS)) await addSession(strapi, session);
   for (const session of SELF_SERVICE_SESSIONS) await addSession(strapi, { ...session, locales: ['en'] });
+}
+
+/**
+ * Files in the media library for the uploads tests (tests/browser/uploads.test.ts), as an editor
+ * could upload them: an HTML page and an SVG drawing that both run a script when opened, a PDF and
+ * a PNG. Uploaded through Strapi's upload service (the CMS stores them in cms/public/uploads and
+ * serves them under /uploads), so the test sees what the CMS really serves.
+ */
+export const TEST_UPLOADS = {
+  html: { name: 'test-upload-page.html', mime: 'text/html', content: '<!doctype html><title>Uploaded page</title><script>alert("uploaded html ran")</script>' },
+  svg: {
+    name: 'test-upload-drawing.svg',
+    mime: 'image/svg+xml',
+    content: '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40"><rect width="40" height="40" fill="#1b4d3e"/><script>alert("uploaded svg ran")</script></svg>',
+  },
+  pdf: {
+    name: 'test-upload-document.pdf',
+    mime: 'application/pdf',
+    content: '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  },
+  png: { name: 'test-upload-picture.png', mime: 'image/png', content: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGOQ9rUDIgYIBQARqgKZ7TsWdQAAAABJRU5ErkJggg==', 'base64') },
+};
+
+/** Uploads TEST_UPLOADS; resolves with the stored files (`{ key, id, url, … }`), for removeTestUploads. */
+export async function addTestUploads(strapi) {
+  const dir = mkdtempSync(join(tmpdir(), 'academy-uploads-'));
+  const files = [];
+  try {
+    for (const [key, { name, mime, content }] of Object.entries(TEST_UPLOADS)) {
+      const filepath = join(dir, name);
+      writeFileSync(filepath, content);
+      const [file] = await strapi.plugin('upload').service('upload').upload({
+        data: { fileInfo: { name, alternativeText: name } },
+        files: { filepath, originalFilename: name, mimetype: mime, size: statSync(filepath).size },
+      });
+      files.push({ ...file, key });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return files;
+}
+
+/**
+ * Removes the files addTestUploads stored: from cms/public/uploads at once (Strapi may be shutting
+ * down on the same signal, its database already gone), then from the media library if it can.
+ */
+export async function removeTestUploads(strapi, files) {
+  for (const file of files) rmSync(join(strapi.dirs.static.public, file.url), { force: true });
+  for (const file of files) await strapi.db.query('plugin::upload.file').delete({ where: { id: file.id } }).catch(() => {});
 }

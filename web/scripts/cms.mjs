@@ -2,10 +2,14 @@
 // content (or DATABASE_URL), on a free port. Prints `CMS_URL=<url>` once it answers; stops cleanly
 // on SIGTERM/SIGINT. Reuses the CMS's own boot code (cms/scripts/lib/boot.mjs).
 import { bootStrapi } from '../../cms/scripts/lib/boot.mjs';
-import { addSession, addTestFixtures } from './cms-fixtures.mjs';
+import { addSession, addTestFixtures, addTestUploads, removeTestUploads } from './cms-fixtures.mjs';
 
 const { strapi, url } = await bootStrapi({ throwaway: true, seed: 'first' });
-if (process.argv.includes('--fixtures')) await addTestFixtures(strapi);
+const fixtures = process.argv.includes('--fixtures');
+if (fixtures) await addTestFixtures(strapi);
+// The test files of the media library, announced (key → URL path) for the tests; removed on stop.
+const uploads = fixtures ? await addTestUploads(strapi) : [];
+if (uploads.length) console.log(`TEST_UPLOADS=${JSON.stringify(Object.fromEntries(uploads.map((file) => [file.key, file.url])))}`);
 // `--sessions=<slug>:<capacity>,…`: open sessions of known capacity (the registration benchmark).
 const sessions = process.argv.find((arg) => arg.startsWith('--sessions='))?.slice('--sessions='.length);
 for (const spec of sessions ? sessions.split(',') : []) {
@@ -18,6 +22,7 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
+  await removeTestUploads(strapi, uploads);
   await strapi.destroy().catch(() => {});
   process.exit(0);
 }

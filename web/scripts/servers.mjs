@@ -1,6 +1,7 @@
 // Starts the real CMS (scripts/cms.mjs, throwaway SQLite + demo content) and a built site pointing
 // at it, each on a free port. Used by the browser tests.
 import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -20,10 +21,18 @@ export function freePort() {
   });
 }
 
-/** Spawns `node args` and resolves once a stdout line matches `ready` (with the match). */
-function startProcess(args, { env, ready, timeoutMs, name }) {
+/**
+ * Spawns `node args` and resolves once a stdout line matches `ready` (with the match and the
+ * output so far). With `log`, everything the process writes (stdout and stderr) also goes to that file.
+ */
+function startProcess(args, { env, ready, timeoutMs, name, log }) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: webDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (log) {
+      const file = createWriteStream(log, { flags: 'a' });
+      child.stdout.pipe(file);
+      child.stderr.pipe(file);
+    }
     let output = '';
     const timer = setTimeout(() => reject(new Error(`${name} did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const onData = (chunk) => {
@@ -31,7 +40,7 @@ function startProcess(args, { env, ready, timeoutMs, name }) {
       const match = output.match(ready);
       if (match) {
         clearTimeout(timer);
-        resolve({ child, match });
+        resolve({ child, match, output });
       }
     };
     child.stdout.on('data', onData);
@@ -50,16 +59,21 @@ function startProcess(args, { env, ready, timeoutMs, name }) {
  */
 export async function startCms({ env: extra = {}, args = [] } = {}) {
   const env = { DATABASE_URL: '', STRAPI_LOG_LEVEL: 'error', ...extra };
-  const { child, match } = await startProcess(['scripts/cms.mjs', '--fixtures', ...args], { env, ready: /CMS_URL=(\S+)/, timeoutMs: 300_000, name: 'CMS' });
-  return { child, url: match[1] };
+  const { child, match, output } = await startProcess(['scripts/cms.mjs', '--fixtures', ...args], { env, ready: /CMS_URL=(\S+)/, timeoutMs: 300_000, name: 'CMS' });
+  // The fixture files of the media library (scripts/cms-fixtures.mjs TEST_UPLOADS): key → URL path.
+  const uploads = JSON.parse(output.match(/TEST_UPLOADS=(\S+)/)?.[1] ?? '{}');
+  return { child, url: match[1], uploads };
 }
 
-/** The built site in `outputDir` against the CMS at `cmsUrl`, on `options.port` (or a free one). */
-export async function startSite(outputDir, cmsUrl, { port: chosen, env: extra = {} } = {}) {
+/**
+ * The built site in `outputDir` against the CMS at `cmsUrl`, on `options.port` (or a free one);
+ * `options.log`: a file that receives everything the site's process writes.
+ */
+export async function startSite(outputDir, cmsUrl, { port: chosen, env: extra = {}, log } = {}) {
   const port = chosen ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const env = { ...extra, PORT: String(port), HOST: '127.0.0.1', NUXT_CMS_URL: cmsUrl, NUXT_PUBLIC_SITE_URL: url, NUXT_PUBLIC_I18N_BASE_URL: url, NUXT_SITE_URL: url };
-  const { child } = await startProcess([join(outputDir, 'server', 'index.mjs')], { env, ready: /Listening on/, timeoutMs: 60_000, name: 'site' });
+  const { child } = await startProcess([join(outputDir, 'server', 'index.mjs')], { env, ready: /Listening on/, timeoutMs: 60_000, name: 'site', log });
   return { child, url };
 }
 
@@ -84,10 +98,11 @@ export async function startMailCatcher() {
  * The platform as `npm start` runs it, on free ports: a mail catcher, the CMS (throwaway SQLite,
  * demo content and test fixtures) mailing to it with self-service links to the site, and the
  * built site in `outputDir`, the two sharing a forwarding secret (the CMS trusts the reader IPs
- * the site passes on). `env` adds to the CMS's environment (limits), `args` to scripts/cms.mjs's, `siteEnv` to the site's.
- * Resolves with { mail, cms, site, stop }.
+ * the site passes on). `env` adds to the CMS's environment (limits), `args` to scripts/cms.mjs's,
+ * `siteEnv` to the site's; `siteLog` is a file for everything the site's process writes.
+ * Resolves with { mail, cms, site, shared, stop }.
  */
-export async function startPlatform(outputDir, { env = {}, args = [], siteEnv = {} } = {}) {
+export async function startPlatform(outputDir, { env = {}, args = [], siteEnv = {}, siteLog } = {}) {
   const mail = await startMailCatcher();
   const sitePort = await freePort();
   // What the CMS and the site share: the forwarding, purge and preview secrets, the preview token
@@ -105,7 +120,7 @@ export async function startPlatform(outputDir, { env = {}, args = [], siteEnv = 
     await stop(mail.child);
     throw error;
   });
-  const site = await startSite(outputDir, cms.url, { port: sitePort, env: { ...forwarding, PREVIEW_ADMIN_ORIGIN: cms.url, ...siteEnv } }).catch(async (error) => {
+  const site = await startSite(outputDir, cms.url, { port: sitePort, env: { ...forwarding, PREVIEW_ADMIN_ORIGIN: cms.url, ...siteEnv }, log: siteLog }).catch(async (error) => {
     await stop(cms.child);
     await stop(mail.child);
     throw error;

@@ -1,9 +1,9 @@
 // `npm test` for the site: typed documents up to date, type check, units, then the browser suite
 // against the real CMS and the real built site (the tests that need pages past their TTL start a
 // site of their own with a short one).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
@@ -36,19 +36,30 @@ run('no secret of cms/.env in what the builds publish', 'vitest', ['run', 'tests
 console.log('\n[web] starting a mail catcher, the CMS (throwaway SQLite, demo content) and the site');
 // The editor the publishing tests log in as (the CMS creates it at start, outside production).
 const editor = { CMS_ADMIN_EMAIL: 'editor@example.org', CMS_ADMIN_PASSWORD: `Editor-${randomBytes(9).toString('base64url')}1` };
+// Everything the site's process writes (the outage tests read it: no self-service token in it).
+const logDir = mkdtempSync(join(tmpdir(), 'academy-web-test-'));
+const siteLog = join(logDir, 'site.log');
 const platform = await startPlatform(outputDir, {
   // The browser tests register many times from one address, faster than a person would.
   env: { REGISTRATION_RATE_LIMIT_MAX: '1000', REGISTRATION_MIN_FILL_S: '1', DEV_ADMIN_EMAIL: editor.CMS_ADMIN_EMAIL, DEV_ADMIN_PASSWORD: editor.CMS_ADMIN_PASSWORD },
+  siteLog,
 });
 const { cms, site, mail } = platform;
 let status = 1;
 try {
   console.log(`[web] CMS ${cms.url}, site ${site.url}, mails ${mail.url}`);
-  const env = { ...process.env, ...editor, CMS_PREVIEW_TOKEN: platform.shared.CMS_PREVIEW_TOKEN, SITE_PURGE_SECRET: platform.shared.SITE_PURGE_SECRET, SITE_URL: site.url, SITE_OUTPUT_DIR: outputDir, CMS_URL: cms.url, CMS_PID: String(cms.child.pid), MAIL_URL: mail.url };
+  const env = {
+    ...process.env, ...editor, SITE_URL: site.url, CMS_URL: cms.url, CMS_PID: String(cms.child.pid), MAIL_URL: mail.url,
+    SITE_LOG: siteLog, SITE_OUTPUT_DIR: outputDir, TEST_UPLOADS: JSON.stringify(cms.uploads),
+    CMS_PREVIEW_TOKEN: platform.shared.CMS_PREVIEW_TOKEN, SITE_PURGE_SECRET: platform.shared.SITE_PURGE_SECRET,
+  };
+  // Not spawnSync: this process keeps writing what the site says to its log while the tests run.
+  const vitest = (dir) => new Promise((resolve) => spawn('vitest', ['run', dir], { cwd: webDir, stdio: 'inherit', env }).on('exit', (code) => resolve(code ?? 1)));
   // The outage tests stop the CMS: they run last.
-  status = spawnSync('vitest', ['run', 'tests/browser'], { cwd: webDir, stdio: 'inherit', env }).status ?? 1;
-  if (status === 0) status = spawnSync('vitest', ['run', 'tests/outage'], { cwd: webDir, stdio: 'inherit', env }).status ?? 1;
+  status = await vitest('tests/browser');
+  if (status === 0) status = await vitest('tests/outage');
 } finally {
   await platform.stop();
+  rmSync(logDir, { recursive: true, force: true });
 }
 process.exit(status);

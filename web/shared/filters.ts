@@ -10,6 +10,18 @@ export interface Facet<T> {
 
 export type Selection = Record<string, string>;
 
+/**
+ * The filters of each list, by their query parameter (the `name` of each facet of the page and of
+ * its form field). The page cache keeps exactly these (shared/page-query.ts); a browser test checks
+ * every list's form against it.
+ */
+export const LIST_FILTERS = {
+  modules: ['theme', 'level', 'audience', 'competence'],
+  jobs: ['competence'],
+  atlas: ['country', 'kind', 'role', 'service'],
+  trainings: ['language', 'format', 'month'],
+} as const;
+
 /** The selected value of each facet from a route query; unknown names and empty values are dropped. */
 export function selectionFromQuery(query: Record<string, unknown>, facets: readonly { name: string }[]): Selection {
   const selection: Selection = {};

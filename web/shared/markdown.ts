@@ -35,11 +35,24 @@ export function escapeHtml(text: string): string {
 /**
  * Whether a link or image address from the content may become an `href`/`src`: the site's own
  * paths and anchors, http(s), mailto and tel. Anything else (`javascript:`, `data:`, `vbscript:`…)
- * is shown as plain text instead.
+ * is shown as plain text instead. `decode` decodes character references as a browser reads an
+ * attribute (app/utils/markdown.ts: entities' HTML decoder on the server, the browser's own parser
+ * in the browser).
  */
-export function isSafeUrl(url: string): boolean {
-  // Browsers ignore tabs, newlines and leading control characters and spaces in a scheme ("java\tscript:").
-  const cleaned = url.replace(/[\u0000-\u0020\u007f]/g, '');
+export function isSafeUrl(url: string, decode: (text: string) => string): boolean {
+  // The renderer copies character references into the attribute as they are (`javascript&#58;…`,
+  // `&#106;avascript:…`) and the browser decodes them before it reads the scheme: so the check
+  // reads the address decoded (named, decimal and hex references, with or without `;`), and
+  // decoded again while that changes anything (a browser decodes once; more is only stricter).
+  let decoded = url;
+  for (let pass = 0; pass < 8; pass++) {
+    const next = decode(decoded);
+    if (next === decoded) break;
+    decoded = next;
+  }
+  // Browsers ignore tabs, newlines and leading control characters and spaces in a scheme
+  // ("java\tscript:"): all control characters and spaces go, wherever they are.
+  const cleaned = decoded.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
   return scheme === undefined || ['http', 'https', 'mailto', 'tel'].includes(scheme);
 }

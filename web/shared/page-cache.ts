@@ -15,7 +15,7 @@ export const CONTENT_TTL = Number(process.env.NUXT_CONTENT_TTL ?? 60);
  * NUXT_CONTENT_TTL it is rendered again, and while the CMS is unreachable this copy serves
  * (stale-if-error), but not for ever; a URL nobody asks for again leaves the cache too.
  */
-export const CACHE_LIFETIME = Math.max(CONTENT_TTL, Number(process.env.NUXT_CACHE_TTL ?? 86_400));
+export const CACHE_LIFETIME = Number(process.env.NUXT_CACHE_TTL ?? 86_400);
 
 const PAGE = new RegExp(`^/(${LOCALES.join('|')})(/|$)`);
 const PREVIEW_QUERY = new RegExp(`[?&]${PREVIEW_PARAM}=`);

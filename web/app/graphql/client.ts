@@ -39,5 +39,17 @@ export function createGraphqlClient({ url, initialState, exchanges = [], headers
     preferGetMethod: false,
     ...(headers ? { fetchOptions: { headers } } : {}),
   });
-  return { client, extract: () => ({ results: ssr.extractData(), index }) };
+  return { client, extract: () => ({ results: withoutErrorDetails(ssr.extractData()), index }) };
+}
+
+/**
+ * The results as they travel in the payload, where an error keeps only that it happened: the page
+ * reads no more of it (it renders the localized error page), and the CMS's messages or the reason
+ * it could not be reached ("fetch failed", its address) are nobody's business in the browser.
+ */
+function withoutErrorDetails(results: SSRData): SSRData {
+  return Object.fromEntries(Object.entries(results).map(([key, result]) => [
+    key,
+    result.error ? { ...result, error: { graphQLErrors: [], networkError: 'The content service could not answer.' } } : result,
+  ]));
 }

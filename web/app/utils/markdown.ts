@@ -1,4 +1,20 @@
-import { escapeHtml, isSafeUrl } from '#shared/markdown';
+import { decodeHTML } from 'entities/decode';
+import { escapeHtml, isSafeUrl as isSafeAddress } from '#shared/markdown';
+
+/**
+ * Character references decoded as the browser that shows the link will decode them: on the server
+ * by entities' HTML decoder (the whole HTML table, the rules for a missing `;`); in the browser by
+ * its own HTML parser, reading the address as an attribute (exactly its rules, and no decoding
+ * table to download: `import.meta.client` leaves entities out of the browser's bundle).
+ */
+const decodeReferences = import.meta.client ? decodeAsAttribute : decodeHTML;
+function decodeAsAttribute(text: string): string {
+  const parsed = new DOMParser().parseFromString(`<a href="${text.replace(/"/g, '&quot;')}"></a>`, 'text/html');
+  return parsed.querySelector('a')?.getAttribute('href') ?? text;
+}
+
+/** isSafeUrl (shared/markdown.ts) with the references of `url` decoded as this side decodes them. */
+export const isSafeUrl = (url: string) => isSafeAddress(url, decodeReferences);
 
 type Render = (markdown: string) => string;
 let renderer: Promise<Render> | undefined;

@@ -150,8 +150,9 @@ describe('in Chromium', () => {
   }, 600_000);
 
   // Issue 3, item 7: at most 100 KB of JavaScript (gzip) on the first load of any content page
-  // (94-96 KB now). What a first load downloads is fixed by the build (no timing is measured here),
-  // so a dependency or an import that grows the bundle past it fails the suite.
+  // (94.7-99.1 KB with Nuxt 4.6.4, whose link prefetch scheduler added 1.3 KB to every page). What
+  // a first load downloads is fixed by the build (no timing is measured here), so a dependency or an
+  // import that grows the bundle past it fails the suite.
   const FIRST_LOAD_JS_BUDGET_KB = 100;
   it(`loads at most ${FIRST_LOAD_JS_BUDGET_KB} KB of JavaScript (gzip) on the first load of any page type in any language`, async () => {
     const context = await newContext(browser);

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { expect } from 'vitest';
 import { LOCALES, localizedPath, type Locale, type Section, type StaticPage } from '#shared/routes';
 
 export const SITE_URL = process.env.SITE_URL ?? '';
@@ -98,4 +99,14 @@ export async function html(path: string, headers: Record<string, string> = {}) {
 /** The <link> tags of a page as attribute maps (whatever their order, nonce included). */
 export function linkTags(body: string): Record<string, string>[] {
   return [...body.matchAll(/<link\b([^>]*)>/g)].map((m) => Object.fromEntries([...m[1]!.matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!])));
+}
+
+/** What must never appear in an error response. */
+export const LEAKS: (string | RegExp)[] = [/\bat \S+ \(/, /node_modules/, /\.m?js:\d+/, 'FetchError', 'fetch failed', 'ECONNREFUSED', '"stack"', /"name":"\w*Error"/, new URL(CMS_URL).host];
+
+export function expectNoLeak(body: string, label: string) {
+  for (const leak of LEAKS) {
+    if (typeof leak === 'string') expect(body, `${label}: ${leak}`).not.toContain(leak);
+    else expect(body, `${label}: ${leak}`).not.toMatch(leak);
+  }
 }

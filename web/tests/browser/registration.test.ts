@@ -252,8 +252,9 @@ describe('the registration form', () => {
   });
 
   it('gives every response its own form token, a cached page too', async () => {
-    // A query string of its own: this test is the only reader of this cache entry.
-    const path = `${pathOf('en', REGISTRATION_SESSIONS.open.slug)}?fresh-token-test=${run}`;
+    // A cache entry of its own: a parameter the session page reads (shared/page-query.ts), with a
+    // value no other test asks for.
+    const path = `${pathOf('en', REGISTRATION_SESSIONS.open.slug)}?placesLeft=${Date.now()}`;
     const placesOf = (body: string) => /(\d+) of 50/.exec(body)?.[1];
     const first = await (await fetch(`${SITE_URL}${path}`)).text();
     // A place is taken straight at the CMS: a page rendered again would show it, a cached one not.

@@ -152,7 +152,7 @@ describe('the self-service page', () => {
     // Then away, through the app's GraphQL: the token is in none of its requests.
     await page.getByRole('link', { name: 'Self-service test session' }).click();
     await page.waitForURL(`**/en/trainings/${OPEN}`);
-    // The address changes as the navigation starts: its requests may come right after.
+    // The router changes the URL before the new page asks for its content: wait for the request.
     await expect.poll(() => graphql.length).toBeGreaterThan(0);
     expect(graphql.filter((request) => request.includes(token))).toEqual([]);
     expect(problems).toEqual([]);
