@@ -2,16 +2,10 @@ import type { Nuxt } from 'nuxt/schema';
 import { clientTrims } from './config/client-trims';
 import { i18nPages, LOCALE_NAMES, LOCALES } from './shared/routes';
 
-// Content pages are rendered once and served from the server-side cache (stale-while-revalidate):
-// a visit after `CONTENT_TTL` seconds gets the cached page at once and refreshes it in the background.
-// Shared caches (a CDN) are told the same (`s-maxage=CONTENT_TTL, stale-while-revalidate=STALE_TTL`):
-// they may serve a page up to a day past its TTL while they fetch a fresh copy. Without a number
-// (Nitro's default), the directive is invalid and caches ignore it.
-const CONTENT_TTL = Number(process.env.NUXT_CONTENT_TTL ?? 60);
-const STALE_TTL = 24 * 3600;
-const contentRules = Object.fromEntries(
-  LOCALES.flatMap((locale) => [`/${locale}`, `/${locale}/**`]).map((path) => [path, { swr: CONTENT_TTL, cache: { staleMaxAge: STALE_TTL } }]),
-);
+// Content pages are rendered once and served from the page cache (nuxt-multi-cache's route cache,
+// server/multiCache.serverOptions.ts), tagged with what they show and purged by the CMS when it
+// changes (docs/design.md "The site"). Shared caches (a CDN) are told `s-maxage=NUXT_CONTENT_TTL,
+// stale-while-revalidate=<a day>` (server/plugins/page-cache.ts).
 
 // The packages every page runs in the browser (see vite.build below). Not urql: the browser loads
 // it on its first client-side query (app/plugins/urql.client.ts).
@@ -33,6 +27,7 @@ export default defineNuxtConfig({
     'nuxt-security',
     '@nuxt/image',
     '@nuxtjs/sitemap',
+    'nuxt-multi-cache',
     (_options: unknown, nuxt: Nuxt) => {
       // No code for what this configuration never runs in the browser (transitions, keep-alive, the
       // i18n cookie): config/client-trims.ts.
@@ -104,13 +99,22 @@ export default defineNuxtConfig({
     screens: { xs: 320, sm: 640, md: 768, lg: 1024 },
   },
 
+  multiCache: {
+    route: { enabled: true },
+    // Purges come signed from the CMS (server/api/cache/purge.post.ts), not through the module's API.
+    api: { enabled: false, authorization: false, cacheTagInvalidationDelay: 1 },
+    disableCacheOverviewLogMessage: true,
+  },
+
   sitemap: {
     // Every URL (lists, entries, legal pages) with its alternates comes from the CMS.
     excludeAppSources: true,
     sources: ['/api/__sitemap__/urls'],
     autoI18n: false,
     xsl: false,
-    cacheMaxAgeSeconds: 600,
+    // The page cache keeps it (tag `sitemap`, purged by every change): the module's own cache would
+    // keep an unpublished entry listed for its whole lifetime.
+    cacheMaxAgeSeconds: 0,
   },
 
   security: {
@@ -146,7 +150,6 @@ export default defineNuxtConfig({
   },
 
   routeRules: {
-    ...contentRules,
     // The registration pages' own rules: layers/registration/nuxt.config.ts.
     '/graphql': { security: { xssValidator: false } },
   },

@@ -22,13 +22,22 @@ const LEGACY = [
   [/^HOST=0\.0\.0\.0$/m, 'HOST=127.0.0.1'],
 ];
 
+/** Secrets the CMS shares with the site's server (web/scripts/start.mjs reads them from cms/.env). */
+const SHARED_WITH_SITE = [
+  ['SITE_FORWARDING_SECRET', secret],
+  ['SITE_PURGE_SECRET', secret],
+  ['PREVIEW_SECRET', secret],
+  ['CMS_PREVIEW_TOKEN', () => randomBytes(48).toString('hex')],
+];
+
 /** cms/.env.example with fresh secrets and a development admin password. */
 export function generateDotEnv() {
   const example = readFileSync(join(cmsDir, '.env.example'), 'utf8');
   const password = `Academy-${randomBytes(9).toString('base64url')}1`;
   const text = example
     .replace(/^APP_KEYS=.*$/m, `APP_KEYS=${[secret(), secret(), secret(), secret()].join(',')}`)
-    .replace(/^(API_TOKEN_SALT|ADMIN_JWT_SECRET|TRANSFER_TOKEN_SALT|JWT_SECRET|ENCRYPTION_KEY|SITE_FORWARDING_SECRET)=.*$/gm, (_, name) => `${name}=${secret()}`)
+    .replace(/^(API_TOKEN_SALT|ADMIN_JWT_SECRET|TRANSFER_TOKEN_SALT|JWT_SECRET|ENCRYPTION_KEY|SITE_FORWARDING_SECRET|SITE_PURGE_SECRET|PREVIEW_SECRET)=.*$/gm, (_, name) => `${name}=${secret()}`)
+    .replace(/^CMS_PREVIEW_TOKEN=.*$/m, `CMS_PREVIEW_TOKEN=${randomBytes(48).toString('hex')}`)
     .replace(/^DEV_ADMIN_PASSWORD=.*$/m, `DEV_ADMIN_PASSWORD=${password}`);
   return { text, password };
 }
@@ -37,10 +46,13 @@ export function ensureDotEnv(file = join(cmsDir, '.env')) {
   if (existsSync(file)) {
     const current = readFileSync(file, 'utf8');
     let updated = LEGACY.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), current);
-    // A cms/.env written before the site registered readers: give it the secret it shares with the site.
-    if (!/^SITE_FORWARDING_SECRET=\S/m.test(updated)) {
-      const line = `SITE_FORWARDING_SECRET=${secret()}`;
-      updated = /^SITE_FORWARDING_SECRET=.*$/m.test(updated) ? updated.replace(/^SITE_FORWARDING_SECRET=.*$/m, line) : `${updated.replace(/\n?$/, '\n')}${line}\n`;
+    // A cms/.env written before the site registered readers (forwarding), before the CMS purged the
+    // site's cache and before the preview: give it the secrets it shares with the site.
+    for (const [name, value] of SHARED_WITH_SITE) {
+      if (new RegExp(`^${name}=\\S`, 'm').test(updated)) continue;
+      const line = `${name}=${value()}`;
+      const pattern = new RegExp(`^${name}=.*$`, 'm');
+      updated = pattern.test(updated) ? updated.replace(pattern, line) : `${updated.replace(/\n?$/, '\n')}${line}\n`;
     }
     if (updated !== current) {
       writeFileSync(file, updated);

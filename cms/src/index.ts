@@ -19,6 +19,12 @@ import { registrationExportRoutes } from './api/registration/admin/routes';
 import { sealStoredTokens } from './api/registration/outbox/outbox';
 import { configureRegistrationAdmin } from './api/registration/admin/layout';
 import { seedOnFirstStart } from './seed';
+import { ensurePublishingTables } from './publishing/tables';
+import { changeLogMiddleware } from './publishing/log';
+import { ensurePurgeTargets, kickPurges } from './publishing/purge';
+import contentChangesFeed from './publishing/feed';
+import { ensureDevelopmentPreviewToken } from './publishing/preview';
+import { publishingCronTasks } from './publishing/cron';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -30,6 +36,9 @@ export default {
     extension.use(organisationListing(strapi));
     extension.use(accountMutationsGuard(strapi));
     strapi.documents.use(placeCountMiddleware(strapi));
+    // Every public-visible change, in the transaction of the change; purged on the site after commit.
+    extension.use(contentChangesFeed(strapi));
+    strapi.documents.use(changeLogMiddleware(strapi, () => void kickPurges(strapi)));
     strapi.server.routes(registrationExportRoutes(strapi));
   },
 
@@ -37,18 +46,23 @@ export default {
     // Before anything can serve a request: the public reads published content only.
     enforcePublishedOnly(strapi);
     await ensureRegistrationTables(strapi);
+    await ensurePublishingTables(strapi);
     await sealStoredTokens(strapi);
     await ensureConstraints(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await closeReaderAccounts(strapi);
     await ensureDevelopmentAdmin(strapi);
+    await ensureDevelopmentPreviewToken(strapi);
     installRelationBatching(strapi);
     await seedOnFirstStart(strapi);
     await ensureAllPlaces(strapi);
     await fillMissingSessionTitles(strapi);
     await prepareRateLimits(strapi);
     await configureRegistrationAdmin(strapi);
+    // After the seed: a new purge target starts at the end of the log (its cache starts empty).
+    await ensurePurgeTargets(strapi);
     strapi.cron.add(registrationCronTasks());
+    strapi.cron.add(publishingCronTasks());
   },
 };

@@ -33,6 +33,8 @@ const deployEnv = {
   JWT_SECRET: 'e'.repeat(20),
   ENCRYPTION_KEY: 'f'.repeat(20),
   SITE_FORWARDING_SECRET: 'g'.repeat(20),
+  SITE_PURGE_SECRET: 'h'.repeat(20),
+  PREVIEW_SECRET: 'i'.repeat(20),
 };
 
 describe('docker-compose.yml', () => {
@@ -68,11 +70,14 @@ describe('docker-compose.yml', () => {
 
   it('refuses to deploy without its secrets', () => {
     for (const [name, value] of Object.entries(compose.services.cms.environment as Record<string, string>)) {
-      if (['APP_KEYS', 'JWT_SECRET', 'ENCRYPTION_KEY', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'SITE_FORWARDING_SECRET'].includes(name)) {
+      if (['APP_KEYS', 'JWT_SECRET', 'ENCRYPTION_KEY', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'SITE_FORWARDING_SECRET', 'SITE_PURGE_SECRET', 'PREVIEW_SECRET'].includes(name)) {
         expect(value).toMatch(/^\$\{\w+:\?/);
       }
     }
-    expect(compose.services.web.environment.SITE_FORWARDING_SECRET).toMatch(/^\$\{SITE_FORWARDING_SECRET:\?/);
+    for (const name of ['SITE_FORWARDING_SECRET', 'SITE_PURGE_SECRET', 'PREVIEW_SECRET']) {
+      expect(compose.services.cms.environment[name], name).toMatch(new RegExp(`^\\$\\{${name}:\\?`));
+      expect(compose.services.web.environment[name], name).toMatch(new RegExp(`^\\$\\{${name}:\\?`));
+    }
   });
 
   it('reaches the CMS and the site only through the reverse proxy, whose hop they trust and nothing more', () => {

@@ -29,6 +29,8 @@ export function getApp(): Promise<TestApp> {
     process.env.REGISTRATION_RATE_LIMIT_MAX = '100000';
     process.env.REGISTRATION_MAIL_RETRY_BASE_S = '1';
     process.env.SITE_URL = 'http://localhost:3000';
+    // No site listens: purges go only where a test points them (tests/content-changes.test.ts).
+    process.env.SITE_PURGE_URLS = '';
     const app = await bootStrapi({ seed: 'first' });
     return { ...app, mailbox } as TestApp;
   })();

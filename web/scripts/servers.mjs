@@ -98,13 +98,21 @@ export async function startMailCatcher() {
  * The platform as `npm start` runs it, on free ports: a mail catcher, the CMS (throwaway SQLite,
  * demo content and test fixtures) mailing to it with self-service links to the site, and the
  * built site in `outputDir`, the two sharing a forwarding secret (the CMS trusts the reader IPs
- * the site passes on). `env` adds to the CMS's environment (limits), `args` to scripts/cms.mjs's;
- * `siteLog` is a file for everything the site's process writes. Resolves with { mail, cms, site, stop }.
+ * the site passes on). `env` adds to the CMS's environment (limits), `args` to scripts/cms.mjs's,
+ * `siteEnv` to the site's; `siteLog` is a file for everything the site's process writes.
+ * Resolves with { mail, cms, site, shared, stop }.
  */
-export async function startPlatform(outputDir, { env = {}, args = [], siteLog } = {}) {
+export async function startPlatform(outputDir, { env = {}, args = [], siteEnv = {}, siteLog } = {}) {
   const mail = await startMailCatcher();
   const sitePort = await freePort();
-  const forwarding = { SITE_FORWARDING_SECRET: randomBytes(24).toString('base64url') };
+  // What the CMS and the site share: the forwarding, purge and preview secrets, the preview token
+  // (a full-access API token the CMS creates at start, outside production, from CMS_PREVIEW_TOKEN).
+  const forwarding = {
+    SITE_FORWARDING_SECRET: randomBytes(24).toString('base64url'),
+    SITE_PURGE_SECRET: randomBytes(24).toString('base64url'),
+    PREVIEW_SECRET: randomBytes(24).toString('base64url'),
+    CMS_PREVIEW_TOKEN: randomBytes(48).toString('hex'),
+  };
   const cms = await startCms({
     env: { ...forwarding, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.smtpPort), SITE_URL: `http://127.0.0.1:${sitePort}`, ...env },
     args,
@@ -112,7 +120,7 @@ export async function startPlatform(outputDir, { env = {}, args = [], siteLog } 
     await stop(mail.child);
     throw error;
   });
-  const site = await startSite(outputDir, cms.url, { port: sitePort, env: forwarding, log: siteLog }).catch(async (error) => {
+  const site = await startSite(outputDir, cms.url, { port: sitePort, env: { ...forwarding, PREVIEW_ADMIN_ORIGIN: cms.url, ...siteEnv }, log: siteLog }).catch(async (error) => {
     await stop(cms.child);
     await stop(mail.child);
     throw error;
@@ -121,6 +129,7 @@ export async function startPlatform(outputDir, { env = {}, args = [], siteLog } 
     mail,
     cms,
     site,
+    shared: forwarding,
     async stop() {
       await stop(site.child);
       await stop(cms.child);

@@ -23,12 +23,16 @@ if (!builtAt || Math.max(...sources) > builtAt) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-/** SITE_FORWARDING_SECRET from the environment, else the one `npm start` wrote into cms/.env. */
-function forwardingSecret() {
-  if (process.env.SITE_FORWARDING_SECRET) return process.env.SITE_FORWARDING_SECRET;
+/**
+ * A value the site shares with the CMS (the forwarding, purge and preview secrets, the preview
+ * token): from the environment, else the one `npm start` wrote into cms/.env.
+ */
+function shared(name) {
+  if (process.env[name]) return process.env[name];
   const file = join(cmsDir, '.env');
-  return existsSync(file) ? (readFileSync(file, 'utf8').match(/^SITE_FORWARDING_SECRET=(\S+)$/m)?.[1] ?? '') : '';
+  return existsSync(file) ? (readFileSync(file, 'utf8').match(new RegExp(`^${name}=(\\S+)$`, 'm'))?.[1] ?? '') : '';
 }
+const SHARED = ['SITE_FORWARDING_SECRET', 'SITE_PURGE_SECRET', 'PREVIEW_SECRET', 'CMS_PREVIEW_TOKEN'];
 
 const port = process.env.PORT_WEB ?? '3000';
 // This machine only unless HOST says otherwise (the container image sets 0.0.0.0).
@@ -39,7 +43,12 @@ console.log(`[web] the site: ${siteUrl} (CMS ${cmsUrl})`);
 const child = spawn(process.execPath, [join(webDir, '.output', 'server', 'index.mjs')], {
   cwd: webDir,
   stdio: 'inherit',
-  env: { ...process.env, SITE_FORWARDING_SECRET: forwardingSecret(), HOST: host, PORT: port, NUXT_CMS_URL: cmsUrl, NUXT_PUBLIC_SITE_URL: siteUrl, NUXT_PUBLIC_I18N_BASE_URL: siteUrl, NUXT_SITE_URL: siteUrl },
+  env: {
+    ...process.env,
+    ...Object.fromEntries(SHARED.map((name) => [name, shared(name)])),
+    // The admin panel frames previews (as localhost or 127.0.0.1).
+    PREVIEW_ADMIN_ORIGIN: process.env.PREVIEW_ADMIN_ORIGIN ?? `http://localhost:${process.env.PORT ?? 1337} http://127.0.0.1:${process.env.PORT ?? 1337}`,
+    HOST: host, PORT: port, NUXT_CMS_URL: cmsUrl, NUXT_PUBLIC_SITE_URL: siteUrl, NUXT_PUBLIC_I18N_BASE_URL: siteUrl, NUXT_SITE_URL: siteUrl },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

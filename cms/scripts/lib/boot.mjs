@@ -18,6 +18,8 @@ const TEST_SECRETS = {
   TRANSFER_TOKEN_SALT: 'local-transfer-salt-0123456789',
   JWT_SECRET: 'local-jwt-secret-0123456789',
   ENCRYPTION_KEY: 'local-encryption-key-0123456789',
+  SITE_PURGE_SECRET: 'local-site-purge-secret-0123456789',
+  PREVIEW_SECRET: 'local-preview-secret-0123456789',
 };
 
 /**

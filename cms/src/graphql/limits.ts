@@ -25,6 +25,8 @@ export const GRAPHQL_LIMITS = {
   /** The plugin's pagination: `defaultLimit` and `maxLimit` (config/plugins.ts). */
   defaultPageSize: 25,
   maxPageSize: 100,
+  /** A `limit` argument of our own resolvers (the change feed, contentChanges): at most this. */
+  maxLimitArgument: 500,
 } as const;
 
 // Report a refusal as a validation error (HTTP 400 with a clear message), not a thrown one (500).
@@ -51,8 +53,8 @@ function literalPageSize(value: ValueNode | undefined, fallback: number): number
 
 /**
  * The page size a field asks for, or null when it takes none: Strapi's `pagination: { limit }` or
- * `{ pageSize }` (25 by default, 100 at most), or a `pageSize` argument of our own resolvers
- * (its declared default when absent).
+ * `{ pageSize }` (25 by default, 100 at most), or a `pageSize` or `limit` argument of our own
+ * resolvers (its declared default when absent).
  */
 function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode): number | null {
   const given = (name: string) => node.arguments?.find((arg) => arg.name.value === name)?.value;
@@ -66,6 +68,13 @@ function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode): numbe
   }
   const argument = field.args.find((arg) => arg.name === 'pageSize');
   if (argument) return literalPageSize(given('pageSize'), typeof argument.defaultValue === 'number' ? argument.defaultValue : GRAPHQL_LIMITS.maxPageSize);
+  // Our own resolvers' `limit` (contentChanges): a literal as given, a variable at the most.
+  const limit = field.args.find((arg) => arg.name === 'limit');
+  if (limit) {
+    const value = given('limit');
+    if (!value || value.kind === Kind.NULL) return typeof limit.defaultValue === 'number' ? limit.defaultValue : GRAPHQL_LIMITS.maxLimitArgument;
+    return value.kind === Kind.INT ? Math.min(Math.max(Number(value.value), 1), GRAPHQL_LIMITS.maxLimitArgument) : GRAPHQL_LIMITS.maxLimitArgument;
+  }
   return null;
 }
 

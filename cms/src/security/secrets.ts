@@ -11,6 +11,9 @@ export const SECRET_VARIABLES = [
   'ENCRYPTION_KEY',
   // Shared with the site's server, which tells the CMS each reader's IP (registration limits).
   'SITE_FORWARDING_SECRET',
+  // Shared with the site: signs the CMS's purges of its page cache, and the editors' preview links.
+  'SITE_PURGE_SECRET',
+  'PREVIEW_SECRET',
 ] as const;
 
 /**

@@ -14,6 +14,8 @@ describe('production secrets', () => {
     // The site's forwarding secret: without it, the CMS cannot tell readers apart (registration limits).
     expect(findSecretProblems((name) => (name === 'SITE_FORWARDING_SECRET' ? 'short' : strong[name]))).toEqual(['SITE_FORWARDING_SECRET is shorter than 16 characters']);
     expect(findSecretProblems((name) => (name === 'SITE_FORWARDING_SECRET' ? undefined : strong[name]))).toEqual(['SITE_FORWARDING_SECRET is missing']);
+    // The purge and preview secrets: without them, the site's cache would take purges from anyone, or none.
+    expect(findSecretProblems((name) => (name === 'SITE_PURGE_SECRET' || name === 'PREVIEW_SECRET' ? undefined : strong[name]))).toEqual(['SITE_PURGE_SECRET is missing', 'PREVIEW_SECRET is missing']);
   });
 
   it("names the development admin's password and the credentials the admin build would publish", () => {

@@ -10,7 +10,14 @@ import { carriedKey } from './carried';
  * In the browser, created (and this module loaded) on the first query that the payload does not
  * answer, from the same results. Rich-text fields leave it as HTML (shared/markdown.ts).
  */
-export function createGraphqlClient({ url, initialState }: { url: string; initialState?: SSRData }) {
+export function createGraphqlClient({ url, initialState, exchanges = [], headers }: {
+  url: string;
+  initialState?: SSRData;
+  /** Server only: exchanges right before the request (the page cache's tags, the preview's status). */
+  exchanges?: Exchange[];
+  /** Server only: headers of every request to the CMS (the preview's token). */
+  headers?: Record<string, string>;
+}) {
   const isClient = import.meta.client;
   const ssr = ssrExchange({ isClient, initialState });
   const index: Record<string, string> = {};
@@ -28,8 +35,9 @@ export function createGraphqlClient({ url, initialState }: { url: string; initia
   });
   const client = new Client({
     url,
-    exchanges: [cacheExchange, ...(isClient ? [] : [record]), ssr, markdown, fetchExchange],
+    exchanges: [cacheExchange, ...(isClient ? [] : [record]), ssr, markdown, ...exchanges, fetchExchange],
     preferGetMethod: false,
+    ...(headers ? { fetchOptions: { headers } } : {}),
   });
   return { client, extract: () => ({ results: withoutErrorDetails(ssr.extractData()), index }) };
 }

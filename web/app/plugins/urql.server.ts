@@ -1,14 +1,53 @@
-import urql from '@urql/vue';
+import urql, { makeOperation, mapExchange, type Exchange } from '@urql/vue';
 import { createGraphqlClient } from '~/graphql/client';
+import { resultTags } from '#shared/cache-tags';
+import { CACHE_LIFETIME, CONTENT_TTL } from '#shared/page-cache';
 
 /**
  * The one GraphQL pattern of the site: a client per request on the server (provided to
  * @urql/vue), whose results travel to the browser in the Nuxt payload (see urql.client.ts).
+ *
+ * It also tags the page for the page cache with everything its results hold (shared/cache-tags.ts),
+ * so that the CMS's purges reach it; and, for a preview (server/middleware/preview.ts checked its
+ * signed link), asks the CMS for drafts with the preview token, which stays on the server: the
+ * browser hydrates from the payload and never queries as the preview.
  */
 export default defineNuxtPlugin((nuxtApp) => {
-  const { client, extract } = createGraphqlClient({ url: `${useRuntimeConfig().cmsUrl}/graphql` });
+  const event = nuxtApp.ssrContext!.event;
+  const preview = event.context.preview;
+  if (preview === 'invalid') throw createError({ statusCode: 404, statusMessage: 'Not found', fatal: true });
+  const previewing = typeof preview === 'object' && preview !== null;
+  useState<string | null>('preview-status', () => (previewing ? preview.status : null));
+
+  const tags = new Set<string>();
+  const tagging = mapExchange({
+    onResult(result) {
+      if (result.data) for (const tag of resultTags(result.operation.query, result.operation.variables as Record<string, unknown> | undefined, result.data)) tags.add(tag);
+    },
+  });
+  const exchanges: Exchange[] = [tagging];
+  if (previewing) {
+    // Every query that takes a status reads the previewed version (drafts, or what is published);
+    // urql's key and the payload keep the variables the page gave.
+    const status = preview.status === 'published' ? 'PUBLISHED' : 'DRAFT';
+    exchanges.push(mapExchange({
+      onOperation(operation) {
+        const declares = operation.query.definitions.some((d) => d.kind === 'OperationDefinition' && d.variableDefinitions?.some((v) => v.variable.name.value === 'status'));
+        return declares ? makeOperation(operation.kind, { ...operation, variables: { ...operation.variables, status } }, operation.context) : operation;
+      },
+    }));
+  }
+  const { client, extract } = createGraphqlClient({
+    url: `${useRuntimeConfig().cmsUrl}/graphql`,
+    exchanges,
+    headers: previewing ? { authorization: `Bearer ${process.env.CMS_PREVIEW_TOKEN}` } : undefined,
+  });
   nuxtApp.hook('app:rendered', () => {
     nuxtApp.payload.urql = extract();
+    // The page as rendered goes to the page cache with its tags (a preview never: not cacheable there).
+    if (!previewing && !nuxtApp.payload.error) {
+      useRouteCache((cache) => cache.setCacheable().setMaxAge(CONTENT_TTL).setStaleIfError(CACHE_LIFETIME).allowStaleWhileRevalidate().addTags([...tags]), event);
+    }
   });
   nuxtApp.vueApp.use(urql, client);
   return { provide: { graphqlClient: () => Promise.resolve(client) } };

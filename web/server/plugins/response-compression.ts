@@ -30,6 +30,9 @@ export default defineNitroPlugin((nitroApp) => {
       if (!type) setResponseHeader(event, 'content-type', (type = 'application/json'));
     }
     if (typeof response.body !== 'string' || response.body.length < MIN_BYTES || !COMPRESSIBLE.test(type)) return;
+    // A page about to enter the page cache is stored as text (server/utils/page-cache.ts).
+    const cache = event.context.multiCache;
+    if (cache?.route?.cacheable && !cache.routeServedFromCache && getResponseStatus(event) === 200) keepUncompressedForCache(event.path, response.body);
     const accepted = getRequestHeader(event, 'accept-encoding') ?? '';
     const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
     appendResponseHeader(event, 'vary', 'accept-encoding');

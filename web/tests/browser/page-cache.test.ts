@@ -8,7 +8,7 @@ import { LOCALES, localizedPath } from '#shared/routes';
 import { startSite, stop } from '../../scripts/servers.mjs';
 import { CMS_URL, launchChromium, newContext, SITE_URL } from './helpers';
 
-// The page cache (routeRules swr, server/plugins/page-query.ts, server/plugins/cache-storage.ts;
+// The page cache (server/multiCache.serverOptions.ts, server/plugins/page-query.ts;
 // issue 9 finding 8), on sites of its own built like the suite's, whose CMS is reached through a
 // switch of this test: while the switch is off, the CMS cannot be reached, so a page that answers
 // 200 came from the cache (it cannot have been rendered). One site keeps its cache in the local
@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 const get = (site: { url: string }, path: string) => fetch(`${site.url}${path}`, { headers: { accept: 'text/html' } }).then(async (r) => ({ status: r.status, body: await r.text() }));
-const pageKeys = async () => (await redis.keys(`${PREFIX}:*`)).filter((key) => key.includes(':nitro:routes:')).sort();
+const pageKeys = async () => (await redis.keys(`${PREFIX}:*`)).filter((key) => key.includes(':pages:page:')).sort();
 /** The cards of a list page (each titled by an h3). */
 const cards = (body: string) => (body.match(/<h3\b/g) ?? []).length;
 

@@ -3,23 +3,35 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { localizedPath, selfServicePath } from '#shared/routes';
 import { expectNoLeak, html } from '../browser/helpers';
+import { startSite, stop } from '../../scripts/servers.mjs';
 import { REGISTRATION_SESSIONS } from '../../scripts/cms-fixtures.mjs';
 
-// Runs after the browser suite (scripts/test.mjs): it stops the CMS. Cached pages still answer (stale-while-revalidate, the failed refresh keeps
-// the cached copy); a page never cached gets the localized 503 page.
+// Runs after the browser suite (scripts/test.mjs): it stops the CMS. Cached pages still answer,
+// fresh or past their TTL (stale-if-error: the failed refresh keeps the cached copy); a page never
+// cached gets the localized 503 page.
 describe('when the CMS is down', () => {
-  it('serves cached pages and a localized 503 for the others', async () => {
+  it('serves cached pages, also past their TTL, and a localized 503 for the others', async () => {
     const cached = localizedPath('es', 'job-sheets');
-    expect((await html(cached)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 2500)); // past the test build's 2 s TTL: stale
-    process.kill(Number(process.env.CMS_PID), 'SIGTERM');
-    await expect.poll(async () => fetch(`${process.env.CMS_URL}/graphql`).then(() => 'up', () => 'down'), { timeout: 30_000 }).toBe('down');
-    // The cached page, also under parameters no page reads (the page cache keys on what the page
-    // reads: such a URL cannot be rendered now, so a 200 can only come from the cache).
-    for (const path of [cached, cached, `${cached}?u=${randomBytes(6).toString('hex')}`, `${cached}?utm_source=newsletter`]) {
-      const again = await html(path);
-      expect(again.status, path).toBe(200);
-      expect(again.body, path).toContain('<h1>Jobpedia: las profesiones digitales</h1>');
+    // A second site whose pages are fresh for 1 s only: its copy is stale when the CMS goes.
+    const shortLived = await startSite(process.env.SITE_OUTPUT_DIR!, process.env.CMS_URL!, { env: { NUXT_CONTENT_TTL: '1' } });
+    try {
+      expect((await html(cached)).status).toBe(200);
+      expect((await fetch(`${shortLived.url}${cached}`)).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // past the second site's TTL: stale
+      process.kill(Number(process.env.CMS_PID), 'SIGTERM');
+      await expect.poll(async () => fetch(`${process.env.CMS_URL}/graphql`).then(() => 'up', () => 'down'), { timeout: 30_000 }).toBe('down');
+      // The cached page, also under parameters no page reads (the page cache keys on what the page
+      // reads: such a URL cannot be rendered now, so a 200 can only come from the cache).
+      for (const path of [cached, cached, `${cached}?u=${randomBytes(6).toString('hex')}`, `${cached}?utm_source=newsletter`]) {
+        const again = await html(path);
+        expect(again.status, path).toBe(200);
+        expect(again.body, path).toContain('<h1>Jobpedia: las profesiones digitales</h1>');
+        const stale = await fetch(`${shortLived.url}${path}`);
+        expect(stale.status, path).toBe(200);
+        expect(await stale.text(), path).toContain('<h1>Jobpedia: las profesiones digitales</h1>');
+      }
+    } finally {
+      await stop(shortLived.child);
     }
     const uncached = await html(`${localizedPath('it', 'job-sheets')}?competence=5.1`);
     expect(uncached.status).toBe(503);

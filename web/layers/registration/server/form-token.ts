@@ -5,10 +5,11 @@ import { FORM_TOKEN_ATTRIBUTE } from '../shared/registration';
 // page cache, where a token rendered into the page would be shared by every reader and grow old.
 // So the page renders the hidden input without a value, and every HTML response, cached or not,
 // leaves with a token of its own, asked from the CMS right before sending (as csp-fresh-nonce.ts
-// does for the CSP nonce). A Nitro plugin listed in this layer's nuxt.config (`nitro.plugins`), not
-// scanned from server/plugins/: plugins from the configuration load before the scanned ones (the
-// site's, then the layers'), so this hook runs before the site's response-compression, which must
-// see the final body.
+// does for the CSP nonce). The page cache stores a page as it went out to its first reader, token
+// included: a cached copy has its token replaced like a placeholder. A Nitro plugin listed in this
+// layer's nuxt.config (`nitro.plugins`), not scanned from server/plugins/: plugins from the
+// configuration load before the scanned ones (the site's, then the layers'), so this hook runs
+// before the site's response-compression, which must see the final body.
 const PLACEHOLDER = new RegExp(`<input type="hidden" name="formToken" ${FORM_TOKEN_ATTRIBUTE}="([A-Za-z0-9]{1,64})"([^<>]*)>`, 'g');
 const TOKEN_QUERY = 'query FormToken($session: ID!) { trainingSessionRegistrationFormToken(session: $session) }';
 
@@ -31,7 +32,9 @@ export default defineNitroPlugin((nitroApp) => {
     }));
     response.body = response.body.replace(PLACEHOLDER, (tag, session: string, rest: string) => {
       const token = tokens.get(session);
-      return token ? `<input type="hidden" name="formToken" ${FORM_TOKEN_ATTRIBUTE}="${session}" value="${escapeAttribute(token)}"${rest}>` : tag;
+      // A page from the page cache went out once with the token of its first reader: replaced.
+      const attributes = rest.replace(/\s+value="[^"]*"/, '');
+      return token ? `<input type="hidden" name="formToken" ${FORM_TOKEN_ATTRIBUTE}="${session}" value="${escapeAttribute(token)}"${attributes}>` : tag;
     });
     // This body is this response's own: no validator that would let a browser keep an older copy
     // (304), and no shared cache on the way keeps it for others.
