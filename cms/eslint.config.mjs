@@ -17,7 +17,10 @@ export default defineConfig(
     files: ['**/*.{ts,tsx}'],
     rules: {
       // `_`-prefixed parameters say "unused on purpose" (a resolver's parent, a callback's index).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {

@@ -44,8 +44,17 @@ function ensureNode() {
     log(`Node ${process.version} is too old: installing Node ${NODE_VERSION} into .tools/ from the npm registry`);
     mkdirSync(toolsDir, { recursive: true });
     writeFileSync(join(toolsDir, 'package.json'), JSON.stringify({ private: true }) + '\n');
-    run('npm', ['install', '--prefix', toolsDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund',
-      `node@${NODE_VERSION}`, `pnpm@${PNPM_VERSION}`]);
+    run('npm', [
+      'install',
+      '--prefix',
+      toolsDir,
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      `node@${NODE_VERSION}`,
+      `pnpm@${PNPM_VERSION}`,
+    ]);
   }
   return { bin, headers: pkgDir };
 }
@@ -58,7 +67,16 @@ function ensurePnpm() {
   log(`installing pnpm ${PNPM_VERSION} into .tools/`);
   mkdirSync(toolsDir, { recursive: true });
   if (!existsSync(join(toolsDir, 'package.json'))) writeFileSync(join(toolsDir, 'package.json'), '{"private":true}\n');
-  run('npm', ['install', '--prefix', toolsDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`]);
+  run('npm', [
+    'install',
+    '--prefix',
+    toolsDir,
+    '--no-save',
+    '--no-package-lock',
+    '--no-audit',
+    '--no-fund',
+    `pnpm@${PNPM_VERSION}`,
+  ]);
   return local;
 }
 
@@ -80,13 +98,15 @@ const env = {
 for (const key of Object.keys(env)) {
   // npm passes its own config down to scripts; some of it (nodedir of the old Node) would mislead pnpm.
   if (key.startsWith('npm_config_') && key !== 'npm_config_nodedir' && key !== 'npm_config_cache') delete env[key];
-  if (key.startsWith('npm_package_') || key === 'npm_lifecycle_event' || key === 'npm_lifecycle_script') delete env[key];
+  if (key.startsWith('npm_package_') || key === 'npm_lifecycle_event' || key === 'npm_lifecycle_script')
+    delete env[key];
 }
 delete env.NODE;
 delete env.npm_execpath;
 delete env.npm_node_execpath;
 
-const pnpm = (args, options = {}) => run(pnpmScript ? node.bin : 'pnpm', pnpmScript ? [pnpmScript, ...args] : args, { env, ...options });
+const pnpm = (args, options = {}) =>
+  run(pnpmScript ? node.bin : 'pnpm', pnpmScript ? [pnpmScript, ...args] : args, { env, ...options });
 
 // Install from the lockfile when node_modules is missing or older than the lockfile.
 const stamp = join(root, 'node_modules', '.platform-install');

@@ -11,8 +11,28 @@ import { i18nPages, LOCALE_NAMES, LOCALES } from './shared/routes';
 // it on its first client-side query (app/plugins/urql.client.ts).
 const FRAMEWORK_PACKAGES = new RegExp(
   `node_modules[\\\\/](${[
-    'vue', '@vue', 'vue-router', 'nuxt', '@nuxt/nitro-server', '@nuxtjs/i18n', 'vue-i18n', '@intlify',
-    'unhead', '@unhead', 'ufo', 'ofetch', 'destr', 'defu', 'hookable', 'ohash', 'klona', 'cookie-es', 'devalue', 'unctx', 'h3', 'nostics',
+    'vue',
+    '@vue',
+    'vue-router',
+    'nuxt',
+    '@nuxt/nitro-server',
+    '@nuxtjs/i18n',
+    'vue-i18n',
+    '@intlify',
+    'unhead',
+    '@unhead',
+    'ufo',
+    'ofetch',
+    'destr',
+    'defu',
+    'hookable',
+    'ohash',
+    'klona',
+    'cookie-es',
+    'devalue',
+    'unctx',
+    'h3',
+    'nostics',
   ].join('|')})[\\\\/]`,
 );
 
@@ -31,7 +51,10 @@ export default defineNuxtConfig({
     (_options: unknown, nuxt: Nuxt) => {
       // No code for what this configuration never runs in the browser (transitions, keep-alive, the
       // i18n cookie): config/client-trims.ts.
-      nuxt.options.vite.plugins = [...(nuxt.options.vite.plugins ?? []), clientTrims({ app: nuxt.options.app, i18n: nuxt.options.i18n }) as never];
+      nuxt.options.vite.plugins = [
+        ...(nuxt.options.vite.plugins ?? []),
+        clientTrims({ app: nuxt.options.app, i18n: nuxt.options.i18n }) as never,
+      ];
       // The head manager without Nuxt 4's legacy unhead plugins (deprecated `hid`/`children` keys,
       // promises in head input, `before:`/`after:` priorities), which nothing here uses: only
       // template params, as Nuxt 5 does.
@@ -79,7 +102,12 @@ export default defineNuxtConfig({
     strategy: 'prefix',
     defaultLocale: 'en',
     // i18n/locales/<code>.ts: the messages of <code>.json, precompiled (i18n/precompile.ts).
-    locales: LOCALES.map((code) => ({ code, language: code, name: LOCALE_NAMES[code], file: { path: `${code}.ts`, cache: true } })),
+    locales: LOCALES.map((code) => ({
+      code,
+      language: code,
+      name: LOCALE_NAMES[code],
+      file: { path: `${code}.ts`, cache: true },
+    })),
     // Overridden at run time by NUXT_PUBLIC_I18N_BASE_URL (scripts set it with the site URL).
     baseUrl: process.env.NUXT_PUBLIC_SITE_URL ?? 'http://localhost:3000',
     customRoutes: 'config',
@@ -163,7 +191,9 @@ export default defineNuxtConfig({
     // Pre-compressed (gzip, brotli) JavaScript and CSS, served to browsers that accept them.
     compressPublicAssets: true,
     // The benchmark's static files (scripts/bench.mjs), served by this same server under /__bench.
-    ...(process.env.NUXT_BENCH_STATIC_DIR ? { publicAssets: [{ dir: process.env.NUXT_BENCH_STATIC_DIR, baseURL: '/__bench', maxAge: 0 }] } : {}),
+    ...(process.env.NUXT_BENCH_STATIC_DIR
+      ? { publicAssets: [{ dir: process.env.NUXT_BENCH_STATIC_DIR, baseURL: '/__bench', maxAge: 0 }] }
+      : {}),
   },
 
   features: { inlineStyles: true },

@@ -12,7 +12,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     enabled: true,
     config: {
       allowedOrigins: [siteOrigin(env('SITE_URL', 'http://localhost:3000'))],
-      handler: (uid: string, params: { documentId?: string; locale?: string | null; status?: string | null }) => previewUrl(strapi, uid, params),
+      handler: (uid: string, params: { documentId?: string; locale?: string | null; status?: string | null }) =>
+        previewUrl(strapi, uid, params),
     },
   },
 });

@@ -9,7 +9,10 @@ const publishing = ({ env }: Core.Config.Shared.ConfigParams) => {
   return {
     // Where each purge goes: every site replica that keeps its own page cache (without Redis), or
     // one of them (with Redis, one purge reaches every replica). Default: the site.
-    purgeUrls: env.array('SITE_PURGE_URLS', [siteUrl]).map((url: string) => url.trim()).filter(Boolean),
+    purgeUrls: env
+      .array('SITE_PURGE_URLS', [siteUrl])
+      .map((url: string) => url.trim())
+      .filter(Boolean),
     // Shared with the site: purge requests are signed with it (HMAC-SHA256); unsigned ones are refused.
     purgeSecret: env('SITE_PURGE_SECRET', ''),
     // A failed purge is retried after this delay, doubling up to a minute.

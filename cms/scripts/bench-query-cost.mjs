@@ -17,7 +17,8 @@ async function post(limit, headers = {}) {
     body: JSON.stringify({ query: MODULE_LIST_QUERY, variables: { limit, locale: 'fr' } }),
   });
   const body = await response.json();
-  if (body.errors || body.data.modules.length !== limit) throw new Error(`unexpected answer: ${JSON.stringify(body).slice(0, 300)}`);
+  if (body.errors || body.data.modules.length !== limit)
+    throw new Error(`unexpected answer: ${JSON.stringify(body).slice(0, 300)}`);
 }
 
 async function measure(limit, batched) {
@@ -39,10 +40,14 @@ for (const limit of [5, 25]) {
 setRelationBatching(true);
 
 console.log(`\nModule list query on ${database}, ${RUNS} runs each (mean latency)\n`);
-console.log('| modules | statements, plugin alone | statements, batched | latency plugin | latency batched | speed-up |');
+console.log(
+  '| modules | statements, plugin alone | statements, batched | latency plugin | latency batched | speed-up |',
+);
 console.log('|---|---|---|---|---|---|');
 for (const { limit, plugin, batched } of rows) {
-  console.log(`| ${limit} | ${plugin.statements} | ${batched.statements} | ${plugin.ms.toFixed(1)} ms | ${batched.ms.toFixed(1)} ms | ×${(plugin.ms / batched.ms).toFixed(2)} |`);
+  console.log(
+    `| ${limit} | ${plugin.statements} | ${batched.statements} | ${plugin.ms.toFixed(1)} ms | ${batched.ms.toFixed(1)} ms | ×${(plugin.ms / batched.ms).toFixed(2)} |`,
+  );
 }
 await strapi.destroy();
 process.exit(0);

@@ -11,7 +11,10 @@ import { withThrowawayPostgres } from './lib/throwaway-postgres.mjs';
 
 if (process.argv[2] !== '--child') {
   const run = (label, env) => {
-    const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child'], { stdio: 'inherit', env: { ...process.env, ...env } });
+    const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child'], {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    });
     if (result.status !== 0) throw new Error(`registration benchmark failed on ${label}`);
   };
   run('SQLite', { DATABASE_URL: '' });
@@ -55,28 +58,54 @@ async function session(capacity) {
     locale: 'en',
     status: 'published',
     data: {
-      title: `Benchmark session ${now}`, slug: `benchmark-session-${now}-${capacity}`, startsAt: new Date(now + 30 * 864e5), endsAt: new Date(now + 30.2 * 864e5),
-      timezone: 'Europe/Brussels', teachingLanguage: 'en', format: 'online', capacity, registrationOpensAt: new Date(now - 864e5),
+      title: `Benchmark session ${now}`,
+      slug: `benchmark-session-${now}-${capacity}`,
+      startsAt: new Date(now + 30 * 864e5),
+      endsAt: new Date(now + 30.2 * 864e5),
+      timezone: 'Europe/Brussels',
+      teachingLanguage: 'en',
+      format: 'online',
+      capacity,
+      registrationOpensAt: new Date(now - 864e5),
     },
   });
   return created.documentId;
 }
 
-const MUTATION = 'mutation($data: TrainingSessionRegistrationInput!) { registerForTrainingSession(data: $data) { status placesLeft } }';
+const MUTATION =
+  'mutation($data: TrainingSessionRegistrationInput!) { registerForTrainingSession(data: $data) { status placesLeft } }';
 async function crowd(readers, capacity) {
   const id = await session(capacity);
   const before = delivered;
   const token = signFormToken(keys, id, Date.now() - 10_000);
-  const bodies = Array.from({ length: readers }, (_, i) => JSON.stringify({
-    query: MUTATION,
-    variables: { data: { session: id, fullName: `Reader ${i}`, email: `reader-${i}-${crypto.randomBytes(4).toString('hex')}@example.org`, consent: true, locale: 'en', formToken: token } },
-  }));
+  const bodies = Array.from({ length: readers }, (_, i) =>
+    JSON.stringify({
+      query: MUTATION,
+      variables: {
+        data: {
+          session: id,
+          fullName: `Reader ${i}`,
+          email: `reader-${i}-${crypto.randomBytes(4).toString('hex')}@example.org`,
+          consent: true,
+          locale: 'en',
+          formToken: token,
+        },
+      },
+    }),
+  );
   const started = performance.now();
-  const answers = await Promise.all(bodies.map(async (body) => (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()));
+  const answers = await Promise.all(
+    bodies.map(async (body) =>
+      (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json(),
+    ),
+  );
   const ms = performance.now() - started;
   const errors = answers.filter((a) => a.errors);
   const confirmed = answers.filter((a) => a.data?.registerForTrainingSession?.status === 'confirmed').length;
-  if (errors.length || confirmed !== capacity) throw new Error(`unexpected: ${errors.length} errors, ${confirmed} confirmed: ${JSON.stringify(errors[0]?.errors)}`);
+  if (errors.length || confirmed !== capacity)
+    throw new Error(
+      `unexpected: ${errors.length} errors, ${confirmed} confirmed: ${JSON.stringify(errors[0]?.errors)}`,
+    );
   while (delivered - before < readers) await new Promise((r) => setTimeout(r, 20));
   const mailMs = performance.now() - started;
   return { readers, capacity, ms, mailMs };
@@ -86,11 +115,15 @@ const rows = [];
 for (let round = 0; round < 3; round++) rows.push(await crowd(200, 20));
 rows.push(await crowd(1000, 100));
 
-console.log(`\nA crowd registering at once on ${database} (${process.env.DATABASE_URL ? 'pool of 10 connections' : 'one connection'}), over HTTP to the GraphQL endpoint\n`);
+console.log(
+  `\nA crowd registering at once on ${database} (${process.env.DATABASE_URL ? 'pool of 10 connections' : 'one connection'}), over HTTP to the GraphQL endpoint\n`,
+);
 console.log('| readers at once | places | confirmed | wall time | registrations/s | all mails delivered after |');
 console.log('|---|---|---|---|---|---|');
 for (const { readers, capacity, ms, mailMs } of rows) {
-  console.log(`| ${readers} | ${capacity} | ${capacity} (rest waitlisted) | ${(ms / 1000).toFixed(2)} s | ${Math.round(readers / (ms / 1000))} | ${(mailMs / 1000).toFixed(2)} s |`);
+  console.log(
+    `| ${readers} | ${capacity} | ${capacity} (rest waitlisted) | ${(ms / 1000).toFixed(2)} s | ${Math.round(readers / (ms / 1000))} | ${(mailMs / 1000).toFixed(2)} s |`,
+  );
 }
 await strapi.destroy();
 smtp.close();

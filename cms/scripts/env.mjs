@@ -36,7 +36,10 @@ export function generateDotEnv() {
   const password = `Academy-${randomBytes(9).toString('base64url')}1`;
   const text = example
     .replace(/^APP_KEYS=.*$/m, `APP_KEYS=${[secret(), secret(), secret(), secret()].join(',')}`)
-    .replace(/^(API_TOKEN_SALT|ADMIN_JWT_SECRET|TRANSFER_TOKEN_SALT|JWT_SECRET|ENCRYPTION_KEY|SITE_FORWARDING_SECRET|SITE_PURGE_SECRET|PREVIEW_SECRET)=.*$/gm, (_, name) => `${name}=${secret()}`)
+    .replace(
+      /^(API_TOKEN_SALT|ADMIN_JWT_SECRET|TRANSFER_TOKEN_SALT|JWT_SECRET|ENCRYPTION_KEY|SITE_FORWARDING_SECRET|SITE_PURGE_SECRET|PREVIEW_SECRET)=.*$/gm,
+      (_, name) => `${name}=${secret()}`,
+    )
     .replace(/^CMS_PREVIEW_TOKEN=.*$/m, `CMS_PREVIEW_TOKEN=${randomBytes(48).toString('hex')}`)
     .replace(/^DEV_ADMIN_PASSWORD=.*$/m, `DEV_ADMIN_PASSWORD=${password}`);
   return { text, password };
@@ -56,8 +59,14 @@ export function ensureDotEnv(file = join(cmsDir, '.env')) {
     }
     if (updated !== current) {
       writeFileSync(file, updated);
-      if (/^STRAPI_ADMIN_/m.test(current)) console.log('[cms] cms/.env: the development admin is now DEV_ADMIN_EMAIL / DEV_ADMIN_PASSWORD (STRAPI_ADMIN_* variables are published in the admin panel)');
-      if (/^HOST=0\.0\.0\.0$/m.test(current)) console.log('[cms] cms/.env: HOST=127.0.0.1 (the CMS no longer listens on every network interface; set HOST to change it)');
+      if (/^STRAPI_ADMIN_/m.test(current))
+        console.log(
+          '[cms] cms/.env: the development admin is now DEV_ADMIN_EMAIL / DEV_ADMIN_PASSWORD (STRAPI_ADMIN_* variables are published in the admin panel)',
+        );
+      if (/^HOST=0\.0\.0\.0$/m.test(current))
+        console.log(
+          '[cms] cms/.env: HOST=127.0.0.1 (the CMS no longer listens on every network interface; set HOST to change it)',
+        );
     }
     return file;
   }

@@ -20,11 +20,20 @@ const builtAt = newest(join(cmsDir, 'dist', 'build', 'index.html'));
 const sourcesAt = Math.max(...['src', 'config', 'package.json', 'tsconfig.json'].map((p) => newest(join(cmsDir, p))));
 // An admin panel built before the development admin's variables were renamed published its
 // password: such a build is replaced, whatever its age.
-const leaked = builtAt ? filesHoldingSecrets(join(cmsDir, 'dist', 'build'), secretValues(readFileSync(dotEnv, 'utf8'))) : [];
-if (leaked.length) console.log(`[cms] the admin panel build holds secrets of cms/.env (${[...new Set(leaked.map((l) => l.name))].join(', ')}): rebuilding it`);
+const leaked = builtAt
+  ? filesHoldingSecrets(join(cmsDir, 'dist', 'build'), secretValues(readFileSync(dotEnv, 'utf8')))
+  : [];
+if (leaked.length)
+  console.log(
+    `[cms] the admin panel build holds secrets of cms/.env (${[...new Set(leaked.map((l) => l.name))].join(', ')}): rebuilding it`,
+  );
 if (!builtAt || sourcesAt > builtAt || leaked.length) {
   console.log('[cms] building the admin panel and the server (about a minute, once)');
-  const build = spawnSync('strapi', ['build'], { cwd: cmsDir, stdio: 'inherit', env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' } });
+  const build = spawnSync('strapi', ['build'], {
+    cwd: cmsDir,
+    stdio: 'inherit',
+    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -38,12 +47,19 @@ function startMailCatcher() {
   if (!local || process.env.MAIL_CATCHER === 'off') return null;
   const smtp = process.env.SMTP_PORT ?? '1025';
   const web = process.env.MAIL_CATCHER_WEB_PORT ?? '1080';
-  const catcher = spawn(join(cmsDir, 'node_modules', '.bin', 'maildev'), ['--smtp', smtp, '--ip', '127.0.0.1', '--web', web, '--web-ip', '127.0.0.1'], {
-    cwd: cmsDir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const catcher = spawn(
+    join(cmsDir, 'node_modules', '.bin', 'maildev'),
+    ['--smtp', smtp, '--ip', '127.0.0.1', '--web', web, '--web-ip', '127.0.0.1'],
+    {
+      cwd: cmsDir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   catcher.on('exit', (code) => {
-    if (code) console.warn(`[cms] the mail catcher stopped (is port ${smtp} or ${web} taken?): mails wait in the outbox and are retried`);
+    if (code)
+      console.warn(
+        `[cms] the mail catcher stopped (is port ${smtp} or ${web} taken?): mails wait in the outbox and are retried`,
+      );
   });
   console.log(`[cms] mail catcher: the mails the CMS sends are at http://localhost:${web}`);
   return catcher;

@@ -6,7 +6,10 @@ import { withThrowawayPostgres } from './lib/throwaway-postgres.mjs';
 
 function vitest(label, env) {
   console.log(`\n[cms] test suite on ${label}`);
-  const result = spawnSync('vitest', ['run', '--project', 'suite', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync('vitest', ['run', '--project', 'suite', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   return result.status ?? 1;
 }
 

@@ -15,7 +15,10 @@ function modernise(node: any, parentKey = ''): any {
   if (!node || typeof node !== 'object') return node;
   return Object.fromEntries(
     Object.entries(node)
-      .filter(([key, value]) => !(key === '$schema' || (key === 'id' && typeof value === 'string' && parentKey !== 'properties')))
+      .filter(
+        ([key, value]) =>
+          !(key === '$schema' || (key === 'id' && typeof value === 'string' && parentKey !== 'properties')),
+      )
       .map(([key, value]) => [key, modernise(value, key)]),
   );
 }
@@ -59,7 +62,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs PostgreSQL, the CMS, object storage and an SMTP relay, the CMS building from the lockfile', () => {
-    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', 'cms', 'object-storage', 'smtp-relay', 'mailcatcher']));
+    expect(Object.keys(compose.services)).toEqual(
+      expect.arrayContaining(['postgres', 'cms', 'object-storage', 'smtp-relay', 'mailcatcher']),
+    );
     expect(compose.services.cms.environment.DATABASE_URL).toMatch(/^postgres:\/\//);
     expect(compose.services.cms.environment.S3_BUCKET).toBeTruthy();
     const dockerfile = fs.readFileSync(path.join(root, compose.services.cms.build.dockerfile), 'utf8');
@@ -70,7 +75,19 @@ describe('docker-compose.yml', () => {
 
   it('refuses to deploy without its secrets', () => {
     for (const [name, value] of Object.entries(compose.services.cms.environment as Record<string, string>)) {
-      if (['APP_KEYS', 'JWT_SECRET', 'ENCRYPTION_KEY', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'SITE_FORWARDING_SECRET', 'SITE_PURGE_SECRET', 'PREVIEW_SECRET'].includes(name)) {
+      if (
+        [
+          'APP_KEYS',
+          'JWT_SECRET',
+          'ENCRYPTION_KEY',
+          'ADMIN_JWT_SECRET',
+          'API_TOKEN_SALT',
+          'TRANSFER_TOKEN_SALT',
+          'SITE_FORWARDING_SECRET',
+          'SITE_PURGE_SECRET',
+          'PREVIEW_SECRET',
+        ].includes(name)
+      ) {
         expect(value).toMatch(/^\$\{\w+:\?/);
       }
     }
@@ -81,7 +98,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('reaches the CMS and the site only through the reverse proxy, whose hop they trust and nothing more', () => {
-    const published = Object.entries(compose.services as Record<string, any>).filter(([, service]) => service.ports?.length).map(([name]) => name);
+    const published = Object.entries(compose.services as Record<string, any>)
+      .filter(([, service]) => service.ports?.length)
+      .map(([name]) => name);
     expect(published).toContain('proxy');
     expect(published).not.toContain('cms');
     expect(published).not.toContain('web');
@@ -99,7 +118,7 @@ describe('docker-compose.yml', () => {
 
   // nginx's own parser where it is installed (CI installs Debian's nginx-light).
   const nginx = spawnSync('nginx', ['-v'], { stdio: 'ignore' }).status === 0;
-  it("has a proxy configuration nginx accepts", () => {
+  it('has a proxy configuration nginx accepts', () => {
     if (!nginx) {
       expect(process.env.CI, 'CI must install nginx-light (see .ci/run)').not.toBe('true');
       return;
@@ -110,14 +129,17 @@ describe('docker-compose.yml', () => {
   });
 
   // Docker's own parser where one is installed (CI installs Debian's docker-compose).
-  const cli = ['docker-compose', 'docker'].find((bin) => spawnSync(bin, bin === 'docker' ? ['compose', 'version'] : ['version'], { stdio: 'ignore' }).status === 0);
+  const cli = ['docker-compose', 'docker'].find(
+    (bin) => spawnSync(bin, bin === 'docker' ? ['compose', 'version'] : ['version'], { stdio: 'ignore' }).status === 0,
+  );
   it("is accepted by Docker's own compose parser", () => {
     if (!cli) {
       // A laptop without Docker relies on the schema check above; CI must have the real parser.
       expect(process.env.CI, 'CI must install docker-compose (see .ci/run)').not.toBe('true');
       return;
     }
-    const args = cli === 'docker' ? ['compose', '-f', composeFile, 'config', '-q'] : ['-f', composeFile, 'config', '-q'];
+    const args =
+      cli === 'docker' ? ['compose', '-f', composeFile, 'config', '-q'] : ['-f', composeFile, 'config', '-q'];
     const ok = spawnSync(cli!, args, { encoding: 'utf8', env: { ...process.env, ...deployEnv } });
     expect(ok.stderr).not.toMatch(/error|invalid/i);
     expect(ok.status).toBe(0);

@@ -19,7 +19,11 @@ beforeAll(getApp);
 
 afterAll(async () => {
   const { strapi } = await getApp();
-  for (const { uid, documentId } of created) await strapi.documents(uid as any).delete({ documentId, locale: '*' } as any).catch(() => {});
+  for (const { uid, documentId } of created)
+    await strapi
+      .documents(uid as any)
+      .delete({ documentId, locale: '*' } as any)
+      .catch(() => {});
 });
 
 const unique = (label: string) => `${label}-${crypto.randomBytes(4).toString('hex')}`;
@@ -28,7 +32,10 @@ const unique = (label: string) => `${label}-${crypto.randomBytes(4).toString('he
 async function draftModule(locale = 'fr', data: Record<string, unknown> = {}) {
   const { strapi } = await getApp();
   const slug = unique('pipeline-module');
-  const doc: any = await strapi.documents(MODULE).create({ locale, data: { title: `Module ${slug}`, slug, level: 'discovery', summary: 'A test module.', ...data } } as any);
+  const doc: any = await strapi.documents(MODULE).create({
+    locale,
+    data: { title: `Module ${slug}`, slug, level: 'discovery', summary: 'A test module.', ...data },
+  } as any);
   created.push({ uid: MODULE, documentId: doc.documentId });
   return { documentId: doc.documentId as string, slug };
 }
@@ -61,7 +68,7 @@ async function feedPage(variables: Record<string, unknown>) {
 /** Every change the feed gives from `cursor` on, page after page, as a partner would read it. */
 async function readFeed(cursor: string | undefined, limit = 7) {
   const items: any[] = [];
-  for (let after = cursor; ; ) {
+  for (let after = cursor; ;) {
     const result = await feedPage({ after, limit });
     expect(result.errors).toBeUndefined();
     const page = result.data.contentChanges;
@@ -84,7 +91,11 @@ describe('the change log', () => {
     const { documentId } = await draftModule('fr');
     expect(await rowsOf(documentId)).toEqual([]);
     await modules.publish({ documentId, locale: 'fr' } as any);
-    await modules.update({ documentId, locale: 'en', data: { title: 'English version', slug: unique('pipeline-en'), level: 'discovery' } } as any);
+    await modules.update({
+      documentId,
+      locale: 'en',
+      data: { title: 'English version', slug: unique('pipeline-en'), level: 'discovery' },
+    } as any);
     // An edit of a draft changes nothing public.
     await modules.update({ documentId, locale: 'fr', data: { summary: 'Edited, not published yet.' } } as any);
     expect(await rowsOf(documentId)).toEqual([{ type: 'module', locale: 'fr', action: 'published', related: null }]);
@@ -94,42 +105,83 @@ describe('the change log', () => {
     await modules.delete({ documentId, locale: 'fr' } as any);
     // The English draft, never published again, goes without a public change.
     await modules.delete({ documentId, locale: 'en' } as any);
-    expect((await rowsOf(documentId)).map((r) => `${r.locale} ${r.action}`)).toEqual(['fr published', 'en published', 'fr updated', 'en unpublished', 'fr deleted']);
+    expect((await rowsOf(documentId)).map((r) => `${r.locale} ${r.action}`)).toEqual([
+      'fr published',
+      'en published',
+      'fr updated',
+      'en unpublished',
+      'fr deleted',
+    ]);
   });
 
   it('records a publish made with create or update and status "published"', async () => {
     const { strapi } = await getApp();
     const slug = unique('pipeline-direct');
-    const doc: any = await strapi.documents(MODULE).create({ locale: 'it', status: 'published', data: { title: 'Diretto', slug, level: 'advanced' } } as any);
+    const doc: any = await strapi
+      .documents(MODULE)
+      .create({ locale: 'it', status: 'published', data: { title: 'Diretto', slug, level: 'advanced' } } as any);
     created.push({ uid: MODULE, documentId: doc.documentId });
-    await strapi.documents(MODULE).update({ documentId: doc.documentId, locale: 'it', status: 'published', data: { title: 'Diretto, corretto' } } as any);
-    expect((await rowsOf(doc.documentId)).map((r) => `${r.locale} ${r.action}`)).toEqual(['it published', 'it updated']);
+    await strapi.documents(MODULE).update({
+      documentId: doc.documentId,
+      locale: 'it',
+      status: 'published',
+      data: { title: 'Diretto, corretto' },
+    } as any);
+    expect((await rowsOf(doc.documentId)).map((r) => `${r.locale} ${r.action}`)).toEqual([
+      'it published',
+      'it updated',
+    ]);
   });
 
   it('records the other published locales when a shared field is published from one of them', async () => {
     const { strapi } = await getApp();
     const organisations = strapi.documents(ORGANISATION);
     const slug = unique('pipeline-org');
-    const org: any = await organisations.create({ locale: 'en', data: { name: 'Pipeline Co-op', slug, description: 'English.', kind: 'cooperative', country: 'FR' } } as any);
+    const org: any = await organisations.create({
+      locale: 'en',
+      data: { name: 'Pipeline Co-op', slug, description: 'English.', kind: 'cooperative', country: 'FR' },
+    } as any);
     created.push({ uid: ORGANISATION, documentId: org.documentId });
-    await organisations.update({ documentId: org.documentId, locale: 'es', data: { name: 'Pipeline Co-op', slug, description: 'Español.', kind: 'cooperative', country: 'FR' } } as any);
+    await organisations.update({
+      documentId: org.documentId,
+      locale: 'es',
+      data: { name: 'Pipeline Co-op', slug, description: 'Español.', kind: 'cooperative', country: 'FR' },
+    } as any);
     await organisations.publish({ documentId: org.documentId, locale: '*' } as any);
     const published = await rowsOf(org.documentId);
     expect(published.map((r) => `${r.locale} ${r.action}`).sort()).toEqual(['en published', 'es published']);
     // The country is shared: edited and published at once from the Spanish edit view (update with
     // status "published"), Strapi copies it into the English published version too.
-    await organisations.update({ documentId: org.documentId, locale: 'es', status: 'published', data: { country: 'ES' } } as any);
-    const english = await organisations.findOne({ documentId: org.documentId, locale: 'en', status: 'published' } as any);
+    await organisations.update({
+      documentId: org.documentId,
+      locale: 'es',
+      status: 'published',
+      data: { country: 'ES' },
+    } as any);
+    const english = await organisations.findOne({
+      documentId: org.documentId,
+      locale: 'en',
+      status: 'published',
+    } as any);
     expect(english?.country).toBe('ES');
-    expect((await rowsOf(org.documentId)).slice(2).map((r) => `${r.locale} ${r.action}`).sort()).toEqual(['en updated', 'es updated']);
+    expect(
+      (await rowsOf(org.documentId))
+        .slice(2)
+        .map((r) => `${r.locale} ${r.action}`)
+        .sort(),
+    ).toEqual(['en updated', 'es updated']);
   });
 
   it('names the entries a publish newly links to, whose pages must show it', async () => {
     const { strapi } = await getApp();
-    const [job, other] = await strapi.documents('api::job-sheet.job-sheet').findMany({ locale: 'fr', status: 'published', limit: 2 } as any);
+    const [job, other] = await strapi
+      .documents('api::job-sheet.job-sheet')
+      .findMany({ locale: 'fr', status: 'published', limit: 2 } as any);
     const { documentId } = await draftModule('fr', { jobSheets: [job.documentId] });
     await strapi.documents(MODULE).publish({ documentId, locale: 'fr' } as any);
-    await strapi.documents(MODULE).update({ documentId, locale: 'fr', data: { jobSheets: [job.documentId, other.documentId] } } as any);
+    await strapi
+      .documents(MODULE)
+      .update({ documentId, locale: 'fr', data: { jobSheets: [job.documentId, other.documentId] } } as any);
     await strapi.documents(MODULE).publish({ documentId, locale: 'fr' } as any);
     expect((await rowsOf(documentId)).map((r) => [r.action, r.related])).toEqual([
       ['published', `jobSheet:${job.documentId}`],
@@ -143,14 +195,22 @@ describe('the change log', () => {
     // Something inside the publication fails after Strapi wrote the published version (a
     // middleware registered after the change log's, so inside its transaction).
     // At run time `use` returns the function that removes the middleware (Strapi's types say otherwise).
-    type Use = (middleware: (context: { action: string; params?: { documentId?: string } }, next: () => Promise<unknown>) => Promise<unknown>) => () => void;
+    type Use = (
+      middleware: (
+        context: { action: string; params?: { documentId?: string } },
+        next: () => Promise<unknown>,
+      ) => Promise<unknown>,
+    ) => () => void;
     const remove = (strapi.documents.use as unknown as Use)(async (context, next) => {
       const result = await next();
-      if (context.action === 'publish' && context.params?.documentId === documentId) throw new Error('the publication failed');
+      if (context.action === 'publish' && context.params?.documentId === documentId)
+        throw new Error('the publication failed');
       return result;
     });
     try {
-      await expect(strapi.documents(MODULE).publish({ documentId, locale: 'fr' } as any)).rejects.toThrow('the publication failed');
+      await expect(strapi.documents(MODULE).publish({ documentId, locale: 'fr' } as any)).rejects.toThrow(
+        'the publication failed',
+      );
     } finally {
       remove();
     }
@@ -162,7 +222,7 @@ describe('the change log', () => {
   });
 });
 
-describe('the partners\' change feed', () => {
+describe("the partners' change feed", () => {
   it('pages by cursor in order, gives back a cursor to poll with, and starts from a time', async () => {
     const { strapi } = await getApp();
     const start = await headCursor();
@@ -180,8 +240,15 @@ describe('the partners\' change feed', () => {
     expect(first.data.contentChanges.items).toHaveLength(2);
     expect(first.data.contentChanges.hasMore).toBe(true);
     const { items, cursor } = await readFeed(start, 2);
-    expect(items.map((i) => `${i.documentId} ${i.action}`)).toEqual([...documents.map((d) => `${d} published`), `${documents[0]} unpublished`]);
-    expect(items.every((i) => i.type === 'module' && i.locale === 'es' && new Date(i.at) >= new Date(before.getTime() - 1000))).toBe(true);
+    expect(items.map((i) => `${i.documentId} ${i.action}`)).toEqual([
+      ...documents.map((d) => `${d} published`),
+      `${documents[0]} unpublished`,
+    ]);
+    expect(
+      items.every(
+        (i) => i.type === 'module' && i.locale === 'es' && new Date(i.at) >= new Date(before.getTime() - 1000),
+      ),
+    ).toBe(true);
     // Nothing new: an empty page and the same position.
     const empty = await graphql(FEED, { after: cursor });
     expect(empty.data.contentChanges).toEqual({ items: [], nextCursor: cursor, hasMore: false });
@@ -217,7 +284,11 @@ describe('the partners\' change feed', () => {
     // Twenty pages of changes beside a wide list: fine at 1 change a page, refused at 500 (as a
     // literal, or as a variable, counted at the most), before anything runs.
     const wide = `modules(pagination: { limit: 100 }) { jobSheets(pagination: { limit: 100 }) { documentId title slug } }`;
-    const pages = (limit: string) => Array.from({ length: 20 }, (_, i) => `c${i}: contentChanges(limit: ${limit}) { items { type documentId locale action at } nextCursor }`).join(' ');
+    const pages = (limit: string) =>
+      Array.from(
+        { length: 20 },
+        (_, i) => `c${i}: contentChanges(limit: ${limit}) { items { type documentId locale action at } nextCursor }`,
+      ).join(' ');
     const small = await graphql(`{ ${wide} ${pages('1')} }`);
     expect(small.errors).toBeUndefined();
     const large = await graphql(`{ ${wide} ${pages('500')} }`);
@@ -225,7 +296,20 @@ describe('the partners\' change feed', () => {
     expect(large.errors?.[0]?.message).toMatch(/Query Cost limit of \d+ exceeded/);
     const viaVariable = await graphql(`query($n: Int) { ${wide} ${pages('$n')} }`, { n: 1 });
     expect(viaVariable.errors?.[0]?.message).toMatch(/Query Cost limit of \d+ exceeded/);
-    expect((await graphql(`{ contentChanges(limit: 500) { items { documentId } nextCursor } }`)).errors).toBeUndefined();
+    expect(
+      (
+        await graphql(`
+          {
+            contentChanges(limit: 500) {
+              items {
+                documentId
+              }
+              nextCursor
+            }
+          }
+        `)
+      ).errors,
+    ).toBeUndefined();
   });
 
   it('never skips or repeats a change while editors publish concurrently and a partner pages the feed', async () => {
@@ -245,14 +329,21 @@ describe('the partners\' change feed', () => {
     })();
     // Eight editors at once, each publishing, editing and publishing again, and unpublishing.
     const queue = [...drafts];
-    await Promise.all(Array.from({ length: 8 }, async () => {
-      for (let draft = queue.shift(); draft; draft = queue.shift()) {
-        const modules = strapi.documents(MODULE);
-        await modules.publish({ documentId: draft.documentId, locale: 'it' } as any);
-        await modules.update({ documentId: draft.documentId, locale: 'it', status: 'published', data: { summary: 'Updated.' } } as any);
-        await modules.unpublish({ documentId: draft.documentId, locale: 'it' } as any);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let draft = queue.shift(); draft; draft = queue.shift()) {
+          const modules = strapi.documents(MODULE);
+          await modules.publish({ documentId: draft.documentId, locale: 'it' } as any);
+          await modules.update({
+            documentId: draft.documentId,
+            locale: 'it',
+            status: 'published',
+            data: { summary: 'Updated.' },
+          } as any);
+          await modules.unpublish({ documentId: draft.documentId, locale: 'it' } as any);
+        }
+      }),
+    );
     publishing = false;
     await partner;
     await sequenceChanges(strapi);
@@ -265,7 +356,11 @@ describe('the partners\' change feed', () => {
     expect([...keys].sort()).toEqual([...expected].sort());
     // Each entry's own changes come in the order they were made.
     for (const { documentId } of drafts) {
-      expect(keys.filter((k) => k.startsWith(documentId)).map((k) => k.split(' ')[1])).toEqual(['published', 'updated', 'unpublished']);
+      expect(keys.filter((k) => k.startsWith(documentId)).map((k) => k.split(' ')[1])).toEqual([
+        'published',
+        'updated',
+        'unpublished',
+      ]);
     }
     expect(['sqlite', 'postgres']).toContain(database);
   });
@@ -274,7 +369,14 @@ describe('the partners\' change feed', () => {
     const { strapi, database } = await getApp();
     const start = await headCursor();
     const insert = (trx: any, documentId: string) =>
-      trx(CHANGES_TABLE).insert({ type: 'module', document_id: documentId, locale: 'en', action: 'updated', at: Date.now(), related: null });
+      trx(CHANGES_TABLE).insert({
+        type: 'module',
+        document_id: documentId,
+        locale: 'en',
+        action: 'updated',
+        at: Date.now(),
+        related: null,
+      });
     const late = unique('late');
     const early = unique('early');
     if (database === 'postgres') {
@@ -375,7 +477,10 @@ describe('the purge worker', () => {
       const { documentId } = await draftModule('fr');
       await strapi.documents(MODULE).publish({ documentId, locale: 'fr' } as any);
       // The kick after commit and the cron send; the site fails three times, then takes it.
-      const tags = await until(async () => site.state.purges.find((t) => t.includes(`entry:module:${documentId}`)), 'the purge');
+      const tags = await until(
+        async () => site.state.purges.find((t) => t.includes(`entry:module:${documentId}`)),
+        'the purge',
+      );
       expect(tags).toEqual(expect.arrayContaining([`entry:module:${documentId}`, 'list:module:fr', 'sitemap']));
       expect(site.state.failed).toBe(3);
       const target = await strapi.db.connection(PURGE_TARGETS_TABLE).where({ url: site.url }).first();
@@ -399,7 +504,12 @@ describe('the purge worker', () => {
     const config: any = strapi.config.get('publishing');
     const saved = { ...config };
     try {
-      strapi.config.set('publishing', { ...config, purgeUrls: [site.url], purgeSecret: 'not-the-shared-secret', purgeRetryBaseMs: 100 });
+      strapi.config.set('publishing', {
+        ...config,
+        purgeUrls: [site.url],
+        purgeSecret: 'not-the-shared-secret',
+        purgeRetryBaseMs: 100,
+      });
       await ensurePurgeTargets(strapi);
       const { documentId } = await draftModule('en');
       await strapi.documents(MODULE).publish({ documentId, locale: 'en' } as any);
@@ -419,23 +529,38 @@ describe('the preview link', () => {
     const { strapi, url } = await getApp();
     const { documentId } = await draftModule('fr');
     const token = await adminToken();
-    const response = await fetch(`${url}/content-manager/preview/url/${MODULE}?documentId=${documentId}&locale=fr&status=draft`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(
+      `${url}/content-manager/preview/url/${MODULE}?documentId=${documentId}&locale=fr&status=draft`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
     expect(response.status).toBe(200);
     const link = new URL(((await response.json()) as { data: { url: string } }).data.url);
     const config: any = strapi.config.get('publishing');
     expect(link.origin).toBe(new URL(config.siteUrl).origin);
     expect(link.pathname).toBe('/fr/preview');
-    const fields = { type: link.searchParams.get('type')!, documentId: link.searchParams.get('documentId')!, locale: link.searchParams.get('locale')!, status: link.searchParams.get('status')!, expires: Number(link.searchParams.get('expires')) };
+    const fields = {
+      type: link.searchParams.get('type')!,
+      documentId: link.searchParams.get('documentId')!,
+      locale: link.searchParams.get('locale')!,
+      status: link.searchParams.get('status')!,
+      expires: Number(link.searchParams.get('expires')),
+    };
     expect(fields).toMatchObject({ type: 'module', documentId, locale: 'fr', status: 'draft' });
     expect(fields.expires * 1000 - Date.now()).toBeGreaterThan(60_000);
     expect(fields.expires * 1000 - Date.now()).toBeLessThanOrEqual(config.previewLinkSeconds * 1000);
     expect(link.searchParams.get('sig')).toBe(signPreview(config.previewSecret, fields));
     // Types without a page (a theme) have no preview; an editor without read rights on modules gets none.
     const theme = await strapi.documents('api::theme.theme').findFirst({ locale: 'fr' } as any);
-    const none = await fetch(`${url}/content-manager/preview/url/api::theme.theme?documentId=${theme!.documentId}&locale=fr&status=draft`, { headers: { authorization: `Bearer ${token}` } });
+    const none = await fetch(
+      `${url}/content-manager/preview/url/api::theme.theme?documentId=${theme!.documentId}&locale=fr&status=draft`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
     expect(none.status).toBe(204);
     const stranger = await adminToken(`No access ${Date.now()}`);
-    const refused = await fetch(`${url}/content-manager/preview/url/${MODULE}?documentId=${documentId}&locale=fr&status=draft`, { headers: { authorization: `Bearer ${stranger}` } });
+    const refused = await fetch(
+      `${url}/content-manager/preview/url/${MODULE}?documentId=${documentId}&locale=fr&status=draft`,
+      { headers: { authorization: `Bearer ${stranger}` } },
+    );
     expect(refused.status === 204 || refused.status === 403).toBe(true);
     expect(decodeCursor('x')).toBeNull();
   });

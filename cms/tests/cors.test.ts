@@ -21,7 +21,12 @@ async function preflight(path: string, origin: string) {
 async function actual(path: string, origin: string) {
   const { url } = await getApp();
   if (path === '/graphql') {
-    return fetch(`${url}${path}`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }), signal: AbortSignal.timeout(10_000) });
+    return fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+      signal: AbortSignal.timeout(10_000),
+    });
   }
   return fetch(`${url}${path}`, { headers: { origin }, signal: AbortSignal.timeout(10_000) });
 }
@@ -58,7 +63,11 @@ describe('CORS', () => {
 
   it('sends no X-Powered-By', async () => {
     for (const path of PATHS) {
-      for (const response of [await preflight(path, CONFIGURED), await actual(path, CONFIGURED), await actual(path, EVIL)]) {
+      for (const response of [
+        await preflight(path, CONFIGURED),
+        await actual(path, CONFIGURED),
+        await actual(path, EVIL),
+      ]) {
         expect(response.headers.get('x-powered-by'), path).toBeNull();
       }
     }

@@ -15,16 +15,65 @@ import { adminToken } from './registration-helpers';
  */
 const MARKER = `draftleak${crypto.randomBytes(5).toString('hex')}`;
 
-interface CollectionType { uid: string; rest: string; list: string; one: string; field: string; name: string }
+interface CollectionType {
+  uid: string;
+  rest: string;
+  list: string;
+  one: string;
+  field: string;
+  name: string;
+}
 const COLLECTIONS: CollectionType[] = [
   { uid: 'api::module.module', rest: 'modules', list: 'modules', one: 'module', field: 'summary', name: 'title' },
-  { uid: 'api::job-sheet.job-sheet', rest: 'job-sheets', list: 'jobSheets', one: 'jobSheet', field: 'summary', name: 'title' },
-  { uid: 'api::interview.interview', rest: 'interviews', list: 'interviews', one: 'interview', field: 'summary', name: 'title' },
-  { uid: 'api::organisation.organisation', rest: 'organisations', list: 'organisations', one: 'organisation', field: 'description', name: 'name' },
-  { uid: 'api::training-session.training-session', rest: 'training-sessions', list: 'trainingSessions', one: 'trainingSession', field: 'venue', name: 'title' },
+  {
+    uid: 'api::job-sheet.job-sheet',
+    rest: 'job-sheets',
+    list: 'jobSheets',
+    one: 'jobSheet',
+    field: 'summary',
+    name: 'title',
+  },
+  {
+    uid: 'api::interview.interview',
+    rest: 'interviews',
+    list: 'interviews',
+    one: 'interview',
+    field: 'summary',
+    name: 'title',
+  },
+  {
+    uid: 'api::organisation.organisation',
+    rest: 'organisations',
+    list: 'organisations',
+    one: 'organisation',
+    field: 'description',
+    name: 'name',
+  },
+  {
+    uid: 'api::training-session.training-session',
+    rest: 'training-sessions',
+    list: 'trainingSessions',
+    one: 'trainingSession',
+    field: 'venue',
+    name: 'title',
+  },
   { uid: 'api::theme.theme', rest: 'themes', list: 'themes', one: 'theme', field: 'description', name: 'name' },
-  { uid: 'api::audience.audience', rest: 'audiences', list: 'audiences', one: 'audience', field: 'description', name: 'name' },
-  { uid: 'api::competence.competence', rest: 'competences', list: 'competences', one: 'competence', field: 'description', name: 'code' },
+  {
+    uid: 'api::audience.audience',
+    rest: 'audiences',
+    list: 'audiences',
+    one: 'audience',
+    field: 'description',
+    name: 'name',
+  },
+  {
+    uid: 'api::competence.competence',
+    rest: 'competences',
+    list: 'competences',
+    one: 'competence',
+    field: 'description',
+    name: 'code',
+  },
 ];
 const SINGLES = [
   { uid: 'api::home.home', rest: 'home', one: 'home', field: 'heroTitle' },
@@ -39,33 +88,67 @@ let headers: Record<'anonymous' | 'readOnly' | 'fullAccess', Record<string, stri
 
 const leaks = (body: unknown) => JSON.stringify(body ?? null).includes(MARKER);
 
-const COPIED = new Set(['string', 'text', 'richtext', 'enumeration', 'integer', 'decimal', 'float', 'boolean', 'date', 'datetime', 'json', 'email']);
+const COPIED = new Set([
+  'string',
+  'text',
+  'richtext',
+  'enumeration',
+  'integer',
+  'decimal',
+  'float',
+  'boolean',
+  'date',
+  'datetime',
+  'json',
+  'email',
+]);
 
 beforeAll(async () => {
   const { strapi } = await getApp();
   for (const type of COLLECTIONS) {
     const documents = strapi.documents(type.uid as any);
     // The first by name: on the first page of every list (the Atlas listing sorts by name).
-    const published: any = await documents.findFirst({ locale: 'en', status: 'published', sort: `${type.name}:asc` } as any);
+    const published: any = await documents.findFirst({
+      locale: 'en',
+      status: 'published',
+      sort: `${type.name}:asc`,
+    } as any);
     const attributes = strapi.contentType(type.uid as any).attributes as Record<string, any>;
     const data: Record<string, unknown> = {};
     for (const [name, attribute] of Object.entries(attributes)) {
-      if (COPIED.has(attribute.type) && published[name] !== undefined && !['locale', 'publishedAt', 'createdAt', 'updatedAt'].includes(name)) data[name] = published[name];
+      if (
+        COPIED.has(attribute.type) &&
+        published[name] !== undefined &&
+        !['locale', 'publishedAt', 'createdAt', 'updatedAt'].includes(name)
+      )
+        data[name] = published[name];
       if (attribute.type === 'uid') data[name] = `${MARKER}-${type.rest}`;
     }
     data[type.field] = `${MARKER} never published ${type.rest}`;
     const draft: any = await documents.create({ locale: 'en', data } as any);
     neverPublished.set(type.uid, draft.documentId);
-    await documents.update({ documentId: published.documentId, locale: 'fr', data: { [type.field]: `${MARKER} unpublished French edit` } } as any);
+    await documents.update({
+      documentId: published.documentId,
+      locale: 'fr',
+      data: { [type.field]: `${MARKER} unpublished French edit` },
+    } as any);
     editedInFrench.set(type.uid, published.documentId);
   }
   for (const type of SINGLES) {
     const entry: any = await strapi.documents(type.uid as any).findFirst({ locale: 'en', status: 'published' } as any);
-    await strapi.documents(type.uid as any).update({ documentId: entry.documentId, locale: 'en', data: { [type.field]: `${MARKER} unpublished edit` } } as any);
+    await strapi.documents(type.uid as any).update({
+      documentId: entry.documentId,
+      locale: 'en',
+      data: { [type.field]: `${MARKER} unpublished edit` },
+    } as any);
     singles.set(type.uid, entry.documentId);
   }
   const token = async (type: 'read-only' | 'full-access') =>
-    ((await strapi.service('admin::api-token').create({ name: `drafts-${type}-${MARKER}`, type, lifespan: null, description: '' })) as any).accessKey as string;
+    (
+      (await strapi
+        .service('admin::api-token')
+        .create({ name: `drafts-${type}-${MARKER}`, type, lifespan: null, description: '' })) as any
+    ).accessKey as string;
   headers = {
     anonymous: {},
     readOnly: { authorization: `Bearer ${await token('read-only')}` },
@@ -77,11 +160,14 @@ afterAll(async () => {
   const { strapi } = await getApp();
   for (const type of COLLECTIONS) {
     const documents = strapi.documents(type.uid as any);
-    if (neverPublished.has(type.uid)) await documents.delete({ documentId: neverPublished.get(type.uid), locale: '*' } as any);
-    if (editedInFrench.has(type.uid)) await documents.discardDraft({ documentId: editedInFrench.get(type.uid), locale: 'fr' } as any);
+    if (neverPublished.has(type.uid))
+      await documents.delete({ documentId: neverPublished.get(type.uid), locale: '*' } as any);
+    if (editedInFrench.has(type.uid))
+      await documents.discardDraft({ documentId: editedInFrench.get(type.uid), locale: 'fr' } as any);
   }
   for (const type of SINGLES) {
-    if (singles.has(type.uid)) await strapi.documents(type.uid as any).discardDraft({ documentId: singles.get(type.uid), locale: 'en' } as any);
+    if (singles.has(type.uid))
+      await strapi.documents(type.uid as any).discardDraft({ documentId: singles.get(type.uid), locale: 'en' } as any);
   }
 });
 
@@ -99,11 +185,17 @@ async function rest(path: string, extra: Record<string, string> = {}) {
 }
 
 /** The same operation sent as a GET, as caches and browsers send it. */
-async function graphqlGet(query: string, variables: Record<string, unknown> | undefined, extra: Record<string, string>): Promise<GraphQLResult> {
+async function graphqlGet(
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  extra: Record<string, string>,
+): Promise<GraphQLResult> {
   const { url } = await getApp();
   const search = new URLSearchParams({ query, ...(variables ? { variables: JSON.stringify(variables) } : {}) });
   // Apollo's CSRF prevention wants a header a plain cross-site form cannot send.
-  const response = await fetch(`${url}/graphql?${search}`, { headers: { 'apollo-require-preflight': 'true', ...extra } });
+  const response = await fetch(`${url}/graphql?${search}`, {
+    headers: { 'apollo-require-preflight': 'true', ...extra },
+  });
   const body: any = await response.json();
   return { status: response.status, body, data: body.data, errors: body.errors };
 }
@@ -113,18 +205,24 @@ const PUBLIC_CLIENTS = ['anonymous', 'readOnly'] as const;
 /** Refused with a FORBIDDEN error naming what was refused, and not a draft character in the answer. */
 function refused(result: GraphQLResult, field: string, label: string) {
   expect(leaks(result.body), `${label}: draft text in the answer`).toBe(false);
-  expect(result.errors?.[0]?.extensions?.code, `${label}: ${JSON.stringify(result.body).slice(0, 300)}`).toBe('FORBIDDEN');
+  expect(result.errors?.[0]?.extensions?.code, `${label}: ${JSON.stringify(result.body).slice(0, 300)}`).toBe(
+    'FORBIDDEN',
+  );
   expect(result.errors?.[0]?.message, label).toContain(field);
   // The refused field is null (and so are the entries holding it).
   for (const value of Object.values(result.data ?? {})) {
-    expect(Array.isArray(value) ? value.filter((item) => item !== null) : value, label).toEqual(Array.isArray(value) ? [] : null);
+    expect(Array.isArray(value) ? value.filter((item) => item !== null) : value, label).toEqual(
+      Array.isArray(value) ? [] : null,
+    );
   }
 }
 
 /** REST: refused (an API token gets the reason, naming the field; anonymous clients have no content REST at all). */
 function refusedRest(answer: { status: number; body: any }, field: string, label: string, client: string) {
   expect(leaks(answer.body), `${label}: draft text in the answer`).toBe(false);
-  expect(answer.status, `${label}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBe(client === 'anonymous' ? 401 : 403);
+  expect(answer.status, `${label}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBe(
+    client === 'anonymous' ? 401 : 403,
+  );
   if (client !== 'anonymous') expect(answer.body?.error?.message, label).toContain(field);
 }
 
@@ -133,12 +231,32 @@ describe('REST, for every public content type', () => {
     for (const client of PUBLIC_CLIENTS) {
       for (const type of COLLECTIONS) {
         const id = neverPublished.get(type.uid)!;
-        refusedRest(await rest(`/api/${type.rest}?status=draft&pagination[pageSize]=100`, headers[client]), 'status', `${client} GET /api/${type.rest}?status=draft`, client);
-        refusedRest(await rest(`/api/${type.rest}/${id}?status=draft`, headers[client]), 'status', `${client} GET /api/${type.rest}/<draft>?status=draft`, client);
-        refusedRest(await rest(`/api/${type.rest}?status=draft&locale=fr&pagination[pageSize]=100`, headers[client]), 'status', `${client} fr drafts of ${type.rest}`, client);
+        refusedRest(
+          await rest(`/api/${type.rest}?status=draft&pagination[pageSize]=100`, headers[client]),
+          'status',
+          `${client} GET /api/${type.rest}?status=draft`,
+          client,
+        );
+        refusedRest(
+          await rest(`/api/${type.rest}/${id}?status=draft`, headers[client]),
+          'status',
+          `${client} GET /api/${type.rest}/<draft>?status=draft`,
+          client,
+        );
+        refusedRest(
+          await rest(`/api/${type.rest}?status=draft&locale=fr&pagination[pageSize]=100`, headers[client]),
+          'status',
+          `${client} fr drafts of ${type.rest}`,
+          client,
+        );
       }
       for (const type of SINGLES) {
-        refusedRest(await rest(`/api/${type.rest}?status=draft`, headers[client]), 'status', `${client} GET /api/${type.rest}?status=draft`, client);
+        refusedRest(
+          await rest(`/api/${type.rest}?status=draft`, headers[client]),
+          'status',
+          `${client} GET /api/${type.rest}?status=draft`,
+          client,
+        );
       }
     }
   });
@@ -159,7 +277,10 @@ describe('REST, for every public content type', () => {
     const vectors: Array<[string, string]> = [
       [`/api/modules?filters[localizations][publishedAt][$null]=true`, 'localizations'],
       [`/api/modules?filters[localizations][summary][$startsWith]=${MARKER}`, 'localizations'],
-      [`/api/modules?filters[$or][0][title][$eq]=x&filters[$or][1][localizations][summary][$startsWith]=${MARKER}`, 'localizations'],
+      [
+        `/api/modules?filters[$or][0][title][$eq]=x&filters[$or][1][localizations][summary][$startsWith]=${MARKER}`,
+        'localizations',
+      ],
       [`/api/modules?filters[$not][publishedAt][$notNull]=true`, 'publishedAt'],
       [`/api/job-sheets?filters[modules][localizations][summary][$startsWith]=${MARKER}`, 'localizations'],
       [`/api/modules?sort=publishedAt:desc`, 'publishedAt'],
@@ -169,7 +290,8 @@ describe('REST, for every public content type', () => {
       [`/api/job-sheets?populate[modules][sort]=publishedAt:desc`, 'publishedAt'],
     ];
     for (const client of PUBLIC_CLIENTS) {
-      for (const [path, field] of vectors) refusedRest(await rest(path, headers[client]), field, `${client} ${path}`, client);
+      for (const [path, field] of vectors)
+        refusedRest(await rest(path, headers[client]), field, `${client} ${path}`, client);
     }
   });
 
@@ -198,18 +320,58 @@ describe('GraphQL, anonymous and with a read-only token, POST and GET', () => {
     ['GET', graphqlGet],
   ] as const;
 
-  it('refuses drafts asked for by a variable\'s default value, a variable and the query text, on every type', async () => {
+  it("refuses drafts asked for by a variable's default value, a variable and the query text, on every type", async () => {
     for (const client of PUBLIC_CLIENTS) {
       for (const [method, send] of senders) {
         for (const type of COLLECTIONS) {
           const label = `${client} ${method} ${type.list}`;
-          refused(await send(`query($s: PublicationStatus = DRAFT) { ${type.list}(status: $s, pagination: { limit: 100 }) { documentId ${type.field} } }`, undefined, headers[client]), 'status', `${label} default DRAFT`);
-          refused(await send(`query($s: PublicationStatus) { ${type.list}(locale: "fr", status: $s) { ${type.field} } }`, { s: 'DRAFT' }, headers[client]), 'status', `${label} variable`);
-          refused(await send(`query($id: ID!, $s: PublicationStatus = DRAFT) { ${type.one}(documentId: $id, status: $s) { ${type.field} } }`, { id: neverPublished.get(type.uid) }, headers[client]), 'status', `${label} entry`);
-          refused(await send(`{ ${type.list}_connection(status: DRAFT) { nodes { ${type.field} } } }`, undefined, headers[client]), 'status', `${label} connection`);
+          refused(
+            await send(
+              `query($s: PublicationStatus = DRAFT) { ${type.list}(status: $s, pagination: { limit: 100 }) { documentId ${type.field} } }`,
+              undefined,
+              headers[client],
+            ),
+            'status',
+            `${label} default DRAFT`,
+          );
+          refused(
+            await send(
+              `query($s: PublicationStatus) { ${type.list}(locale: "fr", status: $s) { ${type.field} } }`,
+              { s: 'DRAFT' },
+              headers[client],
+            ),
+            'status',
+            `${label} variable`,
+          );
+          refused(
+            await send(
+              `query($id: ID!, $s: PublicationStatus = DRAFT) { ${type.one}(documentId: $id, status: $s) { ${type.field} } }`,
+              { id: neverPublished.get(type.uid) },
+              headers[client],
+            ),
+            'status',
+            `${label} entry`,
+          );
+          refused(
+            await send(
+              `{ ${type.list}_connection(status: DRAFT) { nodes { ${type.field} } } }`,
+              undefined,
+              headers[client],
+            ),
+            'status',
+            `${label} connection`,
+          );
         }
         for (const type of SINGLES) {
-          refused(await send(`query($s: PublicationStatus = DRAFT) { ${type.one}(status: $s) { ${type.field} } }`, undefined, headers[client]), 'status', `${client} ${method} ${type.one}`);
+          refused(
+            await send(
+              `query($s: PublicationStatus = DRAFT) { ${type.one}(status: $s) { ${type.field} } }`,
+              undefined,
+              headers[client],
+            ),
+            'status',
+            `${client} ${method} ${type.one}`,
+          );
         }
       }
     }
@@ -218,22 +380,41 @@ describe('GraphQL, anonymous and with a read-only token, POST and GET', () => {
   it('refuses filters and sorts that reach draft rows, at the root, under relations and inside and/or/not', async () => {
     const vectors: Array<[string, string]> = [
       [`{ modules(filters: { localizations: { publishedAt: { null: true } } }) { documentId } }`, 'localizations'],
-      [`{ modules(filters: { localizations: { summary: { startsWith: "${MARKER}" } } }) { documentId } }`, 'localizations'],
+      [
+        `{ modules(filters: { localizations: { summary: { startsWith: "${MARKER}" } } }) { documentId } }`,
+        'localizations',
+      ],
       [`{ modules(publicationFilter: MODIFIED) { documentId } }`, 'publicationFilter'],
       [`{ modules(hasPublishedVersion: false) { documentId } }`, 'hasPublishedVersion'],
       [`{ modules(filters: { publishedAt: { null: true } }) { documentId } }`, 'publishedAt'],
       [`{ modules(sort: "publishedAt:desc") { documentId } }`, 'publishedAt'],
-      [`{ modules(filters: { or: [{ title: { eq: "x" } }, { localizations: { publishedAt: { null: true } } }] }) { documentId } }`, 'localizations'],
-      [`{ modules(filters: { not: { localizations: { summary: { startsWith: "${MARKER}" } } } }) { documentId } }`, 'localizations'],
-      [`{ jobSheets(filters: { modules: { localizations: { summary: { startsWith: "${MARKER}" } } } }) { documentId } }`, 'localizations'],
+      [
+        `{ modules(filters: { or: [{ title: { eq: "x" } }, { localizations: { publishedAt: { null: true } } }] }) { documentId } }`,
+        'localizations',
+      ],
+      [
+        `{ modules(filters: { not: { localizations: { summary: { startsWith: "${MARKER}" } } } }) { documentId } }`,
+        'localizations',
+      ],
+      [
+        `{ jobSheets(filters: { modules: { localizations: { summary: { startsWith: "${MARKER}" } } } }) { documentId } }`,
+        'localizations',
+      ],
       [`{ jobSheets(filters: { and: [{ modules: { publishedAt: { null: true } } }] }) { documentId } }`, 'publishedAt'],
-      [`{ jobSheets { modules(filters: { localizations: { summary: { startsWith: "${MARKER}" } } }) { documentId } } }`, 'localizations'],
+      [
+        `{ jobSheets { modules(filters: { localizations: { summary: { startsWith: "${MARKER}" } } }) { documentId } } }`,
+        'localizations',
+      ],
       [`{ jobSheets { modules(sort: "publishedAt:asc") { documentId } } }`, 'publishedAt'],
-      [`{ modules_connection(filters: { localizations: { publishedAt: { null: true } } }) { nodes { documentId } } }`, 'localizations'],
+      [
+        `{ modules_connection(filters: { localizations: { publishedAt: { null: true } } }) { nodes { documentId } } }`,
+        'localizations',
+      ],
     ];
     for (const client of PUBLIC_CLIENTS) {
       for (const [method, send] of senders) {
-        for (const [query, field] of vectors) refused(await send(query, undefined, headers[client]), field, `${client} ${method} ${query}`);
+        for (const [query, field] of vectors)
+          refused(await send(query, undefined, headers[client]), field, `${client} ${method} ${query}`);
       }
     }
   });
@@ -243,11 +424,47 @@ describe('GraphQL, anonymous and with a read-only token, POST and GET', () => {
     for (const client of PUBLIC_CLIENTS) {
       for (const locale of ['en', 'fr']) {
         const result = await graphql(
-          `query($locale: I18NLocaleCode) {
-            modules(locale: $locale, sort: "title", pagination: { limit: 30 }) { documentId summary localizations { summary } jobSheets(pagination: { limit: 5 }) { summary modules(pagination: { limit: 5 }) { summary } } }
-            jobSheets_connection(locale: $locale, pagination: { limit: 100 }) { nodes { summary relatedJobs { summary } localizations { summary } } }
-            organisationListing(locale: $locale, pageSize: 100) { total nodes { documentId description services { description } localizations { description } } }
-          }`,
+          `
+            query ($locale: I18NLocaleCode) {
+              modules(locale: $locale, sort: "title", pagination: { limit: 30 }) {
+                documentId
+                summary
+                localizations {
+                  summary
+                }
+                jobSheets(pagination: { limit: 5 }) {
+                  summary
+                  modules(pagination: { limit: 5 }) {
+                    summary
+                  }
+                }
+              }
+              jobSheets_connection(locale: $locale, pagination: { limit: 100 }) {
+                nodes {
+                  summary
+                  relatedJobs {
+                    summary
+                  }
+                  localizations {
+                    summary
+                  }
+                }
+              }
+              organisationListing(locale: $locale, pageSize: 100) {
+                total
+                nodes {
+                  documentId
+                  description
+                  services {
+                    description
+                  }
+                  localizations {
+                    description
+                  }
+                }
+              }
+            }
+          `,
           { locale },
           headers[client],
         );
@@ -272,30 +489,65 @@ describe('who reads drafts', () => {
     const entry = await rest(`/api/modules/${id}?status=draft`, headers.fullAccess);
     expect(entry.status).toBe(200);
     expect(entry.body.data.summary).toContain(MARKER);
-    const fr = await rest(`/api/modules/${editedInFrench.get('api::module.module')}?status=draft&locale=fr`, headers.fullAccess);
+    const fr = await rest(
+      `/api/modules/${editedInFrench.get('api::module.module')}?status=draft&locale=fr`,
+      headers.fullAccess,
+    );
     expect(fr.body.data.summary).toContain(MARKER);
 
-    const byDefault = await graphql(`query($s: PublicationStatus = DRAFT) { modules(status: $s, pagination: { limit: 100 }) { documentId summary } }`, undefined, headers.fullAccess);
+    const byDefault = await graphql(
+      `
+        query ($s: PublicationStatus = DRAFT) {
+          modules(status: $s, pagination: { limit: 100 }) {
+            documentId
+            summary
+          }
+        }
+      `,
+      undefined,
+      headers.fullAccess,
+    );
     expect(byDefault.errors).toBeUndefined();
     expect(byDefault.data.modules.map((m: any) => m.documentId)).toContain(id);
-    const one = await graphqlGet(`query($id: ID!) { module(documentId: $id, status: DRAFT) { summary } }`, { id }, headers.fullAccess);
+    const one = await graphqlGet(
+      `query($id: ID!) { module(documentId: $id, status: DRAFT) { summary } }`,
+      { id },
+      headers.fullAccess,
+    );
     expect(one.errors).toBeUndefined();
     expect(one.data.module.summary).toContain(MARKER);
     // Without asking, it reads published content like everyone.
-    const published = await graphql(`{ modules(pagination: { limit: 100 }) { documentId summary } }`, undefined, headers.fullAccess);
+    const published = await graphql(
+      `
+        {
+          modules(pagination: { limit: 100 }) {
+            documentId
+            summary
+          }
+        }
+      `,
+      undefined,
+      headers.fullAccess,
+    );
     expect(published.data.modules.map((m: any) => m.documentId)).not.toContain(id);
   });
 
-  it('editors in the admin panel and the CMS\'s own code read drafts as before', async () => {
+  it("editors in the admin panel and the CMS's own code read drafts as before", async () => {
     const { strapi, url } = await getApp();
     const id = neverPublished.get('api::module.module')!;
     const editor = await adminToken();
-    const response = await fetch(`${url}/content-manager/collection-types/api::module.module/${id}?locale=en`, { headers: { authorization: `Bearer ${editor}` } });
+    const response = await fetch(`${url}/content-manager/collection-types/api::module.module/${id}?locale=en`, {
+      headers: { authorization: `Bearer ${editor}` },
+    });
     expect(response.status).toBe(200);
     expect(((await response.json()) as any).data.summary).toContain(MARKER);
-    const internal: any = await strapi.documents('api::module.module').findOne({ documentId: id, locale: 'en', status: 'draft' } as any);
+    const internal: any = await strapi
+      .documents('api::module.module')
+      .findOne({ documentId: id, locale: 'en', status: 'draft' } as any);
     expect(internal.summary).toContain(MARKER);
-    const oracle: any[] = await strapi.documents('api::module.module').findMany({ locale: 'en', filters: { localizations: { summary: { $startsWith: MARKER } } } } as any);
+    const oracle: any[] = await strapi
+      .documents('api::module.module')
+      .findMany({ locale: 'en', filters: { localizations: { summary: { $startsWith: MARKER } } } } as any);
     expect(oracle.map((m) => m.documentId)).toContain(editedInFrench.get('api::module.module'));
   });
 });

@@ -13,7 +13,8 @@ describe('GraphQL limits for partners', () => {
   it('refuses a 16-level query with a clear error', async () => {
     // module → jobSheets → modules → jobSheets … sixteen levels deep.
     let selection = 'documentId';
-    for (let level = 0; level < 15; level++) selection = `${level % 2 === 0 ? 'jobSheets' : 'modules'} { ${selection} }`;
+    for (let level = 0; level < 15; level++)
+      selection = `${level % 2 === 0 ? 'jobSheets' : 'modules'} { ${selection} }`;
     const result = await graphql(`{ modules { ${selection} } }`);
     expect(result.status).toBe(400);
     expect(result.data ?? null).toBeNull();
@@ -22,7 +23,19 @@ describe('GraphQL limits for partners', () => {
   });
 
   it('accepts a query within the depth limit', async () => {
-    const result = await graphql(`{ modules(pagination: { limit: 2 }) { jobSheets { modules { jobSheets { title } } } } }`);
+    const result = await graphql(`
+      {
+        modules(pagination: { limit: 2 }) {
+          jobSheets {
+            modules {
+              jobSheets {
+                title
+              }
+            }
+          }
+        }
+      }
+    `);
     expect(result.errors).toBeUndefined();
     expect(result.data.modules).toHaveLength(2);
   });
@@ -40,7 +53,8 @@ describe('GraphQL limits for partners', () => {
     // Within the depth and alias limits, but wide at every level.
     const fields = 'documentId title slug summary locale createdAt updatedAt publishedAt';
     let selection = fields;
-    for (let level = 0; level < 7; level++) selection = `${fields} ${level % 2 === 0 ? 'jobSheets' : 'modules'} { ${selection} }`;
+    for (let level = 0; level < 7; level++)
+      selection = `${fields} ${level % 2 === 0 ? 'jobSheets' : 'modules'} { ${selection} }`;
     const wide = Array.from({ length: 20 }, (_, i) => `m${i}: modules { ${selection} }`).join('\n');
     const result = await graphql(`{ ${wide} }`);
     expect(result.status).toBe(400);
@@ -52,17 +66,38 @@ describe('GraphQL limits for partners', () => {
     // Sent with an invalid variable: were the limit to let it through, the variable would stop it
     // before execution, and the test would fail on the message.
     const nested = 'relatedJobs { relatedJobs { relatedJobs { title } } }';
-    const aliases = Array.from({ length: 26 }, (_, i) => `a${i}: jobSheets(pagination: { start: $start }) { ${nested} }`).join('\n');
+    const aliases = Array.from(
+      { length: 26 },
+      (_, i) => `a${i}: jobSheets(pagination: { start: $start }) { ${nested} }`,
+    ).join('\n');
     const result = await graphql(`query($start: Int) { ${aliases} }`, { start: 'not a number' });
     expect(result.status).toBe(400);
     expect(result.data ?? null).toBeNull();
     expect(result.errors).toHaveLength(1);
-    expect(result.errors![0].message).toMatch(new RegExp(`Query Cost limit of ${GRAPHQL_LIMITS.maxCost} exceeded, found \\d+: every list counts at its page size \\(pagination limit or pageSize, 25 by default, 100 at most\\)`));
+    expect(result.errors![0].message).toMatch(
+      new RegExp(
+        `Query Cost limit of ${GRAPHQL_LIMITS.maxCost} exceeded, found \\d+: every list counts at its page size \\(pagination limit or pageSize, 25 by default, 100 at most\\)`,
+      ),
+    );
     noStackTrace(result.body);
 
     // Connections count their nodes by their pagination too, and a variable page size at its worst (100).
     const connections = await graphql(
-      `query($start: Int, $limit: Int) { modules_connection(pagination: { limit: $limit }) { nodes { jobSheets_connection(pagination: { limit: 100, start: $start }) { nodes { modules { title } } } } } }`,
+      `
+        query ($start: Int, $limit: Int) {
+          modules_connection(pagination: { limit: $limit }) {
+            nodes {
+              jobSheets_connection(pagination: { limit: 100, start: $start }) {
+                nodes {
+                  modules {
+                    title
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
       { start: 'not a number', limit: 100 },
     );
     expect(connections.status).toBe(400);
@@ -70,7 +105,17 @@ describe('GraphQL limits for partners', () => {
   });
 
   it('accepts the same nesting with small pages', async () => {
-    const result = await graphql(`{ jobSheets(pagination: { limit: 5 }) { relatedJobs(pagination: { limit: 5 }) { relatedJobs(pagination: { limit: 5 }) { title } } } }`);
+    const result = await graphql(`
+      {
+        jobSheets(pagination: { limit: 5 }) {
+          relatedJobs(pagination: { limit: 5 }) {
+            relatedJobs(pagination: { limit: 5 }) {
+              title
+            }
+          }
+        }
+      }
+    `);
     expect(result.errors).toBeUndefined();
     expect(result.data.jobSheets).toHaveLength(5);
   });
@@ -89,10 +134,36 @@ describe('GraphQL limits for partners', () => {
   });
 
   it('serves 25 entries by default and at most 100 even when asked for 10000', async () => {
-    const byDefault = await graphql(`{ organisations_connection { pageInfo { pageSize total } nodes { documentId } } }`);
+    const byDefault = await graphql(`
+      {
+        organisations_connection {
+          pageInfo {
+            pageSize
+            total
+          }
+          nodes {
+            documentId
+          }
+        }
+      }
+    `);
     expect(byDefault.data.organisations_connection.pageInfo.pageSize).toBe(25);
     expect(byDefault.data.organisations_connection.nodes).toHaveLength(25);
-    const huge = await graphql(`{ organisations_connection(pagination: { limit: 10000 }) { pageInfo { pageSize } nodes { documentId } } competences(locale: "fr", pagination: { limit: 10000 }) { code } }`);
+    const huge = await graphql(`
+      {
+        organisations_connection(pagination: { limit: 10000 }) {
+          pageInfo {
+            pageSize
+          }
+          nodes {
+            documentId
+          }
+        }
+        competences(locale: "fr", pagination: { limit: 10000 }) {
+          code
+        }
+      }
+    `);
     expect(huge.errors).toBeUndefined();
     expect(huge.data.organisations_connection.pageInfo.pageSize).toBe(100);
     expect(huge.data.organisations_connection.nodes.length).toBeLessThanOrEqual(100);
@@ -100,7 +171,11 @@ describe('GraphQL limits for partners', () => {
   });
 
   it('answers a malformed query and an unknown field with a clear error and no stack trace', async () => {
-    for (const query of ['{ modules { title ', '{ modules { nope } }', '{ modules(pagination: { limit: "many" }) { title } }']) {
+    for (const query of [
+      '{ modules { title ',
+      '{ modules { nope } }',
+      '{ modules(pagination: { limit: "many" }) { title } }',
+    ]) {
       const result = await graphql(query);
       expect(result.status).toBe(400);
       expect(result.errors?.[0]?.message.length).toBeGreaterThan(5);

@@ -10,15 +10,28 @@ const LISTING = `query($l: I18NLocaleCode, $f: OrganisationListingFilters, $p: I
 }`;
 const ALL = `query($l: I18NLocaleCode) { organisations(locale: $l, sort: "name", pagination: { limit: 100 }) { documentId name country kind roles services { documentId } } }`;
 
-type Org = { documentId: string; name: string; country: string; kind: string; roles: string[]; services: { documentId: string }[] };
-const valuesOf = (o: Org): Record<string, string[]> => ({ country: [o.country], kind: [o.kind], role: o.roles ?? [], service: o.services.map((s) => s.documentId) });
+type Org = {
+  documentId: string;
+  name: string;
+  country: string;
+  kind: string;
+  roles: string[];
+  services: { documentId: string }[];
+};
+const valuesOf = (o: Org): Record<string, string[]> => ({
+  country: [o.country],
+  kind: [o.kind],
+  role: o.roles ?? [],
+  service: o.services.map((s) => s.documentId),
+});
 
 /** The Atlas list: one page at a time, with facet counts, computed on the server. */
 describe('organisationListing', () => {
   let draft: string | undefined;
   afterAll(async () => {
     const { strapi } = await getApp();
-    if (draft) await strapi.documents('api::organisation.organisation').delete({ documentId: draft, locale: '*' } as any);
+    if (draft)
+      await strapi.documents('api::organisation.organisation').delete({ documentId: draft, locale: '*' } as any);
   });
 
   it('pages through every published organisation of a locale once, by name, in that locale', async () => {
@@ -58,15 +71,21 @@ describe('organisationListing', () => {
 
     const selected: Record<string, string> = filters;
     for (const { facet, value, count } of listing.facets) {
-      const others = all.filter((o) => Object.entries(selected).every(([f, v]) => f === facet || valuesOf(o)[f]!.includes(v)));
+      const others = all.filter((o) =>
+        Object.entries(selected).every(([f, v]) => f === facet || valuesOf(o)[f]!.includes(v)),
+      );
       expect(count, `${facet}=${value}`).toBe(others.filter((o) => valuesOf(o)[facet]!.includes(value)).length);
     }
     // Every value of the locale is offered, even when the other filters leave none.
     const countries = new Set(all.map((o) => o.country));
-    expect(new Set(listing.facets.filter((f: any) => f.facet === 'country').map((f: any) => f.value))).toEqual(countries);
+    expect(new Set(listing.facets.filter((f: any) => f.facet === 'country').map((f: any) => f.value))).toEqual(
+      countries,
+    );
     expect(listing.facets.some((f: any) => f.facet === 'service' && f.count === 0)).toBe(true);
     // Kinds speak the GraphQL enum, as Organisation.kind does.
-    expect(listing.facets.filter((f: any) => f.facet === 'kind').map((f: any) => f.value)).toContain('social_enterprise');
+    expect(listing.facets.filter((f: any) => f.facet === 'kind').map((f: any) => f.value)).toContain(
+      'social_enterprise',
+    );
   });
 
   it('never lists or counts drafts', async () => {
@@ -74,7 +93,13 @@ describe('organisationListing', () => {
     const before = (await graphql(LISTING, { l: 'en', s: 1 })).data.organisationListing;
     const created: any = await strapi.documents('api::organisation.organisation').create({
       locale: 'en',
-      data: { name: 'Aaa Draft Cooperative', slug: 'aaa-draft-cooperative', kind: 'cooperative', country: 'ZZ', roles: ['training'] },
+      data: {
+        name: 'Aaa Draft Cooperative',
+        slug: 'aaa-draft-cooperative',
+        kind: 'cooperative',
+        country: 'ZZ',
+        roles: ['training'],
+      },
     } as any);
     draft = created.documentId;
     const after = (await graphql(LISTING, { l: 'en', s: 1 })).data.organisationListing;
@@ -84,7 +109,11 @@ describe('organisationListing', () => {
   });
 
   it('refuses page sizes past the limit and pages before the first, and has no nodes past the last', async () => {
-    for (const [variables, message] of [[{ s: 101 }, /pageSize must be between 1 and 100/], [{ s: 0 }, /pageSize/], [{ p: 0 }, /page must be 1 or more/]] as const) {
+    for (const [variables, message] of [
+      [{ s: 101 }, /pageSize must be between 1 and 100/],
+      [{ s: 0 }, /pageSize/],
+      [{ p: 0 }, /page must be 1 or more/],
+    ] as const) {
       const { data, errors } = await graphql(LISTING, { l: 'en', ...variables });
       expect(data).toBeNull();
       expect(errors?.[0]?.message).toMatch(message);

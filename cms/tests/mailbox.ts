@@ -40,7 +40,8 @@ export async function startMailbox(): Promise<Mailbox> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as any).port;
-  const to = (address: string) => mails.filter((m) => JSON.stringify(m.to).toLowerCase().includes(address.toLowerCase()));
+  const to = (address: string) =>
+    mails.filter((m) => JSON.stringify(m.to).toLowerCase().includes(address.toLowerCase()));
   return {
     port,
     mails,

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getApp } from './strapi';
-import { createSession, drainUntil, linkToken, readByToken, register, removeTestSessions, settleOutbox } from './registration-helpers';
+import {
+  createSession,
+  drainUntil,
+  linkToken,
+  readByToken,
+  register,
+  removeTestSessions,
+  settleOutbox,
+} from './registration-helpers';
 import { sealStoredTokens } from '../src/api/registration/outbox/outbox';
 import { newSelfServiceToken, sealSelfServiceToken } from '../src/api/registration/tokens';
 import en from '../src/api/registration/messages/en.json';
@@ -19,9 +27,12 @@ afterAll(removeTestSessions);
 async function databaseDump(): Promise<string> {
   const { strapi, database } = await getApp();
   const db = strapi.db.connection;
-  const tables: string[] = database === 'postgres'
-    ? (await db.raw(`select tablename as name from pg_tables where schemaname = current_schema()`)).rows.map((r: any) => r.name)
-    : (await db.raw(`select name from sqlite_master where type = 'table'`)).map((r: any) => r.name);
+  const tables: string[] =
+    database === 'postgres'
+      ? (await db.raw(`select tablename as name from pg_tables where schemaname = current_schema()`)).rows.map(
+          (r: any) => r.name,
+        )
+      : (await db.raw(`select name from sqlite_master where type = 'table'`)).map((r: any) => r.name);
   expect(tables).toContain('registration_outbox');
   const parts: string[] = [];
   for (const table of tables) parts.push(`${table}: ${JSON.stringify(await db(table).select('*'))}`);
@@ -44,10 +55,11 @@ async function capturingLogs<T>(run: (lines: string[]) => Promise<T>): Promise<T
   }
 }
 
-const outboxRow = async (registrationId: number) => (await getApp()).strapi.db.connection('registration_outbox').where('registration_id', registrationId).first();
+const outboxRow = async (registrationId: number) =>
+  (await getApp()).strapi.db.connection('registration_outbox').where('registration_id', registrationId).first();
 
 describe('self-service tokens in the mail outbox', () => {
-  it('are in no table and no log line while a refused mail waits for its retry, and the retried mail\'s link works', async () => {
+  it("are in no table and no log line while a refused mail waits for its retry, and the retried mail's link works", async () => {
     const { strapi, mailbox } = await getApp();
     const session = await createSession();
     await settleOutbox();
@@ -102,11 +114,15 @@ describe('self-service tokens in the mail outbox', () => {
     const { email } = await register(session.documentId);
     const db = strapi.db.connection;
     const { id } = await db('registrations').where('email_normalized', email).first();
-    await drainUntil(async () => Number((await outboxRow(id)).attempts) >= 1 && (await outboxRow(id)).claimed_by === null);
+    await drainUntil(
+      async () => Number((await outboxRow(id)).attempts) >= 1 && (await outboxRow(id)).claimed_by === null,
+    );
     // As the previous version wrote it: the token in clear.
     const { token, hash } = newSelfServiceToken();
     await db('registrations').where('id', id).update({ token_hash: hash });
-    await db('registration_outbox').where('registration_id', id).update({ payload: JSON.stringify({ token }) });
+    await db('registration_outbox')
+      .where('registration_id', id)
+      .update({ payload: JSON.stringify({ token }) });
     await sealStoredTokens(strapi);
     expect((await databaseDump()).includes(token), 'the token in a table').toBe(false);
     mailbox.failNext(0);
@@ -123,12 +139,16 @@ describe('self-service tokens in the mail outbox', () => {
     const { email } = await register(session.documentId);
     const db = strapi.db.connection;
     const { id, token_hash: before } = await db('registrations').where('email_normalized', email).first();
-    await drainUntil(async () => Number((await outboxRow(id)).attempts) >= 1 && (await outboxRow(id)).claimed_by === null);
+    await drainUntil(
+      async () => Number((await outboxRow(id)).attempts) >= 1 && (await outboxRow(id)).claimed_by === null,
+    );
     const { token: lost } = newSelfServiceToken();
-    await db('registration_outbox').where('registration_id', id).update({
-      payload: JSON.stringify({ sealedToken: sealSelfServiceToken(['an-app-key-since-replaced'], lost) }),
-      available_at: Date.now(),
-    });
+    await db('registration_outbox')
+      .where('registration_id', id)
+      .update({
+        payload: JSON.stringify({ sealedToken: sealSelfServiceToken(['an-app-key-since-replaced'], lost) }),
+        available_at: Date.now(),
+      });
     mailbox.failNext(0);
     await drainUntil(() => mailbox.to(email).length > 0);
     const mail = mailbox.to(email)[0];

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { SECRET_VARIABLES } from '../src/security/secrets';
 
 const cmsDir = path.resolve(import.meta.dirname, '..');
-const strong = Object.fromEntries(SECRET_VARIABLES.map((name) => [name, name === 'APP_KEYS' ? 'k1Zx8PqR2mN4vB6c,k2Yw7OpQ1lM3uA5d' : `s3cr-${name.length}-Zx8PqR2mN4vB6cT9`]));
+const strong = Object.fromEntries(
+  SECRET_VARIABLES.map((name) => [
+    name,
+    name === 'APP_KEYS' ? 'k1Zx8PqR2mN4vB6c,k2Yw7OpQ1lM3uA5d' : `s3cr-${name.length}-Zx8PqR2mN4vB6cT9`,
+  ]),
+);
 
 /** Starts the compiled CMS for real with NODE_ENV=production and returns what it printed. */
 function startInProduction(env: Record<string, string | undefined>) {
@@ -15,13 +20,27 @@ function startInProduction(env: Record<string, string | undefined>) {
     cwd: cmsDir,
     encoding: 'utf8',
     timeout: 120_000,
-    env: { ...clean, NODE_ENV: 'production', DATABASE_URL: '', DATABASE_FILENAME: path.join(os.tmpdir(), `academy-production-${process.pid}.db`), SEED_ON_START: 'never', ...env },
+    env: {
+      ...clean,
+      NODE_ENV: 'production',
+      DATABASE_URL: '',
+      DATABASE_FILENAME: path.join(os.tmpdir(), `academy-production-${process.pid}.db`),
+      SEED_ON_START: 'never',
+      ...env,
+    },
   });
 }
 
 describe('production secrets (the CMS started for real; the rules themselves: unit/secrets.test.ts)', () => {
   it('refuses to start in production with the secrets of .env.example', () => {
-    const result = startInProduction({ APP_KEYS: 'change-me-key-1,change-me-key-2', API_TOKEN_SALT: 'change-me', ADMIN_JWT_SECRET: 'change-me', TRANSFER_TOKEN_SALT: 'change-me', JWT_SECRET: 'change-me', ENCRYPTION_KEY: 'change-me' });
+    const result = startInProduction({
+      APP_KEYS: 'change-me-key-1,change-me-key-2',
+      API_TOKEN_SALT: 'change-me',
+      ADMIN_JWT_SECRET: 'change-me',
+      TRANSFER_TOKEN_SALT: 'change-me',
+      JWT_SECRET: 'change-me',
+      ENCRYPTION_KEY: 'change-me',
+    });
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).toMatch(/Refusing to start in production: APP_KEYS holds an example value/);
     expect(result.stdout).not.toContain('STARTED');
@@ -34,7 +53,11 @@ describe('production secrets (the CMS started for real; the rules themselves: un
   });
 
   it("refuses to start in production with the development admin's password, or credentials the admin build would publish", () => {
-    const dev = startInProduction({ ...strong, DEV_ADMIN_EMAIL: 'admin@example.org', DEV_ADMIN_PASSWORD: 'Academy-Zx8PqR2mN4vB6c1' });
+    const dev = startInProduction({
+      ...strong,
+      DEV_ADMIN_EMAIL: 'admin@example.org',
+      DEV_ADMIN_PASSWORD: 'Academy-Zx8PqR2mN4vB6c1',
+    });
     expect(dev.status).not.toBe(0);
     expect(dev.stdout + dev.stderr).toMatch(/DEV_ADMIN_PASSWORD is set/);
     const published = startInProduction({ ...strong, STRAPI_ADMIN_PASSWORD: 'Academy-Zx8PqR2mN4vB6c1' });

@@ -6,7 +6,8 @@ describe('query cost', () => {
   let extra: string[] = [];
   afterAll(async () => {
     const { strapi } = await getApp();
-    for (const documentId of extra) await strapi.documents('api::module.module').delete({ documentId, locale: '*' } as any);
+    for (const documentId of extra)
+      await strapi.documents('api::module.module').delete({ documentId, locale: '*' } as any);
   });
 
   it('loads 5 or 25 modules with theme, competences, audiences and authors in the same number of statements', async () => {
@@ -19,7 +20,9 @@ describe('query cost', () => {
       });
       expect(result.errors).toBeUndefined();
       expect(result.data.modules).toHaveLength(limit);
-      expect(result.data.modules.every((m: any) => m.theme && m.competences.length >= 2 && m.authors.length >= 1)).toBe(true);
+      expect(result.data.modules.every((m: any) => m.theme && m.competences.length >= 2 && m.authors.length >= 1)).toBe(
+        true,
+      );
       return statements;
     };
     const five = await cost(5);

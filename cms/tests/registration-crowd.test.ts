@@ -1,6 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { getApp } from './strapi';
-import { createSession, drainUntil, register, sessionPlaces, settleOutbox, uniqueEmail, removeTestSessions } from './registration-helpers';
+import {
+  createSession,
+  drainUntil,
+  register,
+  sessionPlaces,
+  settleOutbox,
+  uniqueEmail,
+  removeTestSessions,
+} from './registration-helpers';
 
 afterAll(removeTestSessions);
 
@@ -20,7 +28,10 @@ describe('a crowd registering at once', () => {
     expect(rows).toHaveLength(200);
     expect(rows.filter((r: any) => r.registration_status === 'confirmed')).toHaveLength(20);
     expect(await sessionPlaces(session.documentId)).toMatchObject({ placesLeft: 0, registrationState: 'waitlist' });
-    const counter = await strapi.db.connection('registration_places').where('session_document_id', session.documentId).first();
+    const counter = await strapi.db
+      .connection('registration_places')
+      .where('session_document_id', session.documentId)
+      .first();
     expect(Number(counter.taken)).toBe(20);
     // Every one of them gets exactly one mail.
     await drainUntil(() => emails.every((email) => mailbox.to(email).length > 0), 60_000);
@@ -31,7 +42,11 @@ describe('a crowd registering at once', () => {
     const { strapi, mailbox } = await getApp();
     const session = await createSession({ capacity: 20 });
     const email = uniqueEmail('impatient');
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => register(session.documentId, { email: i % 2 ? email.toUpperCase() : email })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        register(session.documentId, { email: i % 2 ? email.toUpperCase() : email }),
+      ),
+    );
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
     expect(new Set(results.map((r) => r.outcome.status))).toEqual(new Set(['confirmed']));
     const rows = await strapi.db.connection('registrations').where('session_document_id', session.documentId);

@@ -32,14 +32,31 @@ export async function createSession(options: SessionOptions = {}) {
     format: options.format ?? 'online',
     capacity: options.capacity ?? 20,
     registrationOpensAt: options.opensInDays === null ? null : new Date(now + (options.opensInDays ?? -10) * DAY),
-    registrationClosesAt: options.closesInDays === null || options.closesInDays === undefined ? null : new Date(now + options.closesInDays * DAY),
+    registrationClosesAt:
+      options.closesInDays === null || options.closesInDays === undefined
+        ? null
+        : new Date(now + options.closesInDays * DAY),
     externalRegistrationUrl: options.externalRegistrationUrl ?? null,
   };
-  const titles: Record<LocaleCode, string> = { en: 'Test session', fr: 'Session de test', it: 'Sessione di prova', es: 'Sesión de prueba' };
+  const titles: Record<LocaleCode, string> = {
+    en: 'Test session',
+    fr: 'Session de test',
+    it: 'Sessione di prova',
+    es: 'Sesión de prueba',
+  };
   const documents = strapi.documents('api::training-session.training-session' as any);
-  const session: any = await documents.create({ locale: 'en', status: 'published', data: { ...shared, title: `${titles.en} ${n}`, slug: `test-session-${n}` } } as any);
+  const session: any = await documents.create({
+    locale: 'en',
+    status: 'published',
+    data: { ...shared, title: `${titles.en} ${n}`, slug: `test-session-${n}` },
+  } as any);
   for (const locale of LOCALE_CODES.filter((l) => l !== DEFAULT_LOCALE)) {
-    await documents.update({ documentId: session.documentId, locale, status: 'published', data: { ...shared, title: `${titles[locale]} ${n}`, slug: `${locale}-test-session-${n}` } } as any);
+    await documents.update({
+      documentId: session.documentId,
+      locale,
+      status: 'published',
+      data: { ...shared, title: `${titles[locale]} ${n}`, slug: `${locale}-test-session-${n}` },
+    } as any);
   }
   created.push(session.documentId);
   return { documentId: session.documentId as string, title: (locale: LocaleCode) => `${titles[locale]} ${n}` };
@@ -51,7 +68,9 @@ export async function removeTestSessions() {
   await settleOutbox();
   for (const documentId of created.splice(0)) {
     await strapi.documents('api::training-session.training-session' as any).delete({ documentId, locale: '*' } as any);
-    const ids = (await strapi.db.connection('registrations').select('id').where('session_document_id', documentId)).map((r: any) => r.id);
+    const ids = (await strapi.db.connection('registrations').select('id').where('session_document_id', documentId)).map(
+      (r: any) => r.id,
+    );
     await strapi.db.connection('registration_outbox').whereIn('registration_id', ids).delete();
     await strapi.db.connection('registrations').whereIn('id', ids).delete();
   }
@@ -69,9 +88,20 @@ export async function adminToken(roleName?: string, language?: string) {
     ? await strapi.service('admin::role').create({ name: roleName, description: 'No permission at all' })
     : await strapi.service('admin::role').getSuperAdmin();
   await strapi.service('admin::user').create({
-    email, firstname: 'Test', lastname: 'Editor', password, isActive: true, registrationToken: null, roles: [role.id], preferedLanguage: language ?? null,
+    email,
+    firstname: 'Test',
+    lastname: 'Editor',
+    password,
+    isActive: true,
+    registrationToken: null,
+    roles: [role.id],
+    preferedLanguage: language ?? null,
   });
-  const response = await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const response = await fetch(`${url}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const body: any = await response.json();
   if (!body.data?.token) throw new Error(`admin login failed: ${JSON.stringify(body)}`);
   return body.data.token as string;
@@ -87,7 +117,11 @@ export const uniqueEmail = (label = 'reader') => `${label}-${crypto.randomBytes(
 
 export const REGISTER = `mutation($data: TrainingSessionRegistrationInput!) { registerForTrainingSession(data: $data) { status placesLeft } }`;
 
-export async function register(session: string, fields: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+export async function register(
+  session: string,
+  fields: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   const data = {
     session,
     fullName: 'Ada Reader',
@@ -105,12 +139,30 @@ export async function register(session: string, fields: Record<string, unknown> 
 export const DETAILS = `status fullName email organisation language registeredAt waitlistPosition session { documentId locale title slug startsAt endsAt timezone format venue }`;
 
 export const readByToken = (token: string, locale?: string) =>
-  graphql(`query($t: String!, $l: String) { trainingSessionRegistration(token: $t, locale: $l) { ${DETAILS} } }`, { t: token, l: locale });
-export const exportByToken = (token: string) => graphql(`query($t: String!) { trainingSessionRegistrationData(token: $t) }`, { t: token });
+  graphql(`query($t: String!, $l: String) { trainingSessionRegistration(token: $t, locale: $l) { ${DETAILS} } }`, {
+    t: token,
+    l: locale,
+  });
+export const exportByToken = (token: string) =>
+  graphql(
+    `
+      query ($t: String!) {
+        trainingSessionRegistrationData(token: $t)
+      }
+    `,
+    { t: token },
+  );
 export const cancelByToken = (token: string) =>
   graphql(`mutation($t: String!) { cancelTrainingSessionRegistration(token: $t) { ${DETAILS} } }`, { t: token });
 export const eraseByToken = (token: string, locale?: string) =>
-  graphql(`mutation($t: String!, $l: String) { eraseTrainingSessionRegistration(token: $t, locale: $l) }`, { t: token, l: locale });
+  graphql(
+    `
+      mutation ($t: String!, $l: String) {
+        eraseTrainingSessionRegistration(token: $t, locale: $l)
+      }
+    `,
+    { t: token, l: locale },
+  );
 
 /** The token of the self-service link in a mail. */
 export function linkToken(text: string): string {
@@ -126,11 +178,27 @@ export async function snapshot(session: string) {
   const [{ n: registrations }] = await db('registrations').count({ n: '*' }).where('session_document_id', session);
   const places = await db('registration_places').where('session_document_id', session).first();
   const [{ n: outbox }] = await db('registration_outbox').count({ n: '*' });
-  return { registrations: Number(registrations), taken: places ? Number(places.taken) : null, outbox: Number(outbox), mails: mailbox.mails.length };
+  return {
+    registrations: Number(registrations),
+    taken: places ? Number(places.taken) : null,
+    outbox: Number(outbox),
+    mails: mailbox.mails.length,
+  };
 }
 
 export async function sessionPlaces(session: string) {
-  const { data } = await graphql(`query($id: ID!) { trainingSession(documentId: $id) { capacity placesLeft registrationState } }`, { id: session });
+  const { data } = await graphql(
+    `
+      query ($id: ID!) {
+        trainingSession(documentId: $id) {
+          capacity
+          placesLeft
+          registrationState
+        }
+      }
+    `,
+    { id: session },
+  );
   return data.trainingSession as { capacity: number; placesLeft: number; registrationState: string };
 }
 

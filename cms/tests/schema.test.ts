@@ -6,7 +6,7 @@ import { getApp } from './strapi';
 
 const committed = path.resolve(import.meta.dirname, '../schema.graphql');
 
-describe('the partners\' GraphQL contract', () => {
+describe("the partners' GraphQL contract", () => {
   it('matches the committed cms/schema.graphql (run `pnpm --filter cms schema` after changing the model)', async () => {
     const { url } = await getApp();
     const running = await fetchSchemaSdl(url);
@@ -15,7 +15,23 @@ describe('the partners\' GraphQL contract', () => {
 
   it('keeps the contract names of docs/design.md', async () => {
     const sdl = fs.readFileSync(committed, 'utf8');
-    for (const field of ['modules', 'module', 'jobSheets', 'jobSheet', 'interviews', 'interview', 'organisations', 'organisation', 'trainingSessions', 'trainingSession', 'competences', 'themes', 'audiences', 'home', 'site']) {
+    for (const field of [
+      'modules',
+      'module',
+      'jobSheets',
+      'jobSheet',
+      'interviews',
+      'interview',
+      'organisations',
+      'organisation',
+      'trainingSessions',
+      'trainingSession',
+      'competences',
+      'themes',
+      'audiences',
+      'home',
+      'site',
+    ]) {
       expect(sdl).toMatch(new RegExp(`\\n  ${field}\\(`));
     }
     expect(sdl).toMatch(/placesLeft: Int!/);

@@ -19,7 +19,10 @@ const TYPES = [
 ] as const;
 
 async function publicCount(field: string, locale: string) {
-  const { data, errors } = await graphql(`query($locale: I18NLocaleCode) { ${field}_connection(locale: $locale) { pageInfo { total } } }`, { locale });
+  const { data, errors } = await graphql(
+    `query($locale: I18NLocaleCode) { ${field}_connection(locale: $locale) { pageInfo { total } } }`,
+    { locale },
+  );
   expect(errors).toBeUndefined();
   return data[`${field}_connection`].pageInfo.total as number;
 }
@@ -29,30 +32,95 @@ describe('demo content', () => {
     await getApp();
   });
 
-  it.each(TYPES)('has every $field in all four locales, published and reachable publicly', async ({ field, folder, min }) => {
-    const expected = fixtures.collections[folder].length;
-    expect(expected).toBeGreaterThanOrEqual(min);
-    for (const locale of LOCALES) {
-      expect(await publicCount(field, locale), `${field} in ${locale}`).toBe(expected);
-    }
-  });
+  it.each(TYPES)(
+    'has every $field in all four locales, published and reachable publicly',
+    async ({ field, folder, min }) => {
+      const expected = fixtures.collections[folder].length;
+      expect(expected).toBeGreaterThanOrEqual(min);
+      for (const locale of LOCALES) {
+        expect(await publicCount(field, locale), `${field} in ${locale}`).toBe(expected);
+      }
+    },
+  );
 
   it('has the 21 DigComp competences with their codes and areas in every locale', async () => {
     for (const locale of LOCALES) {
-      const { data } = await graphql(`query($l: I18NLocaleCode) { competences(locale: $l, pagination: { limit: 50 }, sort: "code") { code areaCode name areaName } }`, { l: locale });
+      const { data } = await graphql(
+        `
+          query ($l: I18NLocaleCode) {
+            competences(locale: $l, pagination: { limit: 50 }, sort: "code") {
+              code
+              areaCode
+              name
+              areaName
+            }
+          }
+        `,
+        { l: locale },
+      );
       expect(data.competences.map((c: any) => c.code)).toEqual([
-        '1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '4.4', '5.1', '5.2', '5.3', '5.4',
+        '1.1',
+        '1.2',
+        '1.3',
+        '2.1',
+        '2.2',
+        '2.3',
+        '2.4',
+        '2.5',
+        '2.6',
+        '3.1',
+        '3.2',
+        '3.3',
+        '3.4',
+        '4.1',
+        '4.2',
+        '4.3',
+        '4.4',
+        '5.1',
+        '5.2',
+        '5.3',
+        '5.4',
       ]);
       for (const c of nonEmpty(data.competences, 'competences')) expect(Number(c.code[0])).toBe(c.areaCode);
     }
-    const names = await Promise.all(LOCALES.map(async (l) => (await graphql(`{ competences(locale: "${l}", filters: { code: { eq: "1.1" } }) { name } }`)).data.competences[0].name));
+    const names = await Promise.all(
+      LOCALES.map(
+        async (l) =>
+          (await graphql(`{ competences(locale: "${l}", filters: { code: { eq: "1.1" } }) { name } }`)).data
+            .competences[0].name,
+      ),
+    );
     expect(new Set(names).size).toBe(4); // translated, not copied
   });
 
   it('meets the content requirements of every module', async () => {
     for (const locale of LOCALES) {
-      const { data, errors } = await graphql(`query($l: I18NLocaleCode) { modules(locale: $l, pagination: { limit: 100 }) {
-        title theory practicalCase referenceModel theme { documentId } audiences { documentId } competences { code } toolbox { name url } } }`, { l: locale });
+      const { data, errors } = await graphql(
+        `
+          query ($l: I18NLocaleCode) {
+            modules(locale: $l, pagination: { limit: 100 }) {
+              title
+              theory
+              practicalCase
+              referenceModel
+              theme {
+                documentId
+              }
+              audiences {
+                documentId
+              }
+              competences {
+                code
+              }
+              toolbox {
+                name
+                url
+              }
+            }
+          }
+        `,
+        { l: locale },
+      );
       expect(errors).toBeUndefined();
       for (const m of nonEmpty(data.modules, `modules in ${locale}`)) {
         expect(m.theory.length, m.title).toBeGreaterThan(200);
@@ -67,18 +135,44 @@ describe('demo content', () => {
   });
 
   it('has organisations in at least 10 countries, with coordinates, including the four consortium partners', async () => {
-    const { data } = await graphql(`{ organisations(pagination: { limit: 100 }) { name country latitude longitude isConsortiumPartner } }`);
+    const { data } = await graphql(`
+      {
+        organisations(pagination: { limit: 100 }) {
+          name
+          country
+          latitude
+          longitude
+          isConsortiumPartner
+        }
+      }
+    `);
     expect(new Set(data.organisations.map((o: any) => o.country)).size).toBeGreaterThanOrEqual(10);
     for (const o of nonEmpty(data.organisations, 'organisations')) {
       expect(o.latitude, o.name).not.toBeNull();
       expect(o.longitude, o.name).not.toBeNull();
     }
-    const partners = data.organisations.filter((o: any) => o.isConsortiumPartner).map((o: any) => o.name).join(' | ');
-    for (const name of [/Social Good Accelerator/i, /Pour La Solidarit/i, /EGInA/i, /Esplai/i]) expect(partners).toMatch(name);
+    const partners = data.organisations
+      .filter((o: any) => o.isConsortiumPartner)
+      .map((o: any) => o.name)
+      .join(' | ');
+    for (const name of [/Social Good Accelerator/i, /Pour La Solidarit/i, /EGInA/i, /Esplai/i])
+      expect(partners).toMatch(name);
   });
 
   it('has past and upcoming sessions, online and in person, in each teaching language, one of them full', async () => {
-    const { data } = await graphql(`{ trainingSessions(pagination: { limit: 100 }) { title startsAt format teachingLanguage capacity placesLeft registrationState } }`);
+    const { data } = await graphql(`
+      {
+        trainingSessions(pagination: { limit: 100 }) {
+          title
+          startsAt
+          format
+          teachingLanguage
+          capacity
+          placesLeft
+          registrationState
+        }
+      }
+    `);
     const now = Date.now();
     const sessions = data.trainingSessions;
     expect(sessions.filter((s: any) => new Date(s.startsAt).getTime() < now).length).toBeGreaterThanOrEqual(1);
@@ -102,7 +196,11 @@ describe('demo content', () => {
       home(locale: $l) { featuredModules { documentId } featuredJobSheets { documentId } featuredInterviews { documentId } }
     }`;
     const normalise = (value: any): any =>
-      Array.isArray(value) ? value.map(normalise).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)])) : value;
+      Array.isArray(value)
+        ? value.map(normalise).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]))
+          : value;
     const [en, ...others] = await Promise.all(LOCALES.map(async (l) => normalise((await graphql(query, { l })).data)));
     expect(en.modules.length).toBeGreaterThan(0);
     expect(en.modules.every((m: any) => m.competences.length >= 2)).toBe(true);
@@ -113,10 +211,17 @@ describe('demo content', () => {
   it('is idempotent: seeding again creates nothing and changes nothing', async () => {
     const { strapi } = await getApp();
     const snapshot = async () =>
-      Promise.all(TYPES.map(async ({ uid }) => {
-        const rows = await strapi.db.query(uid as any).findMany({ select: ['id', 'documentId', 'locale', 'updatedAt', 'publishedAt'], orderBy: { id: 'asc' } });
-        return rows.map((r: any) => `${r.id}:${r.documentId}:${r.locale}:${new Date(r.updatedAt).toISOString()}:${r.publishedAt ? 'p' : 'd'}`);
-      }));
+      Promise.all(
+        TYPES.map(async ({ uid }) => {
+          const rows = await strapi.db
+            .query(uid as any)
+            .findMany({ select: ['id', 'documentId', 'locale', 'updatedAt', 'publishedAt'], orderBy: { id: 'asc' } });
+          return rows.map(
+            (r: any) =>
+              `${r.id}:${r.documentId}:${r.locale}:${new Date(r.updatedAt).toISOString()}:${r.publishedAt ? 'p' : 'd'}`,
+          );
+        }),
+      );
     const before = await snapshot();
     const report = await seedDemoContent(strapi);
     expect(report.created).toBe(0);

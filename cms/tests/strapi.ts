@@ -51,7 +51,11 @@ export interface GraphQLResult {
 }
 
 /** POSTs a GraphQL operation as a reader or partner without a token would. */
-export async function graphql(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResult> {
+export async function graphql(
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResult> {
   const { url } = await getApp();
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',

@@ -60,15 +60,21 @@ export function clientTrims({ app, i18n }: Config) {
     enforce: 'pre' as const,
     transform(this: TransformContext, code: string, id: string, options?: { ssr?: boolean }) {
       if (options?.ssr) return;
-      if (!id.includes('node_modules') && /definePageMeta\([^)]*\b(pageTransition|layoutTransition|keepalive)\b/s.test(code)) {
-        this.error(`${id}: a page transition or keep-alive needs the transition trims of config/client-trims.ts removed`);
+      if (
+        !id.includes('node_modules') &&
+        /definePageMeta\([^)]*\b(pageTransition|layoutTransition|keepalive)\b/s.test(code)
+      ) {
+        this.error(
+          `${id}: a page transition or keep-alive needs the transition trims of config/client-trims.ts removed`,
+        );
       }
       const path = id.split('?')[0]!;
       const matching = trims.filter(({ file }) => file.test(path));
       if (!matching.length) return;
       let result = code;
       for (const trim of matching) {
-        if (!result.includes(trim.from)) this.error(`config/client-trims.ts: ${path} no longer contains "${trim.from}"`);
+        if (!result.includes(trim.from))
+          this.error(`config/client-trims.ts: ${path} no longer contains "${trim.from}"`);
         result = result.replace(trim.from, trim.to);
       }
       return { code: result, map: null };

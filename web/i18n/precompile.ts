@@ -14,13 +14,21 @@ export interface MessageTree {
  */
 export function precompileMessages(messages: MessageTree): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(messages).map(([key, value]) => [key, typeof value === 'string' ? compile(value, key) : precompileMessages(value)]),
+    Object.entries(messages).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? compile(value, key) : precompileMessages(value),
+    ]),
   );
 }
 
 function compile(source: string, key: string): unknown {
   const errors: CompileError[] = [];
-  const { ast } = baseCompile(source, { jit: true, minify: true, location: false, onError: (error) => errors.push(error) });
+  const { ast } = baseCompile(source, {
+    jit: true,
+    minify: true,
+    location: false,
+    onError: (error) => errors.push(error),
+  });
   if (errors.length) throw new Error(`Locale message "${key}" does not compile: ${errors[0]!.message} in "${source}"`);
   return ast;
 }

@@ -23,15 +23,24 @@ const outputDir = join(webDir, '.output-bench-publishing');
 const resultsDir = join(webDir, '..', 'bench-results');
 
 console.log('[bench:publishing] building the site');
-const build = spawnSync('nuxi', ['build'], { cwd: webDir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NUXT_OUTPUT_DIR: outputDir } });
+const build = spawnSync('nuxi', ['build'], {
+  cwd: webDir,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, NUXT_OUTPUT_DIR: outputDir },
+});
 if (build.status !== 0) throw new Error('nuxi build failed');
 
 const admin = { email: 'bench-editor@example.org', password: `Bench-${randomBytes(9).toString('base64url')}1` };
-const platform = await startPlatform(outputDir, { env: { DEV_ADMIN_EMAIL: admin.email, DEV_ADMIN_PASSWORD: admin.password } });
+const platform = await startPlatform(outputDir, {
+  env: { DEV_ADMIN_EMAIL: admin.email, DEV_ADMIN_PASSWORD: admin.password },
+});
 const { cms, site } = platform;
 
 async function adminApi(token, path, init = {}) {
-  const response = await fetch(`${cms.url}${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+  const response = await fetch(`${cms.url}${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  });
   const text = await response.text();
   if (!response.ok) throw new Error(`${path}: ${response.status} ${text}`);
   return text ? JSON.parse(text) : null;
@@ -64,7 +73,13 @@ async function rps(path) {
 }
 
 try {
-  const login = await (await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })).json();
+  const login = await (
+    await fetch(`${cms.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(admin),
+    })
+  ).json();
   const token = login.data.token;
   const MODULE = 'api::module.module';
   const list = '/fr/modules';
@@ -73,16 +88,32 @@ try {
   for (let n = 0; n < CHANGES; n++) {
     const slug = `bench-${Date.now().toString(36)}-${n}`;
     const title = `Module de mesure ${slug}`;
-    const { data } = await adminApi(token, `/content-manager/collection-types/${MODULE}?locale=fr`, { method: 'POST', body: JSON.stringify({ title, slug, level: 'discovery', summary: 'Mesure.' }) });
+    const { data } = await adminApi(token, `/content-manager/collection-types/${MODULE}?locale=fr`, {
+      method: 'POST',
+      body: JSON.stringify({ title, slug, level: 'discovery', summary: 'Mesure.' }),
+    });
     const detail = `/fr/modules/${slug}`;
     await page(list);
     await page('/fr');
-    await adminApi(token, `/content-manager/collection-types/${MODULE}/${data.documentId}/actions/publish?locale=fr`, { method: 'POST', body: '{}' });
-    visible.push(await until(async () => (await page(list)).body.includes(title) && (await page(detail)).status === 200));
-    await adminApi(token, `/content-manager/collection-types/${MODULE}/${data.documentId}/actions/unpublish?locale=fr`, { method: 'POST', body: '{}' });
+    await adminApi(token, `/content-manager/collection-types/${MODULE}/${data.documentId}/actions/publish?locale=fr`, {
+      method: 'POST',
+      body: '{}',
+    });
+    visible.push(
+      await until(async () => (await page(list)).body.includes(title) && (await page(detail)).status === 200),
+    );
+    await adminApi(
+      token,
+      `/content-manager/collection-types/${MODULE}/${data.documentId}/actions/unpublish?locale=fr`,
+      { method: 'POST', body: '{}' },
+    );
     gone.push(await until(async () => (await page(detail)).status === 404 && !(await page(list)).body.includes(title)));
-    await adminApi(token, `/content-manager/collection-types/${MODULE}/${data.documentId}?locale=fr`, { method: 'DELETE' });
-    console.log(`[bench:publishing] ${n + 1}/${CHANGES}: visible ${visible.at(-1).toFixed(2)} s, gone ${gone.at(-1).toFixed(2)} s`);
+    await adminApi(token, `/content-manager/collection-types/${MODULE}/${data.documentId}?locale=fr`, {
+      method: 'DELETE',
+    });
+    console.log(
+      `[bench:publishing] ${n + 1}/${CHANGES}: visible ${visible.at(-1).toFixed(2)} s, gone ${gone.at(-1).toFixed(2)} s`,
+    );
   }
   const figures = {
     changes: CHANGES,
@@ -94,11 +125,20 @@ try {
   const robots = await rps('/robots.txt');
   figures.cachedPage = { path: list, rps: cached, robotsTxtRps: robots, ratio: cached / robots };
   console.log('\n| change | median s | p95 s |\n|---|---|---|');
-  console.log(`| publish → visible (list and page) | ${figures.publishToVisible.medianS.toFixed(2)} | ${figures.publishToVisible.p95S.toFixed(2)} |`);
-  console.log(`| unpublish → gone (page 404, list) | ${figures.unpublishToGone.medianS.toFixed(2)} | ${figures.unpublishToGone.p95S.toFixed(2)} |`);
-  console.log(`\ncached ${list}: ${cached.toFixed(0)} req/s; robots.txt: ${robots.toFixed(0)} req/s (${(100 * figures.cachedPage.ratio).toFixed(0)} %)`);
+  console.log(
+    `| publish → visible (list and page) | ${figures.publishToVisible.medianS.toFixed(2)} | ${figures.publishToVisible.p95S.toFixed(2)} |`,
+  );
+  console.log(
+    `| unpublish → gone (page 404, list) | ${figures.unpublishToGone.medianS.toFixed(2)} | ${figures.unpublishToGone.p95S.toFixed(2)} |`,
+  );
+  console.log(
+    `\ncached ${list}: ${cached.toFixed(0)} req/s; robots.txt: ${robots.toFixed(0)} req/s (${(100 * figures.cachedPage.ratio).toFixed(0)} %)`,
+  );
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, `publishing-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), `${JSON.stringify(figures, null, 2)}\n`);
+  writeFileSync(
+    join(resultsDir, `publishing-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    `${JSON.stringify(figures, null, 2)}\n`,
+  );
 } finally {
   await platform.stop();
 }

@@ -28,19 +28,35 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const outputDir = join(webDir, '.output-bench');
 const staticDir = join(webDir, '.output-bench-static');
 const resultsDir = join(webDir, '..', 'bench-results');
 
 function build(env = {}) {
   console.log(`[bench] building the site${env.NUXT_BENCH_STATIC_DIR ? ' with the static files' : ''}`);
-  const result = spawnSync('nuxi', ['build'], { cwd: webDir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NUXT_OUTPUT_DIR: outputDir, ...env } });
+  const result = spawnSync('nuxi', ['build'], {
+    cwd: webDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NUXT_OUTPUT_DIR: outputDir, ...env },
+  });
   if (result.status !== 0) throw new Error('nuxi build failed');
 }
 
 async function cmsQuery(cmsUrl, query) {
-  const response = await fetch(`${cmsUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const response = await fetch(`${cmsUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   const body = await response.json();
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
@@ -48,7 +64,10 @@ async function cmsQuery(cmsUrl, query) {
 
 /** The five pages, in English: their entries are the first demo module and job sheet. */
 async function pagesOf(cmsUrl) {
-  const data = await cmsQuery(cmsUrl, `{ modules(locale: "en", sort: "documentId", pagination: { limit: 1 }) { slug } jobSheets(locale: "en", sort: "documentId", pagination: { limit: 1 }) { slug } }`);
+  const data = await cmsQuery(
+    cmsUrl,
+    `{ modules(locale: "en", sort: "documentId", pagination: { limit: 1 }) { slug } jobSheets(locale: "en", sort: "documentId", pagination: { limit: 1 }) { slug } }`,
+  );
   return [
     { name: 'home', path: '/en' },
     { name: 'module', path: `/en/modules/${data.modules[0].slug}` },
@@ -66,23 +85,52 @@ async function htmlSize(siteUrl, path) {
 
 /** Requests per second over DURATION seconds; every response must be a 200. */
 async function load(siteUrl, path) {
-  const result = await autocannon({ url: siteUrl, connections: CONNECTIONS, duration: DURATION, requests: [{ method: 'GET', path }] });
+  const result = await autocannon({
+    url: siteUrl,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [{ method: 'GET', path }],
+  });
   const failures = result.non2xx + result.errors + result.timeouts;
   if (failures) throw new Error(`${path}: ${failures} failed requests of ${result.requests.total}`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+  };
 }
 
 async function lighthouseScores(url) {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS });
   try {
-    const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+    const { lhr } = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
     // A run Lighthouse could not measure (e.g. NO_NAVSTART on a loaded machine) scores nothing.
     if (lhr.runtimeError) throw new Error(`Lighthouse ${url}: ${lhr.runtimeError.code}`);
     const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
     const failed = Object.values(lhr.audits)
-      .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'manual')
+      .filter(
+        (audit) =>
+          audit.score !== null &&
+          audit.score < 1 &&
+          audit.scoreDisplayMode !== 'informative' &&
+          audit.scoreDisplayMode !== 'manual',
+      )
       .map((audit) => `${audit.id} (${audit.score})`);
-    return { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo'), failed, lcpMs: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0), tbtMs: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? 0) };
+    return {
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      bestPractices: score('best-practices'),
+      seo: score('seo'),
+      failed,
+      lcpMs: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
+      tbtMs: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? 0),
+    };
   } finally {
     await chrome.kill();
   }
@@ -105,13 +153,18 @@ try {
   for (const page of pages) {
     page.htmlBytes = await htmlSize(site.url, page.path);
     const shell = '<!DOCTYPE html><!---->';
-    writeFileSync(join(staticDir, page.file), shell.replace('-->', `${'x'.repeat(Math.max(0, page.htmlBytes - shell.length))}-->`));
+    writeFileSync(
+      join(staticDir, page.file),
+      shell.replace('-->', `${'x'.repeat(Math.max(0, page.htmlBytes - shell.length))}-->`),
+    );
   }
   await stop(site.child);
   build({ NUXT_BENCH_STATIC_DIR: staticDir });
   site = await startSite(outputDir, cms.url);
   uncachedSite = await startSite(outputDir, cms.url, { env: { NUXT_PAGE_CACHE: 'off' } });
-  console.log(`[bench] CMS ${cms.url}, site ${site.url} (uncached: ${uncachedSite.url}); ${CONNECTIONS} connections, ${DURATION} s per run`);
+  console.log(
+    `[bench] CMS ${cms.url}, site ${site.url} (uncached: ${uncachedSite.url}); ${CONNECTIONS} connections, ${DURATION} s per run`,
+  );
 
   // 2. Throughput: cached (after one request filled the cache), uncached, static.
   for (const page of pages) {
@@ -162,14 +215,34 @@ try {
     `${p.lighthouse.lcpMs} / ${p.lighthouse.tbtMs}`,
     p.lighthouse.performanceRuns.join(', '),
   ]);
-  const header = ['page', 'HTML / static KB', 'cached req/s', 'uncached req/s', 'static req/s', 'cached / uncached ÷ static', 'p50 ms cached / uncached', 'first-load JS KB gzip', `Lighthouse perf / a11y / BP / SEO (median of ${LIGHTHOUSE_RUNS})`, 'LCP / TBT ms', 'perf of each run'];
+  const header = [
+    'page',
+    'HTML / static KB',
+    'cached req/s',
+    'uncached req/s',
+    'static req/s',
+    'cached / uncached ÷ static',
+    'p50 ms cached / uncached',
+    'first-load JS KB gzip',
+    `Lighthouse perf / a11y / BP / SEO (median of ${LIGHTHOUSE_RUNS})`,
+    'LCP / TBT ms',
+    'perf of each run',
+  ];
   const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
   console.log(`\n${table}\n`);
-  for (const p of pages) if (p.lighthouse.failed.length) console.log(`Lighthouse ${p.name}: below 1 — ${p.lighthouse.failed.join(', ')}`);
+  for (const p of pages)
+    if (p.lighthouse.failed.length) console.log(`Lighthouse ${p.name}: below 1 — ${p.lighthouse.failed.join(', ')}`);
 
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `web-${started.toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ started, durationSeconds: DURATION, connections: CONNECTIONS, cms: 'sqlite', pages, table }, null, 2) + '\n');
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { started, durationSeconds: DURATION, connections: CONNECTIONS, cms: 'sqlite', pages, table },
+      null,
+      2,
+    ) + '\n',
+  );
   console.log(`[bench] ${file}`);
 } finally {
   await stop(uncachedSite?.child);

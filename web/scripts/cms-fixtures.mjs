@@ -24,7 +24,12 @@ export const REGISTRATION_SESSIONS = {
  */
 export const SELF_SERVICE_SESSIONS = [
   { slug: 'test-self-service-open', title: 'Self-service test session', capacity: 200, timezone: 'Europe/Rome' },
-  { slug: 'test-self-service-full', title: 'Self-service test session with one place', capacity: 1, timezone: 'Europe/Lisbon' },
+  {
+    slug: 'test-self-service-full',
+    title: 'Self-service test session with one place',
+    capacity: 1,
+    timezone: 'Europe/Lisbon',
+  },
 ];
 
 async function addModule(strapi) {
@@ -42,7 +47,8 @@ async function addModule(strapi) {
       durationHours: 2,
       summary: 'A module that exists in English only, to check the fallback notice.',
       // With addresses that hide a script behind character references (tests/browser/markdown.test.ts).
-      theory: 'Some **theory** in English, [a page of the site](/en/modules), [a hidden script](javascript&#58;alert(1)) and ![a hidden picture](&#106;avascript:alert(2)).',
+      theory:
+        'Some **theory** in English, [a page of the site](/en/modules), [a hidden script](javascript&#58;alert(1)) and ![a hidden picture](&#106;avascript:alert(2)).',
     },
   });
 }
@@ -58,21 +64,44 @@ export async function addSession(strapi, { slug, title, capacity, timezone = 'Eu
   const day = 24 * 3600 * 1000;
   const startsAt = new Date(Math.ceil((Date.now() + 30 * day) / day) * day + 9 * 3600 * 1000);
   const shared = {
-    slug, capacity, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * 3600 * 1000).toISOString(),
-    timezone, teachingLanguage: 'en', format: 'online', hours: 3, isFree: true,
+    slug,
+    capacity,
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 3 * 3600 * 1000).toISOString(),
+    timezone,
+    teachingLanguage: 'en',
+    format: 'online',
+    hours: 3,
+    isFree: true,
   };
   const description = 'A session for the registration tests.';
-  const { documentId } = await sessions.create({ locale: 'en', status: 'published', data: { ...shared, title, description } });
+  const { documentId } = await sessions.create({
+    locale: 'en',
+    status: 'published',
+    data: { ...shared, title, description },
+  });
   for (const locale of locales.filter((l) => l !== 'en')) {
-    await sessions.update({ documentId, locale, status: 'published', data: { ...shared, title: `${title} (${locale})`, description } });
+    await sessions.update({
+      documentId,
+      locale,
+      status: 'published',
+      data: { ...shared, title: `${title} (${locale})`, description },
+    });
   }
 }
 
 /** A published module with an English version only (its fr/it/es pages fall back to English), and the test sessions. */
 async function addUnpublishedModule(strapi) {
   const modules = strapi.documents('api::module.module');
-  if ((await modules.findMany({ locale: 'en', status: 'draft', filters: { slug: UNPUBLISHED_MODULE.slug } })).length) return;
-  const data = { title: `Draft ${UNPUBLISHED_MODULE.marker}`, slug: UNPUBLISHED_MODULE.slug, level: 'discovery', durationHours: 1, summary: UNPUBLISHED_MODULE.marker };
+  if ((await modules.findMany({ locale: 'en', status: 'draft', filters: { slug: UNPUBLISHED_MODULE.slug } })).length)
+    return;
+  const data = {
+    title: `Draft ${UNPUBLISHED_MODULE.marker}`,
+    slug: UNPUBLISHED_MODULE.slug,
+    level: 'discovery',
+    durationHours: 1,
+    summary: UNPUBLISHED_MODULE.marker,
+  };
   await modules.create({ locale: 'en', data });
 }
 
@@ -90,18 +119,31 @@ export async function addTestFixtures(strapi) {
  * serves them under /uploads), so the test sees what the CMS really serves.
  */
 export const TEST_UPLOADS = {
-  html: { name: 'test-upload-page.html', mime: 'text/html', content: '<!doctype html><title>Uploaded page</title><script>alert("uploaded html ran")</script>' },
+  html: {
+    name: 'test-upload-page.html',
+    mime: 'text/html',
+    content: '<!doctype html><title>Uploaded page</title><script>alert("uploaded html ran")</script>',
+  },
   svg: {
     name: 'test-upload-drawing.svg',
     mime: 'image/svg+xml',
-    content: '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40"><rect width="40" height="40" fill="#1b4d3e"/><script>alert("uploaded svg ran")</script></svg>',
+    content:
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40"><rect width="40" height="40" fill="#1b4d3e"/><script>alert("uploaded svg ran")</script></svg>',
   },
   pdf: {
     name: 'test-upload-document.pdf',
     mime: 'application/pdf',
-    content: '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    content:
+      '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
   },
-  png: { name: 'test-upload-picture.png', mime: 'image/png', content: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGOQ9rUDIgYIBQARqgKZ7TsWdQAAAABJRU5ErkJggg==', 'base64') },
+  png: {
+    name: 'test-upload-picture.png',
+    mime: 'image/png',
+    content: Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGOQ9rUDIgYIBQARqgKZ7TsWdQAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+  },
 };
 
 /** Uploads TEST_UPLOADS; resolves with the stored files (`{ key, id, url, … }`), for removeTestUploads. */
@@ -112,10 +154,13 @@ export async function addTestUploads(strapi) {
     for (const [key, { name, mime, content }] of Object.entries(TEST_UPLOADS)) {
       const filepath = join(dir, name);
       writeFileSync(filepath, content);
-      const [file] = await strapi.plugin('upload').service('upload').upload({
-        data: { fileInfo: { name, alternativeText: name } },
-        files: { filepath, originalFilename: name, mimetype: mime, size: statSync(filepath).size },
-      });
+      const [file] = await strapi
+        .plugin('upload')
+        .service('upload')
+        .upload({
+          data: { fileInfo: { name, alternativeText: name } },
+          files: { filepath, originalFilename: name, mimetype: mime, size: statSync(filepath).size },
+        });
       files.push({ ...file, key });
     }
   } finally {
@@ -130,5 +175,9 @@ export async function addTestUploads(strapi) {
  */
 export async function removeTestUploads(strapi, files) {
   for (const file of files) rmSync(join(strapi.dirs.static.public, file.url), { force: true });
-  for (const file of files) await strapi.db.query('plugin::upload.file').delete({ where: { id: file.id } }).catch(() => {});
+  for (const file of files)
+    await strapi.db
+      .query('plugin::upload.file')
+      .delete({ where: { id: file.id } })
+      .catch(() => {});
 }

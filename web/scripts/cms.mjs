@@ -9,7 +9,8 @@ const fixtures = process.argv.includes('--fixtures');
 if (fixtures) await addTestFixtures(strapi);
 // The test files of the media library, announced (key → URL path) for the tests; removed on stop.
 const uploads = fixtures ? await addTestUploads(strapi) : [];
-if (uploads.length) console.log(`TEST_UPLOADS=${JSON.stringify(Object.fromEntries(uploads.map((file) => [file.key, file.url])))}`);
+if (uploads.length)
+  console.log(`TEST_UPLOADS=${JSON.stringify(Object.fromEntries(uploads.map((file) => [file.key, file.url])))}`);
 // `--sessions=<slug>:<capacity>,…`: open sessions of known capacity (the registration benchmark).
 const sessions = process.argv.find((arg) => arg.startsWith('--sessions='))?.slice('--sessions='.length);
 for (const spec of sessions ? sessions.split(',') : []) {

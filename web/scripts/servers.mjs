@@ -27,14 +27,21 @@ export function freePort() {
  */
 function startProcess(args, { env, ready, timeoutMs, name, log }) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: webDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: webDir,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     if (log) {
       const file = createWriteStream(log, { flags: 'a' });
       child.stdout.pipe(file);
       child.stderr.pipe(file);
     }
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`${name} did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start in ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (chunk) => {
       output += chunk;
       const match = output.match(ready);
@@ -59,7 +66,12 @@ function startProcess(args, { env, ready, timeoutMs, name, log }) {
  */
 export async function startCms({ env: extra = {}, args = [] } = {}) {
   const env = { DATABASE_URL: '', STRAPI_LOG_LEVEL: 'error', ...extra };
-  const { child, match, output } = await startProcess(['scripts/cms.mjs', '--fixtures', ...args], { env, ready: /CMS_URL=(\S+)/, timeoutMs: 300_000, name: 'CMS' });
+  const { child, match, output } = await startProcess(['scripts/cms.mjs', '--fixtures', ...args], {
+    env,
+    ready: /CMS_URL=(\S+)/,
+    timeoutMs: 300_000,
+    name: 'CMS',
+  });
   // The fixture files of the media library (scripts/cms-fixtures.mjs TEST_UPLOADS): key → URL path.
   const uploads = JSON.parse(output.match(/TEST_UPLOADS=(\S+)/)?.[1] ?? '{}');
   return { child, url: match[1], uploads };
@@ -72,8 +84,22 @@ export async function startCms({ env: extra = {}, args = [] } = {}) {
 export async function startSite(outputDir, cmsUrl, { port: chosen, env: extra = {}, log } = {}) {
   const port = chosen ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const env = { ...extra, PORT: String(port), HOST: '127.0.0.1', NUXT_CMS_URL: cmsUrl, NUXT_PUBLIC_SITE_URL: url, NUXT_PUBLIC_I18N_BASE_URL: url, NUXT_SITE_URL: url };
-  const { child } = await startProcess([join(outputDir, 'server', 'index.mjs')], { env, ready: /Listening on/, timeoutMs: 60_000, name: 'site', log });
+  const env = {
+    ...extra,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NUXT_CMS_URL: cmsUrl,
+    NUXT_PUBLIC_SITE_URL: url,
+    NUXT_PUBLIC_I18N_BASE_URL: url,
+    NUXT_SITE_URL: url,
+  };
+  const { child } = await startProcess([join(outputDir, 'server', 'index.mjs')], {
+    env,
+    ready: /Listening on/,
+    timeoutMs: 60_000,
+    name: 'site',
+    log,
+  });
   return { child, url };
 }
 
@@ -84,11 +110,21 @@ export async function startSite(outputDir, cmsUrl, { port: chosen, env: extra = 
 export async function startMailCatcher() {
   const [smtpPort, webPort] = [await freePort(), await freePort()];
   const bin = join(webDir, '..', 'cms', 'node_modules', '.bin', 'maildev');
-  const child = spawn(bin, ['--smtp', String(smtpPort), '--ip', '127.0.0.1', '--web', String(webPort), '--web-ip', '127.0.0.1', '--silent'], { stdio: 'ignore' });
+  const child = spawn(
+    bin,
+    ['--smtp', String(smtpPort), '--ip', '127.0.0.1', '--web', String(webPort), '--web-ip', '127.0.0.1', '--silent'],
+    { stdio: 'ignore' },
+  );
   const url = `http://127.0.0.1:${webPort}`;
-  for (const until = Date.now() + 30_000; ; ) {
+  for (const until = Date.now() + 30_000; ;) {
     if (child.exitCode !== null) throw new Error(`the mail catcher exited with ${child.exitCode}`);
-    if (await fetch(`${url}/api/healthz`).then((r) => r.ok, () => false)) return { child, smtpPort, url };
+    if (
+      await fetch(`${url}/api/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { child, smtpPort, url };
     if (Date.now() > until) throw new Error('the mail catcher did not start in 30 s');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -114,13 +150,23 @@ export async function startPlatform(outputDir, { env = {}, args = [], siteEnv = 
     CMS_PREVIEW_TOKEN: randomBytes(48).toString('hex'),
   };
   const cms = await startCms({
-    env: { ...forwarding, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.smtpPort), SITE_URL: `http://127.0.0.1:${sitePort}`, ...env },
+    env: {
+      ...forwarding,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(mail.smtpPort),
+      SITE_URL: `http://127.0.0.1:${sitePort}`,
+      ...env,
+    },
     args,
   }).catch(async (error) => {
     await stop(mail.child);
     throw error;
   });
-  const site = await startSite(outputDir, cms.url, { port: sitePort, env: { ...forwarding, PREVIEW_ADMIN_ORIGIN: cms.url, ...siteEnv }, log: siteLog }).catch(async (error) => {
+  const site = await startSite(outputDir, cms.url, {
+    port: sitePort,
+    env: { ...forwarding, PREVIEW_ADMIN_ORIGIN: cms.url, ...siteEnv },
+    log: siteLog,
+  }).catch(async (error) => {
     await stop(cms.child);
     await stop(mail.child);
     throw error;

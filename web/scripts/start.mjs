@@ -15,10 +15,16 @@ function newest(path) {
 }
 
 const builtAt = newest(join(webDir, '.output', 'nitro.json'));
-const sources = ['app', 'server', 'shared', 'i18n', 'public', 'nuxt.config.ts', 'package.json'].map((p) => newest(join(webDir, p)));
+const sources = ['app', 'server', 'shared', 'i18n', 'public', 'nuxt.config.ts', 'package.json'].map((p) =>
+  newest(join(webDir, p)),
+);
 if (!builtAt || Math.max(...sources) > builtAt) {
   console.log('[web] building the site (about a minute, once)');
-  const build = spawnSync('nuxi', ['build'], { cwd: webDir, stdio: 'inherit', env: { ...process.env, NUXT_OUTPUT_DIR: '' } });
+  const build = spawnSync('nuxi', ['build'], {
+    cwd: webDir,
+    stdio: 'inherit',
+    env: { ...process.env, NUXT_OUTPUT_DIR: '' },
+  });
   if (build.error) console.error(`[web] could not run nuxi (run through pnpm, e.g. npm start): ${build.error.message}`);
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
@@ -47,8 +53,16 @@ const child = spawn(process.execPath, [join(webDir, '.output', 'server', 'index.
     ...process.env,
     ...Object.fromEntries(SHARED.map((name) => [name, shared(name)])),
     // The admin panel frames previews (as localhost or 127.0.0.1).
-    PREVIEW_ADMIN_ORIGIN: process.env.PREVIEW_ADMIN_ORIGIN ?? `http://localhost:${process.env.PORT ?? 1337} http://127.0.0.1:${process.env.PORT ?? 1337}`,
-    HOST: host, PORT: port, NUXT_CMS_URL: cmsUrl, NUXT_PUBLIC_SITE_URL: siteUrl, NUXT_PUBLIC_I18N_BASE_URL: siteUrl, NUXT_SITE_URL: siteUrl },
+    PREVIEW_ADMIN_ORIGIN:
+      process.env.PREVIEW_ADMIN_ORIGIN ??
+      `http://localhost:${process.env.PORT ?? 1337} http://127.0.0.1:${process.env.PORT ?? 1337}`,
+    HOST: host,
+    PORT: port,
+    NUXT_CMS_URL: cmsUrl,
+    NUXT_PUBLIC_SITE_URL: siteUrl,
+    NUXT_PUBLIC_I18N_BASE_URL: siteUrl,
+    NUXT_SITE_URL: siteUrl,
+  },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

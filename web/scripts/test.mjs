@@ -22,7 +22,11 @@ function run(label, cmd, args, env = {}, cwd = webDir) {
 
 const outputDir = join(webDir, '.output-test');
 if (!process.argv.includes('--suite')) {
-  run('GraphQL documents match cms/schema.graphql (graphql-codegen --check)', 'graphql-codegen', ['--config', 'codegen.ts', '--check']);
+  run('GraphQL documents match cms/schema.graphql (graphql-codegen --check)', 'graphql-codegen', [
+    '--config',
+    'codegen.ts',
+    '--check',
+  ]);
   run('type check (nuxi typecheck)', 'nuxi', ['typecheck']);
   run('unit tests', 'vitest', ['run', 'tests/unit']);
 }
@@ -33,18 +37,35 @@ const dotEnvFile = join(mkdtempSync(join(tmpdir(), 'academy-dotenv-')), '.env');
 writeFileSync(dotEnvFile, dotEnv, { mode: 0o600 });
 const secretsEnv = parseEnv(dotEnv);
 run('build the site for the browser tests', 'nuxi', ['build'], { ...secretsEnv, NUXT_OUTPUT_DIR: outputDir });
-run('build the admin panel (as npm start does)', join(cmsDir, 'node_modules', '.bin', 'strapi'), ['build'], { ...secretsEnv, STRAPI_TELEMETRY_DISABLED: 'true' }, cmsDir);
-run('no secret of cms/.env in what the builds publish', 'vitest', ['run', 'tests/published'], { DOTENV_FILE: dotEnvFile, SITE_PUBLIC_DIR: join(outputDir, 'public') });
+run(
+  'build the admin panel (as npm start does)',
+  join(cmsDir, 'node_modules', '.bin', 'strapi'),
+  ['build'],
+  { ...secretsEnv, STRAPI_TELEMETRY_DISABLED: 'true' },
+  cmsDir,
+);
+run('no secret of cms/.env in what the builds publish', 'vitest', ['run', 'tests/published'], {
+  DOTENV_FILE: dotEnvFile,
+  SITE_PUBLIC_DIR: join(outputDir, 'public'),
+});
 
 console.log('\n[web] starting a mail catcher, the CMS (throwaway SQLite, demo content) and the site');
 // The editor the publishing tests log in as (the CMS creates it at start, outside production).
-const editor = { CMS_ADMIN_EMAIL: 'editor@example.org', CMS_ADMIN_PASSWORD: `Editor-${randomBytes(9).toString('base64url')}1` };
+const editor = {
+  CMS_ADMIN_EMAIL: 'editor@example.org',
+  CMS_ADMIN_PASSWORD: `Editor-${randomBytes(9).toString('base64url')}1`,
+};
 // Everything the site's process writes (the outage tests read it: no self-service token in it).
 const logDir = mkdtempSync(join(tmpdir(), 'academy-web-test-'));
 const siteLog = join(logDir, 'site.log');
 const platform = await startPlatform(outputDir, {
   // The browser tests register many times from one address, faster than a person would.
-  env: { REGISTRATION_RATE_LIMIT_MAX: '1000', REGISTRATION_MIN_FILL_S: '1', DEV_ADMIN_EMAIL: editor.CMS_ADMIN_EMAIL, DEV_ADMIN_PASSWORD: editor.CMS_ADMIN_PASSWORD },
+  env: {
+    REGISTRATION_RATE_LIMIT_MAX: '1000',
+    REGISTRATION_MIN_FILL_S: '1',
+    DEV_ADMIN_EMAIL: editor.CMS_ADMIN_EMAIL,
+    DEV_ADMIN_PASSWORD: editor.CMS_ADMIN_PASSWORD,
+  },
   siteLog,
 });
 const { cms, site, mail } = platform;
@@ -52,12 +73,23 @@ let status;
 try {
   console.log(`[web] CMS ${cms.url}, site ${site.url}, mails ${mail.url}`);
   const env = {
-    ...process.env, ...editor, SITE_URL: site.url, CMS_URL: cms.url, CMS_PID: String(cms.child.pid), MAIL_URL: mail.url,
-    SITE_LOG: siteLog, SITE_OUTPUT_DIR: outputDir, TEST_UPLOADS: JSON.stringify(cms.uploads),
-    CMS_PREVIEW_TOKEN: platform.shared.CMS_PREVIEW_TOKEN, SITE_PURGE_SECRET: platform.shared.SITE_PURGE_SECRET,
+    ...process.env,
+    ...editor,
+    SITE_URL: site.url,
+    CMS_URL: cms.url,
+    CMS_PID: String(cms.child.pid),
+    MAIL_URL: mail.url,
+    SITE_LOG: siteLog,
+    SITE_OUTPUT_DIR: outputDir,
+    TEST_UPLOADS: JSON.stringify(cms.uploads),
+    CMS_PREVIEW_TOKEN: platform.shared.CMS_PREVIEW_TOKEN,
+    SITE_PURGE_SECRET: platform.shared.SITE_PURGE_SECRET,
   };
   // Not spawnSync: this process keeps writing what the site says to its log while the tests run.
-  const vitest = (dir) => new Promise((resolve) => spawn('vitest', ['run', dir], { cwd: webDir, stdio: 'inherit', env }).on('exit', (code) => resolve(code ?? 1)));
+  const vitest = (dir) =>
+    new Promise((resolve) =>
+      spawn('vitest', ['run', dir], { cwd: webDir, stdio: 'inherit', env }).on('exit', (code) => resolve(code ?? 1)),
+    );
   // The outage tests stop the CMS: they run last.
   status = await vitest('tests/browser');
   if (status === 0) status = await vitest('tests/outage');

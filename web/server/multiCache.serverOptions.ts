@@ -22,7 +22,12 @@ function keepForStaleIfError(driver: Driver): Driver {
     ...driver,
     setItem: (key, value, options) => driver.setItem!(key, value, extend(options)),
     // Only where the driver has it (Redis's has not: unstorage then stores raw values with setItem).
-    ...(driver.setItemRaw ? { setItemRaw: (key: string, value: unknown, options?: { ttl?: number }) => driver.setItemRaw!(key, value, extend(options)) } : {}),
+    ...(driver.setItemRaw
+      ? {
+          setItemRaw: (key: string, value: unknown, options?: { ttl?: number }) =>
+            driver.setItemRaw!(key, value, extend(options)),
+        }
+      : {}),
   };
 }
 
@@ -43,11 +48,14 @@ export default defineMultiCacheOptions(() => {
       buildCacheKey: (event) => pageCacheKey(event.path),
       // A stored page is sent again with other bodies: no length or validator of the first one.
       // `vary: accept-encoding` too: the compression adds it again to each response.
-      alterCachedHeaders: (headers) => Object.fromEntries(Object.entries(headers).filter(([name]) => !NOT_CACHED_HEADERS.has(name))),
+      alterCachedHeaders: (headers) =>
+        Object.fromEntries(Object.entries(headers).filter(([name]) => !NOT_CACHED_HEADERS.has(name))),
       applies: (path) => isPageCached(path),
     },
     // GET and HEAD of a cached page, never a preview (its query marks it before anything else runs).
     enabledForRequest: async (event) => (event.method === 'GET' || event.method === 'HEAD') && isPageCached(event.path),
-    cacheTagRegistry: redisUrl ? new RedisCacheTagRegistry(redisUrl, `${prefix}:page-tags`, CACHE_LIFETIME) : 'in-memory',
+    cacheTagRegistry: redisUrl
+      ? new RedisCacheTagRegistry(redisUrl, `${prefix}:page-tags`, CACHE_LIFETIME)
+      : 'in-memory',
   };
 });

@@ -73,7 +73,12 @@ function isSlugLookup(field: FieldNode): boolean {
   const filters = field.arguments?.find((a) => a.name.value === 'filters')?.value;
   if (filters?.kind !== 'ObjectValue' || filters.fields?.length !== 1) return false;
   const [only] = filters.fields;
-  return only!.name.value === 'slug' && only!.value.kind === 'ObjectValue' && only!.value.fields?.length === 1 && only!.value.fields[0]!.name.value === 'eq';
+  return (
+    only!.name.value === 'slug' &&
+    only!.value.kind === 'ObjectValue' &&
+    only!.value.fields?.length === 1 &&
+    only!.value.fields[0]!.name.value === 'eq'
+  );
 }
 
 function collectEntries(value: unknown, tags: Set<string>) {
@@ -83,12 +88,17 @@ function collectEntries(value: unknown, tags: Set<string>) {
   }
   if (!value || typeof value !== 'object') return;
   const object = value as Record<string, unknown>;
-  if (typeof object.__typename === 'string' && typeof object.documentId === 'string') tags.add(entryTag(typeName(object.__typename), object.documentId));
+  if (typeof object.__typename === 'string' && typeof object.documentId === 'string')
+    tags.add(entryTag(typeName(object.__typename), object.documentId));
   for (const child of Object.values(object)) if (child && typeof child === 'object') collectEntries(child, tags);
 }
 
 /** The tags of one query's result (see above). */
-export function resultTags(query: DocumentNode, variables: Record<string, unknown> | undefined, data: unknown): string[] {
+export function resultTags(
+  query: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  data: unknown,
+): string[] {
   const tags = new Set<string>();
   collectEntries(data, tags);
   const operation = query.definitions.find((d) => d.kind === 'OperationDefinition');

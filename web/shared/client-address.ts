@@ -7,6 +7,9 @@
  */
 export function clientAddress(forwardedFor: string | undefined, socketAddress: string, trustedHops: number): string {
   if (!(trustedHops > 0)) return socketAddress;
-  const hops = String(forwardedFor ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+  const hops = String(forwardedFor ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   return hops.length >= trustedHops ? hops[hops.length - trustedHops]! : socketAddress;
 }

@@ -31,7 +31,11 @@ function safeZone(timeZone: string): string {
 }
 
 /** "mardi 22 décembre 2026, 09:30 – 16:30 UTC+1 (Europe/Paris)" in `timeZone`, the zone named. */
-export function formatTrainingSessionRange({ startsAt, endsAt }: TrainingSessionTimes, locale: string, timeZone: string): string {
+export function formatTrainingSessionRange(
+  { startsAt, endsAt }: TrainingSessionTimes,
+  locale: string,
+  timeZone: string,
+): string {
   const zone = safeZone(timeZone);
   const format = dateFormat(locale, {
     timeZone: zone,
@@ -48,12 +52,18 @@ export function formatTrainingSessionRange({ startsAt, endsAt }: TrainingSession
 
 /** "22 déc. 2026" — the short day of a session in its own zone, for lists. */
 export function formatTrainingSessionDay(startsAt: string, locale: string, timeZone: string): string {
-  return spaces(dateFormat(locale, { timeZone: safeZone(timeZone), day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(startsAt)));
+  return spaces(
+    dateFormat(locale, { timeZone: safeZone(timeZone), day: 'numeric', month: 'short', year: 'numeric' }).format(
+      new Date(startsAt),
+    ),
+  );
 }
 
 /** The month of a session in its own zone, `YYYY-MM`: the value of the month filter. */
 export function trainingSessionMonth(startsAt: string, timeZone: string): string {
-  const parts = dateFormat('en-CA', { timeZone: safeZone(timeZone), year: 'numeric', month: '2-digit' }).formatToParts(new Date(startsAt));
+  const parts = dateFormat('en-CA', { timeZone: safeZone(timeZone), year: 'numeric', month: '2-digit' }).formatToParts(
+    new Date(startsAt),
+  );
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}`;
 }
@@ -61,7 +71,11 @@ export function trainingSessionMonth(startsAt: string, timeZone: string): string
 /** "décembre 2026" for a `YYYY-MM` value. */
 export function formatMonth(month: string, locale: string): string {
   const [year, mon] = month.split('-').map(Number);
-  return spaces(dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, mon! - 1, 15))));
+  return spaces(
+    dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(year!, mon! - 1, 15)),
+    ),
+  );
 }
 
 /** "1 févr. 2027, 18:00 UTC+1"-style date and time of a moment in a zone (registration opening…). */

@@ -48,7 +48,11 @@ export function applyFilters<T>(items: readonly T[], facets: readonly Facet<T>[]
  * For each facet, how many items each value would give if chosen, the other selected facets
  * staying as they are (so a count is exactly the length of the list the reader would get).
  */
-export function facetCounts<T>(items: readonly T[], facets: readonly Facet<T>[], selection: Selection): Record<string, Map<string, number>> {
+export function facetCounts<T>(
+  items: readonly T[],
+  facets: readonly Facet<T>[],
+  selection: Selection,
+): Record<string, Map<string, number>> {
   const counts: Record<string, Map<string, number>> = {};
   for (const facet of facets) {
     const map = new Map<string, number>();

@@ -42,7 +42,10 @@ export function plainText(html: string): string {
   return html
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) =>
-      name[0] === '#' ? String.fromCodePoint(Number(name[1] === 'x' || name[1] === 'X' ? `0${name.slice(1)}` : name.slice(1))) : (ENTITIES[name.toLowerCase()] ?? entity))
+      name[0] === '#'
+        ? String.fromCodePoint(Number(name[1] === 'x' || name[1] === 'X' ? `0${name.slice(1)}` : name.slice(1)))
+        : (ENTITIES[name.toLowerCase()] ?? entity),
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -63,7 +66,14 @@ export function academy(siteUrl: string): JsonLd {
 /** The site and its publisher, for the home page (Google's site name and organization features). */
 export function website(site: { url: string; siteUrl: string; locale: string; description: string }): JsonLd[] {
   return [
-    { '@context': CONTEXT, '@type': 'WebSite', name: ACADEMY_NAME, url: site.url, inLanguage: site.locale, publisher: academy(site.siteUrl) },
+    {
+      '@context': CONTEXT,
+      '@type': 'WebSite',
+      name: ACADEMY_NAME,
+      url: site.url,
+      inLanguage: site.locale,
+      publisher: academy(site.siteUrl),
+    },
     { '@context': CONTEXT, ...academy(site.siteUrl), description: site.description },
   ];
 }
@@ -73,12 +83,22 @@ export function breadcrumbList(items: readonly { name: string; url: string }[]):
   return {
     '@context': CONTEXT,
     '@type': 'BreadcrumbList',
-    itemListElement: items.map((item, index) => ({ '@type': 'ListItem', position: index + 1, name: item.name, item: item.url })),
+    itemListElement: items.map((item, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: item.name,
+      item: item.url,
+    })),
   };
 }
 
 /** A DigComp 2.2 competence as a DefinedTerm (`url`: its page on the site). */
-export function digCompTerm(competence: { code: string; name: string; description?: string | null; url?: string | null }): JsonLd {
+export function digCompTerm(competence: {
+  code: string;
+  name: string;
+  description?: string | null;
+  url?: string | null;
+}): JsonLd {
   return {
     '@type': 'DefinedTerm',
     name: competence.name,
@@ -90,13 +110,27 @@ export function digCompTerm(competence: { code: string; name: string; descriptio
 }
 
 /** A competence's page. */
-export function definedTerm(competence: { code: string; name: string; description?: string | null; url: string }): JsonLd {
+export function definedTerm(competence: {
+  code: string;
+  name: string;
+  description?: string | null;
+  url: string;
+}): JsonLd {
   return { '@context': CONTEXT, ...digCompTerm(competence) };
 }
 
 /** The competences list: the DigComp 2.2 set with its terms. */
-export function definedTermSet(set: { url: string; competences: readonly { code: string; name: string; url: string }[] }): JsonLd {
-  return { '@context': CONTEXT, ...DIGCOMP, sameAs: DIGCOMP.url, url: set.url, hasDefinedTerm: set.competences.map(digCompTerm) };
+export function definedTermSet(set: {
+  url: string;
+  competences: readonly { code: string; name: string; url: string }[];
+}): JsonLd {
+  return {
+    '@context': CONTEXT,
+    ...DIGCOMP,
+    sameAs: DIGCOMP.url,
+    url: set.url,
+    hasDefinedTerm: set.competences.map(digCompTerm),
+  };
 }
 
 export interface TrainingSessionLd {
@@ -139,10 +173,13 @@ function location(session: TrainingSessionLd): JsonLd | JsonLd[] {
 
 function offers(session: TrainingSessionLd): JsonLd {
   const availability =
-    session.registrationState === 'open' ? 'https://schema.org/InStock'
-    : session.registrationState === 'waitlist' ? 'https://schema.org/SoldOut'
-    : session.registrationState === 'not-open' ? 'https://schema.org/PreOrder'
-    : 'https://schema.org/Discontinued';
+    session.registrationState === 'open'
+      ? 'https://schema.org/InStock'
+      : session.registrationState === 'waitlist'
+        ? 'https://schema.org/SoldOut'
+        : session.registrationState === 'not-open'
+          ? 'https://schema.org/PreOrder'
+          : 'https://schema.org/Discontinued';
   return {
     '@type': 'Offer',
     url: session.externalRegistrationUrl ?? session.url,
@@ -171,11 +208,25 @@ function courseInstance(session: TrainingSessionLd, siteUrl: string): JsonLd {
     courseMode: COURSE_MODE[session.format],
     ...(session.hours
       ? { courseWorkload: isoHours(session.hours) }
-      : { courseSchedule: { '@type': 'Schedule', startDate: session.startsAt, endDate: session.endsAt, repeatFrequency: 'P1D', repeatCount: days(session) } }),
+      : {
+          courseSchedule: {
+            '@type': 'Schedule',
+            startDate: session.startsAt,
+            endDate: session.endsAt,
+            repeatFrequency: 'P1D',
+            repeatCount: days(session),
+          },
+        }),
     inLanguage: session.teachingLanguage,
     location: location(session),
     offers: offers(session),
-    organizer: session.organiser ? { '@type': 'Organization', name: session.organiser.name, ...(session.organiser.url ? { url: session.organiser.url } : {}) } : academy(siteUrl),
+    organizer: session.organiser
+      ? {
+          '@type': 'Organization',
+          name: session.organiser.name,
+          ...(session.organiser.url ? { url: session.organiser.url } : {}),
+        }
+      : academy(siteUrl),
     ...(description ? { description } : {}),
   };
 }
@@ -185,7 +236,11 @@ function courseInstance(session: TrainingSessionLd, siteUrl: string): JsonLd {
  * Course (no property of an Event or a CourseInstance names the course it belongs to; the Course
  * names its instances, on the module's page).
  */
-export function trainingSessionEvent(session: TrainingSessionLd, siteUrl: string, course?: { name: string; url: string }): JsonLd {
+export function trainingSessionEvent(
+  session: TrainingSessionLd,
+  siteUrl: string,
+  course?: { name: string; url: string },
+): JsonLd {
   return {
     '@context': CONTEXT,
     '@type': ['Event', 'CourseInstance'],
@@ -231,7 +286,9 @@ export function course(module: ModuleLd, siteUrl: string): JsonLd {
     ...(module.image ? { image: module.image } : {}),
     ...(module.updatedAt ? { dateModified: module.updatedAt } : {}),
     provider: academy(siteUrl),
-    ...(module.authors.length ? { author: module.authors.map((a) => ({ '@type': 'Organization', name: a.name, url: a.url })) } : {}),
+    ...(module.authors.length
+      ? { author: module.authors.map((a) => ({ '@type': 'Organization', name: a.name, url: a.url })) }
+      : {}),
     ...(module.competences.length ? { teaches: module.competences.map(digCompTerm) } : {}),
     offers: [{ '@type': 'Offer', category: 'Free', price: 0, priceCurrency: 'EUR' }],
     hasCourseInstance: [
@@ -256,11 +313,22 @@ export function course(module: ModuleLd, siteUrl: string): JsonLd {
  * per year or month.
  */
 export function salaryRange(text: string): JsonLd | undefined {
-  const amounts = [...text.matchAll(/\d{1,3}(?:[.,\s\u00a0\u202f]\d{3})+|\d{4,}/g)].map((m) => Number(m[0].replace(/\D/g, '')));
-  const unit = /year|annu|anual|\ban\b/i.test(text) ? 'YEAR' : /month|mois|mese|\bmes\b/i.test(text) ? 'MONTH' : undefined;
+  const amounts = [...text.matchAll(/\d{1,3}(?:[.,\s\u00a0\u202f]\d{3})+|\d{4,}/g)].map((m) =>
+    Number(m[0].replace(/\D/g, '')),
+  );
+  const unit = /year|annu|anual|\ban\b/i.test(text)
+    ? 'YEAR'
+    : /month|mois|mese|\bmes\b/i.test(text)
+      ? 'MONTH'
+      : undefined;
   const [min, max] = amounts;
   if (!/€|EUR/.test(text) || !unit || min === undefined || max === undefined || !(min < max)) return undefined;
-  return { '@type': 'MonetaryAmount', currency: 'EUR', value: { '@type': 'QuantitativeValue', minValue: min, maxValue: max, unitText: unit }, description: text };
+  return {
+    '@type': 'MonetaryAmount',
+    currency: 'EUR',
+    value: { '@type': 'QuantitativeValue', minValue: min, maxValue: max, unitText: unit },
+    description: text,
+  };
 }
 
 export interface JobSheetLd {
@@ -286,8 +354,12 @@ export function occupation(jobSheet: JobSheetLd): JsonLd {
     description: jobSheet.summary ?? jobSheet.title,
     occupationLocation: { '@type': 'AdministrativeArea', name: 'Europe' },
     ...(jobSheet.missions.length ? { responsibilities: jobSheet.missions.map((m) => m.text) } : {}),
-    ...(jobSheet.skills.length || jobSheet.competences.length ? { skills: [...jobSheet.skills.map((s) => s.name), ...jobSheet.competences.map(digCompTerm)] } : {}),
-    ...(jobSheet.iscoCode ? { occupationalCategory: { '@type': 'CategoryCode', codeValue: jobSheet.iscoCode, inCodeSet: ISCO_08 } } : {}),
+    ...(jobSheet.skills.length || jobSheet.competences.length
+      ? { skills: [...jobSheet.skills.map((s) => s.name), ...jobSheet.competences.map(digCompTerm)] }
+      : {}),
+    ...(jobSheet.iscoCode
+      ? { occupationalCategory: { '@type': 'CategoryCode', codeValue: jobSheet.iscoCode, inCodeSet: ISCO_08 } }
+      : {}),
     ...(jobSheet.escoUri ? { sameAs: jobSheet.escoUri } : {}),
     ...(salary ? { estimatedSalary: salary } : {}),
   };
@@ -324,7 +396,9 @@ export function interviewArticle(interview: InterviewLd, siteUrl: string): JsonL
       '@type': 'Person',
       name: interview.personName,
       ...(interview.personRole ? { jobTitle: interview.personRole } : {}),
-      ...(interview.organisation ? { worksFor: { '@type': 'Organization', name: interview.organisation.name, url: interview.organisation.url } } : {}),
+      ...(interview.organisation
+        ? { worksFor: { '@type': 'Organization', name: interview.organisation.name, url: interview.organisation.url } }
+        : {}),
     },
   };
 }
@@ -354,9 +428,18 @@ export function organization(org: OrganisationLd): JsonLd {
     ...(org.description ? { description: org.description } : {}),
     ...(org.logo ? { logo: org.logo } : {}),
     ...(org.foundedYear ? { foundingDate: String(org.foundedYear) } : {}),
-    address: { '@type': 'PostalAddress', addressCountry: org.country, ...(org.city ? { addressLocality: org.city } : {}) },
+    address: {
+      '@type': 'PostalAddress',
+      addressCountry: org.country,
+      ...(org.city ? { addressLocality: org.city } : {}),
+    },
     ...(org.latitude != null && org.longitude != null
-      ? { location: { '@type': 'Place', geo: { '@type': 'GeoCoordinates', latitude: org.latitude, longitude: org.longitude } } }
+      ? {
+          location: {
+            '@type': 'Place',
+            geo: { '@type': 'GeoCoordinates', latitude: org.latitude, longitude: org.longitude },
+          },
+        }
       : {}),
   };
 }

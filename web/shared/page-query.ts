@@ -18,7 +18,10 @@ export function pageQueryParams(pathname: string): readonly string[] {
   if (tail === STATIC_PAGES['training-sessions-past'][locale]) return LIST_FILTERS['training-sessions'];
   const section = (Object.keys(SECTIONS) as Section[]).find((name) => SECTIONS[name][locale] === first);
   if (!section) return [];
-  if (!rest.length) return section === 'organisations' ? [...LIST_FILTERS.organisations, 'page'] : (LIST_FILTERS as Partial<Record<Section, readonly string[]>>)[section] ?? [];
+  if (!rest.length)
+    return section === 'organisations'
+      ? [...LIST_FILTERS.organisations, 'page']
+      : ((LIST_FILTERS as Partial<Record<Section, readonly string[]>>)[section] ?? []);
   return section === 'training-sessions' && rest.length === 1 ? [OUTCOME_PARAM, PLACES_PARAM] : [];
 }
 
@@ -33,7 +36,8 @@ export function pageQuery(pathname: string, query: URLSearchParams | string): UR
   const canonical = new URLSearchParams();
   for (const name of [...pageQueryParams(pathname)].sort()) {
     let value = params.get(name)?.trim();
-    if (name === 'page') value = value && /^\d{1,6}$/.test(value) && Number(value) > 1 ? String(Number(value)) : undefined;
+    if (name === 'page')
+      value = value && /^\d{1,6}$/.test(value) && Number(value) > 1 ? String(Number(value)) : undefined;
     if (value) canonical.set(name, value);
   }
   return canonical;

@@ -39,7 +39,10 @@ export function unpackPreview(value: string): PreviewFields | null {
 }
 
 /** What server/middleware/preview.ts found: a checked preview request, a link refused, or the landing. */
-export type PreviewContext = { type: string; documentId: string; locale: string; status: 'draft' | 'published'; expires: number } | 'invalid' | 'landing';
+export type PreviewContext =
+  | { type: string; documentId: string; locale: string; status: 'draft' | 'published'; expires: number }
+  | 'invalid'
+  | 'landing';
 
 declare module 'h3' {
   interface H3EventContext {

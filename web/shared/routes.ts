@@ -7,7 +7,10 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
 /** Each language by its own name (the language switcher's links, @nuxtjs/i18n's `locales`). */
-export const LOCALE_NAMES = { fr: 'Français', en: 'English', it: 'Italiano', es: 'Español' } as const satisfies Record<Locale, string>;
+export const LOCALE_NAMES = { fr: 'Français', en: 'English', it: 'Italiano', es: 'Español' } as const satisfies Record<
+  Locale,
+  string
+>;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -31,7 +34,12 @@ export type Section = keyof typeof SECTIONS;
 
 /** Pages without a slug: the archive of past sessions and the three legal pages. */
 export const STATIC_PAGES = {
-  'training-sessions-past': { fr: 'formations/archives', en: 'trainings/past', it: 'formazioni/archivio', es: 'formaciones/archivo' },
+  'training-sessions-past': {
+    fr: 'formations/archives',
+    en: 'trainings/past',
+    it: 'formazioni/archivio',
+    es: 'formaciones/archivo',
+  },
   'legal-notice': { fr: 'mentions-legales', en: 'legal-notice', it: 'note-legali', es: 'aviso-legal' },
   privacy: { fr: 'confidentialite', en: 'privacy', it: 'privacy', es: 'privacidad' },
   accessibility: { fr: 'accessibilite', en: 'accessibility', it: 'accessibilita', es: 'accesibilidad' },
@@ -43,7 +51,12 @@ export type StaticPage = keyof typeof STATIC_PAGES;
  * not in the sitemap, no hreflang alternates, never cached. The CMS builds the mailed links from
  * the same table (cms/src/api/registration/self-service-link.ts).
  */
-export const SELF_SERVICE_PATHS = { fr: 'inscription', en: 'registration', it: 'iscrizione', es: 'inscripcion' } as const satisfies PerLocale;
+export const SELF_SERVICE_PATHS = {
+  fr: 'inscription',
+  en: 'registration',
+  it: 'iscrizione',
+  es: 'inscripcion',
+} as const satisfies PerLocale;
 
 /** `/fr/inscription` … : the self-service page of each locale. */
 export function selfServicePath(locale: Locale): string {

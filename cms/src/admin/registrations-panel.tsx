@@ -32,7 +32,10 @@ function RegistrationsContent({ documentId }: { documentId: string }) {
 
   React.useEffect(() => {
     let live = true;
-    get<Summary>(`${base}/summary`).then(({ data }) => live && setSummary(data), () => live && setSummary(null));
+    get<Summary>(`${base}/summary`).then(
+      ({ data }) => live && setSummary(data),
+      () => live && setSummary(null),
+    );
     return () => {
       live = false;
     };
@@ -49,7 +52,13 @@ function RegistrationsContent({ documentId }: { documentId: string }) {
       anchor.click();
       URL.revokeObjectURL(url);
     } catch {
-      toggleNotification({ type: 'danger', message: formatMessage({ id: id('error'), defaultMessage: 'The export failed. Check that you may read registrations.' }) });
+      toggleNotification({
+        type: 'danger',
+        message: formatMessage({
+          id: id('error'),
+          defaultMessage: 'The export failed. Check that you may read registrations.',
+        }),
+      });
     } finally {
       setDownloading(false);
     }
@@ -61,7 +70,11 @@ function RegistrationsContent({ documentId }: { documentId: string }) {
       {summary && (
         <Typography variant="omega" tag="p">
           {formatMessage(
-            { id: id('summary'), defaultMessage: '{confirmed} confirmed, {waitlisted} on the waiting list, {placesLeft} of {capacity} places left.' },
+            {
+              id: id('summary'),
+              defaultMessage:
+                '{confirmed} confirmed, {waitlisted} on the waiting list, {placesLeft} of {capacity} places left.',
+            },
             { ...summary },
           )}
         </Typography>

@@ -6,7 +6,15 @@ import type { Core } from '@strapi/strapi';
  * and its sync only drops indexes it created itself, so these idempotent statements run after
  * the sync on every start.
  */
-const SLUGGED_TABLES = ['modules', 'job_sheets', 'interviews', 'training_sessions', 'themes', 'audiences', 'competences'];
+const SLUGGED_TABLES = [
+  'modules',
+  'job_sheets',
+  'interviews',
+  'training_sessions',
+  'themes',
+  'audiences',
+  'competences',
+];
 
 export function constraintStatements(): string[] {
   const statements: string[] = [];

@@ -36,10 +36,7 @@ export function setRelationBatching(enabled: boolean) {
 
 export function installRelationBatching(strapi: Core.Strapi) {
   const endpoint: string = strapi.plugin('graphql').config('endpoint');
-  const uids = [
-    ...Object.keys(strapi.contentTypes),
-    ...Object.keys(strapi.components),
-  ];
+  const uids = [...Object.keys(strapi.contentTypes), ...Object.keys(strapi.components)];
   for (const uid of uids) {
     const repository = strapi.db.query(uid as UID.Schema);
     if (batched.has(repository)) continue;
@@ -66,7 +63,11 @@ function loaderFor(strapi: Core.Strapi, ctx: object, uid: string, field: string,
     loaders = new Map();
     loadersByRequest.set(ctx, loaders);
   }
-  const { limit, offset, start, ...shared } = (query && typeof query === 'object' ? query : {}) as { limit?: number; offset?: number; start?: number };
+  const { limit, offset, start, ...shared } = (query && typeof query === 'object' ? query : {}) as {
+    limit?: number;
+    offset?: number;
+    start?: number;
+  };
   const key = `${uid}\u0000${field}\u0000${JSON.stringify(shared)}\u0000${limit ?? ''}\u0000${offset ?? start ?? ''}`;
   let loader = loaders.get(key);
   if (!loader) {
@@ -84,7 +85,13 @@ function loaderFor(strapi: Core.Strapi, ctx: object, uid: string, field: string,
   return loader;
 }
 
-type BatchLoad = (strapi: Core.Strapi, uid: string, field: string, ids: number[], query: Record<string, unknown>) => Promise<Map<number, unknown>>;
+type BatchLoad = (
+  strapi: Core.Strapi,
+  uid: string,
+  field: string,
+  ids: number[],
+  query: Record<string, unknown>,
+) => Promise<Map<number, unknown>>;
 
 /** One populate for all parents: Strapi runs it as one statement per relation. */
 const loadPopulated: BatchLoad = async (strapi, uid, field, ids, query) => {
@@ -104,7 +111,10 @@ const loadPopulated: BatchLoad = async (strapi, uid, field, ids, query) => {
  */
 const loadLocalizations: BatchLoad = async (strapi, uid, _field, ids, query) => {
   const repository = strapi.db.query(uid as UID.Schema);
-  const parents: Array<{ id: number; documentId: string }> = await repository.findMany({ select: ['id', 'documentId'], where: { id: { $in: ids } } });
+  const parents: Array<{ id: number; documentId: string }> = await repository.findMany({
+    select: ['id', 'documentId'],
+    where: { id: { $in: ids } },
+  });
   const sameDocument = { documentId: { $in: [...new Set(parents.map((p) => p.documentId))] } };
   const rows: Array<{ id: number; documentId: string }> = await repository.findMany({
     ...query,

@@ -67,13 +67,20 @@ function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode): numbe
     return literalPageSize(size, GRAPHQL_LIMITS.defaultPageSize);
   }
   const argument = field.args.find((arg) => arg.name === 'pageSize');
-  if (argument) return literalPageSize(given('pageSize'), typeof argument.defaultValue === 'number' ? argument.defaultValue : GRAPHQL_LIMITS.maxPageSize);
+  if (argument)
+    return literalPageSize(
+      given('pageSize'),
+      typeof argument.defaultValue === 'number' ? argument.defaultValue : GRAPHQL_LIMITS.maxPageSize,
+    );
   // Our own resolvers' `limit` (contentChanges): a literal as given, a variable at the most.
   const limit = field.args.find((arg) => arg.name === 'limit');
   if (limit) {
     const value = given('limit');
-    if (!value || value.kind === Kind.NULL) return typeof limit.defaultValue === 'number' ? limit.defaultValue : GRAPHQL_LIMITS.maxLimitArgument;
-    return value.kind === Kind.INT ? Math.min(Math.max(Number(value.value), 1), GRAPHQL_LIMITS.maxLimitArgument) : GRAPHQL_LIMITS.maxLimitArgument;
+    if (!value || value.kind === Kind.NULL)
+      return typeof limit.defaultValue === 'number' ? limit.defaultValue : GRAPHQL_LIMITS.maxLimitArgument;
+    return value.kind === Kind.INT
+      ? Math.min(Math.max(Number(value.value), 1), GRAPHQL_LIMITS.maxLimitArgument)
+      : GRAPHQL_LIMITS.maxLimitArgument;
   }
   return null;
 }
@@ -101,11 +108,18 @@ function selectionCost(
       const fragment = context.getFragment(selection.name.value);
       if (!fragment || spreading.has(fragment.name.value)) continue; // unknown or cyclic: other rules report it
       spreading.add(fragment.name.value);
-      cost += selectionCost(context, fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), parentPageSize, spreading);
+      cost += selectionCost(
+        context,
+        fragment.selectionSet,
+        schema.getType(fragment.typeCondition.name.value),
+        parentPageSize,
+        spreading,
+      );
       spreading.delete(fragment.name.value);
     } else {
       if (selection.name.value.startsWith('__')) continue;
-      const field = type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[selection.name.value] : undefined;
+      const field =
+        type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[selection.name.value] : undefined;
       if (!field) continue; // unknown field: other rules report it
       const target = getNamedType(field.type);
       if (!isCompositeType(target) || !selection.selectionSet) {
@@ -147,5 +161,8 @@ export function paginationCostRule(maxCost: number = GRAPHQL_LIMITS.maxCost) {
 }
 
 export function graphqlLimitRules() {
-  return [maxAliasesRule({ n: GRAPHQL_LIMITS.maxAliases, exposeLimits: true, ...asValidationError }), paginationCostRule()];
+  return [
+    maxAliasesRule({ n: GRAPHQL_LIMITS.maxAliases, exposeLimits: true, ...asValidationError }),
+    paginationCostRule(),
+  ];
 }

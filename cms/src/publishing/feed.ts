@@ -36,13 +36,17 @@ export default function contentChangesFeed(strapi: Core.Strapi) {
     types: [
       nexus.enumType({
         name: 'ContentChangeAction',
-        description: 'published: became public in this locale; updated: its public version changed; unpublished / deleted: no longer public.',
+        description:
+          'published: became public in this locale; updated: its public version changed; unpublished / deleted: no longer public.',
         members: ['published', 'updated', 'unpublished', 'deleted'],
       }),
       nexus.objectType({
         name: 'ContentChange',
         definition(t) {
-          t.nonNull.string('type', { description: 'The entry\'s type as named in this API: module, jobSheet, interview, organisation, trainingSession, competence, theme, audience, home, site.' });
+          t.nonNull.string('type', {
+            description:
+              "The entry's type as named in this API: module, jobSheet, interview, organisation, trainingSession, competence, theme, audience, home, site.",
+          });
           t.nonNull.id('documentId');
           t.nonNull.string('locale');
           t.nonNull.field('action', { type: 'ContentChangeAction' });
@@ -53,7 +57,9 @@ export default function contentChangesFeed(strapi: Core.Strapi) {
         name: 'ContentChangePage',
         definition(t) {
           t.nonNull.list.nonNull.field('items', { type: 'ContentChange' });
-          t.nonNull.string('nextCursor', { description: 'Pass as `after` to get what comes next (also when this page is empty: poll with it).' });
+          t.nonNull.string('nextCursor', {
+            description: 'Pass as `after` to get what comes next (also when this page is empty: poll with it).',
+          });
           t.nonNull.boolean('hasMore', { description: 'Whether more changes wait right now (ask again at once).' });
         },
       }),
@@ -64,16 +70,20 @@ export default function contentChangesFeed(strapi: Core.Strapi) {
             type: 'ContentChangePage',
             description:
               'Changes of the published content (publish, update, unpublish, delete; per locale), oldest first, kept 90 days at least. ' +
-              'Start with `since` (or nothing: from the oldest kept), then pass each page\'s `nextCursor` as `after`: ' +
+              "Start with `since` (or nothing: from the oldest kept), then pass each page's `nextCursor` as `after`: " +
               `no change is ever skipped or repeated. limit: ${FEED_LIMIT.default} by default, ${FEED_LIMIT.max} at most.`,
             args: {
               since: nexus.arg({ type: 'DateTime' }),
               after: nexus.stringArg(),
               limit: nexus.intArg({ default: FEED_LIMIT.default }),
             },
-            async resolve(_parent: unknown, args: { since?: string | null; after?: string | null; limit?: number | null }) {
+            async resolve(
+              _parent: unknown,
+              args: { since?: string | null; after?: string | null; limit?: number | null },
+            ) {
               const limit = args.limit ?? FEED_LIMIT.default;
-              if (!Number.isInteger(limit) || limit < 1 || limit > FEED_LIMIT.max) throw badInput(`limit must be between 1 and ${FEED_LIMIT.max}.`, 'limit');
+              if (!Number.isInteger(limit) || limit < 1 || limit > FEED_LIMIT.max)
+                throw badInput(`limit must be between 1 and ${FEED_LIMIT.max}.`, 'limit');
               let after = 0;
               if (args.after != null) {
                 const decoded = decodeCursor(args.after);
@@ -98,12 +108,25 @@ export default function contentChangesFeed(strapi: Core.Strapi) {
                 .orderBy('seq')
                 .limit(limit + 1);
               if (since !== null) query.andWhere('at', '>=', since);
-              const rows: Array<{ seq: number | string; type: string; document_id: string; locale: string; action: string; at: number | string }> = await query;
+              const rows: Array<{
+                seq: number | string;
+                type: string;
+                document_id: string;
+                locale: string;
+                action: string;
+                at: number | string;
+              }> = await query;
               const page = rows.slice(0, limit);
               const hasMore = rows.length > limit;
               const last = hasMore ? Number(page[page.length - 1].seq) : Math.max(end, after);
               return {
-                items: page.map((row) => ({ type: row.type, documentId: row.document_id, locale: row.locale, action: row.action, at: new Date(Number(row.at)) })),
+                items: page.map((row) => ({
+                  type: row.type,
+                  documentId: row.document_id,
+                  locale: row.locale,
+                  action: row.action,
+                  at: new Date(Number(row.at)),
+                })),
                 nextCursor: encodeCursor(last),
                 hasMore,
               };

@@ -45,7 +45,8 @@ type WriteParams = { documentId?: string; status?: string };
 
 function mayChangePublished(context: Context): boolean {
   if (!WRITES.has(context.action)) return false;
-  if (context.action === 'create' || context.action === 'update') return (context.params as WriteParams | undefined)?.status === 'published';
+  if (context.action === 'create' || context.action === 'update')
+    return (context.params as WriteParams | undefined)?.status === 'published';
   return true;
 }
 
@@ -55,13 +56,21 @@ async function publishedRows(strapi: Core.Strapi, trx: Trx, uid: UID.ContentType
 }
 
 /** The documentIds each published row links to, as `type:documentId`, by row id. */
-async function relationTargets(strapi: Core.Strapi, uid: UID.ContentType, ids: number[]): Promise<Map<number, Set<string>>> {
+async function relationTargets(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  ids: number[],
+): Promise<Map<number, Set<string>>> {
   const targets = new Map<number, Set<string>>(ids.map((id) => [id, new Set<string>()]));
   if (ids.length === 0) return targets;
   const attributes = Object.entries(strapi.contentType(uid).attributes)
     // Not `localizations`: the same document in other locales, not a neighbour.
     .flatMap(([name, attribute]) =>
-      name !== 'localizations' && attribute.type === 'relation' && 'target' in attribute && typeof attribute.target === 'string' && attribute.target.startsWith('api::')
+      name !== 'localizations' &&
+      attribute.type === 'relation' &&
+      'target' in attribute &&
+      typeof attribute.target === 'string' &&
+      attribute.target.startsWith('api::')
         ? [[name, attribute.target] as const]
         : [],
     );
@@ -75,7 +84,8 @@ async function relationTargets(strapi: Core.Strapi, uid: UID.ContentType, ids: n
     for (const [name, target] of attributes) {
       const value = row[name] as { documentId?: string } | Array<{ documentId?: string }> | null | undefined;
       const linked = Array.isArray(value) ? value : value ? [value] : [];
-      for (const entry of linked) if (entry?.documentId) targets.get(row.id)!.add(`${contentTypeName(strapi, target)}:${entry.documentId}`);
+      for (const entry of linked)
+        if (entry?.documentId) targets.get(row.id)!.add(`${contentTypeName(strapi, target)}:${entry.documentId}`);
     }
   }
   return targets;
@@ -106,19 +116,30 @@ export function diffPublished(
   return changes;
 }
 
-export async function writeChanges(trx: Trx, type: string, documentId: string, changes: Array<Omit<Change, 'type' | 'documentId'>>, at = Date.now()) {
+export async function writeChanges(
+  trx: Trx,
+  type: string,
+  documentId: string,
+  changes: Array<Omit<Change, 'type' | 'documentId'>>,
+  at = Date.now(),
+) {
   if (changes.length === 0) return;
-  await trx(CHANGES_TABLE).insert(changes.map((change) => ({
-    type,
-    document_id: documentId,
-    locale: change.locale,
-    action: change.action,
-    at,
-    related: change.related.length ? change.related.join(' ') : null,
-  })));
+  await trx(CHANGES_TABLE).insert(
+    changes.map((change) => ({
+      type,
+      document_id: documentId,
+      locale: change.locale,
+      action: change.action,
+      at,
+      related: change.related.length ? change.related.join(' ') : null,
+    })),
+  );
 }
 
-export function changeLogMiddleware(strapi: Core.Strapi, afterCommit: () => void): Modules.Documents.Middleware.Middleware {
+export function changeLogMiddleware(
+  strapi: Core.Strapi,
+  afterCommit: () => void,
+): Modules.Documents.Middleware.Middleware {
   let tracked: Set<string> | undefined;
   return async (context, next) => {
     tracked ??= new Set(publicContentTypes(strapi));
@@ -126,12 +147,22 @@ export function changeLogMiddleware(strapi: Core.Strapi, afterCommit: () => void
     return strapi.db.transaction(async ({ trx, onCommit }) => {
       const documentId = (context.params as WriteParams | undefined)?.documentId;
       const before = documentId ? await publishedRows(strapi, trx, context.uid, documentId) : [];
-      const linksBefore = await relationTargets(strapi, context.uid, before.map((row) => row.id));
+      const linksBefore = await relationTargets(
+        strapi,
+        context.uid,
+        before.map((row) => row.id),
+      );
       const result = await next();
-      const id = documentId ?? (result && typeof result === 'object' && 'documentId' in result ? String(result.documentId) : undefined);
+      const id =
+        documentId ??
+        (result && typeof result === 'object' && 'documentId' in result ? String(result.documentId) : undefined);
       if (!id) return result;
       const after = await publishedRows(strapi, trx, context.uid, id);
-      const linksAfter = await relationTargets(strapi, context.uid, after.filter((row) => !before.some((old) => old.id === row.id)).map((row) => row.id));
+      const linksAfter = await relationTargets(
+        strapi,
+        context.uid,
+        after.filter((row) => !before.some((old) => old.id === row.id)).map((row) => row.id),
+      );
       const changes = diffPublished(before, after, context.action === 'delete', linksBefore, linksAfter);
       if (changes.length > 0) {
         await writeChanges(trx, contentTypeName(strapi, context.uid), id, changes);

@@ -12,9 +12,24 @@ import { contentTypeName } from './content-types';
  * that is changed or older than PREVIEW_LINK_SECONDS shows the site's 404.
  */
 /** The types the site has a page for: the preview panel stays empty for the others. */
-export const PREVIEWABLE = ['module', 'jobSheet', 'interview', 'organisation', 'trainingSession', 'competence', 'home', 'site'];
+export const PREVIEWABLE = [
+  'module',
+  'jobSheet',
+  'interview',
+  'organisation',
+  'trainingSession',
+  'competence',
+  'home',
+  'site',
+];
 
-export function previewPayload(fields: { type: string; documentId: string; locale: string; status: string; expires: number }): string {
+export function previewPayload(fields: {
+  type: string;
+  documentId: string;
+  locale: string;
+  status: string;
+  expires: number;
+}): string {
   return [fields.type, fields.documentId, fields.locale, fields.status, String(fields.expires)].join('\n');
 }
 
@@ -22,7 +37,12 @@ export function signPreview(secret: string, fields: Parameters<typeof previewPay
   return crypto.createHmac('sha256', secret).update(previewPayload(fields)).digest('base64url');
 }
 
-export function previewUrl(strapi: Core.Strapi, uid: string, params: { documentId?: string; locale?: string | null; status?: string | null }, now = Date.now()): string | null {
+export function previewUrl(
+  strapi: Core.Strapi,
+  uid: string,
+  params: { documentId?: string; locale?: string | null; status?: string | null },
+  now = Date.now(),
+): string | null {
   const config = strapi.config.get('publishing') as PublishingConfig;
   const secret = String(config.previewSecret ?? '');
   if (!secret || !params.documentId || !uid.startsWith('api::')) return null;
@@ -30,7 +50,8 @@ export function previewUrl(strapi: Core.Strapi, uid: string, params: { documentI
   if (!PREVIEWABLE.includes(type)) return null;
   // Strapi's preview route checks only that an admin is logged in: an editor previews only what
   // their role lets them read.
-  const ability = strapi.requestContext.get()?.state?.userAbility as { can(action: string, subject: string): boolean } | undefined;
+  const ability = strapi.requestContext.get()?.state?.userAbility as
+    { can(action: string, subject: string): boolean } | undefined;
   if (ability && !ability.can('plugin::content-manager.explorer.read', uid)) return null;
   const fields = {
     type,
@@ -68,11 +89,14 @@ export async function ensureDevelopmentPreviewToken(strapi: Core.Strapi) {
   await strapi.db.query('admin::api-token').create({
     data: {
       name: `Site preview (development, ${hash.slice(0, 8)})`,
-      description: 'Reads drafts for the site\'s preview. Created from CMS_PREVIEW_TOKEN in development; never in production.',
+      description:
+        "Reads drafts for the site's preview. Created from CMS_PREVIEW_TOKEN in development; never in production.",
       type: 'full-access',
       kind: 'content-api',
       accessKey: hash,
-      encryptedKey: (strapi.service('admin::encryption') as unknown as { encrypt(value: string): string }).encrypt(accessKey),
+      encryptedKey: (strapi.service('admin::encryption') as unknown as { encrypt(value: string): string }).encrypt(
+        accessKey,
+      ),
       lifespan: null,
       expiresAt: null,
     },

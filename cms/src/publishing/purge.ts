@@ -33,7 +33,9 @@ export function signPurge(secret: string, body: string, at = Date.now()): string
 }
 
 /** The tags a batch of changes purges, deduplicated. */
-export function purgeTags(changes: Array<{ type: string; document_id: string; locale: string; related: string | null }>): string[] {
+export function purgeTags(
+  changes: Array<{ type: string; document_id: string; locale: string; related: string | null }>,
+): string[] {
   const tags = new Set<string>();
   for (const change of changes) {
     tags.add(`entry:${change.type}:${change.document_id}`);
@@ -60,9 +62,11 @@ export async function ensurePurgeTargets(strapi: Core.Strapi) {
   for (const url of settings(strapi).urls) {
     const existing = await db(PURGE_TARGETS_TABLE).where({ url }).first();
     if (!existing) {
-      await db(PURGE_TARGETS_TABLE).insert({ url, purged_seq: head, attempts: 0, available_at: 0, updated_at: Date.now() }).catch(() => {
-        // Another replica inserted it first.
-      });
+      await db(PURGE_TARGETS_TABLE)
+        .insert({ url, purged_seq: head, attempts: 0, available_at: 0, updated_at: Date.now() })
+        .catch(() => {
+          // Another replica inserted it first.
+        });
     }
   }
 }
@@ -107,8 +111,15 @@ async function purgeTarget(strapi: Core.Strapi, url: string): Promise<number> {
       await send(url, secret, purgeTags(changes));
       target.purged_seq = Number(changes[changes.length - 1].seq);
       sent += changes.length;
-      await db(PURGE_TARGETS_TABLE).where({ url, claimed_by: worker })
-        .update({ purged_seq: target.purged_seq, attempts: 0, last_error: null, updated_at: Date.now(), claimed_until: Date.now() + LEASE_MS });
+      await db(PURGE_TARGETS_TABLE)
+        .where({ url, claimed_by: worker })
+        .update({
+          purged_seq: target.purged_seq,
+          attempts: 0,
+          last_error: null,
+          updated_at: Date.now(),
+          claimed_until: Date.now() + LEASE_MS,
+        });
       if (changes.length < BATCH) break;
     }
     await db(PURGE_TARGETS_TABLE).where({ url, claimed_by: worker }).update({ claimed_by: null, claimed_until: null });
@@ -116,16 +127,20 @@ async function purgeTarget(strapi: Core.Strapi, url: string): Promise<number> {
     const error = caught as Error & { cause?: Error };
     const attempts = Number(target.attempts ?? 0) + 1;
     const delay = Math.min(retryBaseMs * 2 ** (attempts - 1), 60_000);
-    await db(PURGE_TARGETS_TABLE).where({ url, claimed_by: worker }).update({
-      attempts,
-      available_at: Date.now() + delay,
-      last_error: String(error?.message ?? error).slice(0, 1000),
-      claimed_by: null,
-      claimed_until: null,
-      updated_at: Date.now(),
-    });
+    await db(PURGE_TARGETS_TABLE)
+      .where({ url, claimed_by: worker })
+      .update({
+        attempts,
+        available_at: Date.now() + delay,
+        last_error: String(error?.message ?? error).slice(0, 1000),
+        claimed_by: null,
+        claimed_until: null,
+        updated_at: Date.now(),
+      });
     const level = attempts === 1 || attempts % 10 === 0 ? 'warn' : 'debug';
-    strapi.log[level](`Site cache purge of ${url} failed (attempt ${attempts}, next in ${delay} ms): ${error?.cause?.message ?? error?.message ?? error}`);
+    strapi.log[level](
+      `Site cache purge of ${url} failed (attempt ${attempts}, next in ${delay} ms): ${error?.cause?.message ?? error?.message ?? error}`,
+    );
   }
   return sent;
 }

@@ -9,5 +9,9 @@ const DAY_MS = 86_400_000;
  */
 export async function deleteExpiredChanges(strapi: Core.Strapi, now = Date.now()): Promise<number> {
   const days = Math.max(90, Number(strapi.config.get('publishing.changeRetentionDays', 90)));
-  return strapi.db.connection(CHANGES_TABLE).where('at', '<', now - days * DAY_MS).whereNotNull('seq').delete();
+  return strapi.db
+    .connection(CHANGES_TABLE)
+    .where('at', '<', now - days * DAY_MS)
+    .whereNotNull('seq')
+    .delete();
 }

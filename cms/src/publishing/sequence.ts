@@ -21,7 +21,11 @@ export async function sequenceChanges(strapi: Core.Strapi): Promise<number> {
   for (;;) {
     const count = await strapi.db.connection.transaction(async (trx) => {
       if (postgres) await trx.raw('SELECT pg_advisory_xact_lock(?)', [LOCK_KEY]);
-      const pending: Array<{ id: number }> = await trx(CHANGES_TABLE).select('id').whereNull('seq').orderBy('id').limit(BATCH);
+      const pending: Array<{ id: number }> = await trx(CHANGES_TABLE)
+        .select('id')
+        .whereNull('seq')
+        .orderBy('id')
+        .limit(BATCH);
       if (pending.length === 0) return 0;
       const [{ top }] = await trx(CHANGES_TABLE).max({ top: 'seq' });
       let next = Number(top ?? 0);

@@ -13,9 +13,13 @@ import { errors } from '@strapi/utils';
  * - Their GraphQL mutations are declared `auth: false` by the plugin, so they ignore permissions:
  *   a resolver middleware checks the same permission as REST before they run.
  */
-export const CLOSED_ACCOUNT_ACTIONS = ['register', 'forgotPassword', 'resetPassword', 'emailConfirmation', 'sendEmailConfirmation'].map(
-  (action) => `plugin::users-permissions.auth.${action}`,
-);
+export const CLOSED_ACCOUNT_ACTIONS = [
+  'register',
+  'forgotPassword',
+  'resetPassword',
+  'emailConfirmation',
+  'sendEmailConfirmation',
+].map((action) => `plugin::users-permissions.auth.${action}`);
 
 const CLOSED_SETTINGS = { allow_register: false, email_confirmation: false, email_reset_password: null } as const;
 
@@ -28,7 +32,9 @@ export async function closeReaderAccounts(strapi: Core.Strapi) {
   }
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   if (!role) throw new Error('The users-permissions public role is missing');
-  await strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { role: role.id, action: { $in: CLOSED_ACCOUNT_ACTIONS } } });
+  await strapi.db
+    .query('plugin::users-permissions.permission')
+    .deleteMany({ where: { role: role.id, action: { $in: CLOSED_ACCOUNT_ACTIONS } } });
 }
 
 const MUTATIONS: Record<string, string> = {
@@ -40,15 +46,29 @@ const MUTATIONS: Record<string, string> = {
 
 /** GraphQL: the account mutations need the permission their REST route needs. */
 export function accountMutationsGuard(strapi: Core.Strapi) {
-  const guard = (action: string) => async (next: (...args: unknown[]) => unknown, parent: unknown, args: unknown, context: { state?: { auth?: Parameters<Core.Strapi['auth']['verify']>[0] } } | undefined, info: unknown) => {
-    try {
-      await strapi.auth.verify(context?.state?.auth as Parameters<Core.Strapi['auth']['verify']>[0], { scope: [`plugin::users-permissions.auth.${action}`] });
-    } catch {
-      throw new errors.ForbiddenError('Reader accounts are not open: registration, password reset and email confirmation are off.');
-    }
-    return next(parent, args, context, info);
-  };
+  const guard =
+    (action: string) =>
+    async (
+      next: (...args: unknown[]) => unknown,
+      parent: unknown,
+      args: unknown,
+      context: { state?: { auth?: Parameters<Core.Strapi['auth']['verify']>[0] } } | undefined,
+      info: unknown,
+    ) => {
+      try {
+        await strapi.auth.verify(context?.state?.auth as Parameters<Core.Strapi['auth']['verify']>[0], {
+          scope: [`plugin::users-permissions.auth.${action}`],
+        });
+      } catch {
+        throw new errors.ForbiddenError(
+          'Reader accounts are not open: registration, password reset and email confirmation are off.',
+        );
+      }
+      return next(parent, args, context, info);
+    };
   return () => ({
-    resolversConfig: Object.fromEntries(Object.entries(MUTATIONS).map(([field, action]) => [field, { middlewares: [guard(action)] }])),
+    resolversConfig: Object.fromEntries(
+      Object.entries(MUTATIONS).map(([field, action]) => [field, { middlewares: [guard(action)] }]),
+    ),
   });
 }

@@ -10,7 +10,12 @@ import { API_TOKEN_STRATEGY } from './drafts';
  */
 export function tokenOnlyRouter(uid: string) {
   const tokenOnly = { auth: { strategies: [API_TOKEN_STRATEGY] } };
-  const config = Object.fromEntries(['find', 'findOne', 'create', 'update', 'delete'].map((action) => [action, tokenOnly]));
+  const config = Object.fromEntries(
+    ['find', 'findOne', 'create', 'update', 'delete'].map((action) => [action, tokenOnly]),
+  );
   // Strapi types a route's `auth` as `false | { scope }`, without the `strategies` its router honours.
-  return factories.createCoreRouter(uid as UID.ContentType, { config } as unknown as Parameters<typeof factories.createCoreRouter>[1]);
+  return factories.createCoreRouter(
+    uid as UID.ContentType,
+    { config } as unknown as Parameters<typeof factories.createCoreRouter>[1],
+  );
 }

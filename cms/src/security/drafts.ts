@@ -56,13 +56,16 @@ export function readsPublishedOnly(strapi: Core.Strapi): boolean {
  */
 export function refusal(field: string, message?: string) {
   return new errors.PolicyError(
-    message ?? `Filtering or sorting on "${field}" is not available through the public API: it would reach unpublished content.`,
+    message ??
+      `Filtering or sorting on "${field}" is not available through the public API: it would reach unpublished content.`,
     { field },
   );
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+  value !== null &&
+  typeof value === 'object' &&
+  (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
 
 /** The condition Strapi itself writes for published rows (the status lookup, GraphQL relation defaults). */
 const isPublishedCondition = (value: unknown) =>
@@ -142,11 +145,17 @@ export function publishedOnlyDocuments(strapi: Core.Strapi): Modules.Documents.M
     // Strapi types the params per action; a read's are a plain object of query parameters.
     const params = (context.params ?? {}) as Record<string, unknown>;
     if (params.status != null && params.status !== '' && params.status !== 'published') {
-      throw refusal('status', `Drafts are not available through the public API: ask for published content (status "${String(params.status)}" is refused).`);
+      throw refusal(
+        'status',
+        `Drafts are not available through the public API: ask for published content (status "${String(params.status)}" is refused).`,
+      );
     }
     for (const name of PUBLICATION_FILTERS) {
       if (params[name] != null) {
-        throw refusal(name, `Publication filters (publicationFilter, hasPublishedVersion) are not available through the public API: "${name}" is refused.`);
+        throw refusal(
+          name,
+          `Publication filters (publicationFilter, hasPublishedVersion) are not available through the public API: "${name}" is refused.`,
+        );
       }
     }
     const field = draftFieldInQuery(params, false);
@@ -191,7 +200,8 @@ export function publishedOnlyReads(strapi: Core.Strapi) {
     const field = draftFieldInQuery(event.params, true);
     if (field) throw refusal(field);
     event.params.filters = publishedRowsOnly(strapi, event.params.filters);
-    if (event.params.populate != null) event.params.populate = populateWithPublishedRowsOnly(strapi, event.params.populate);
+    if (event.params.populate != null)
+      event.params.populate = populateWithPublishedRowsOnly(strapi, event.params.populate);
   };
   return { beforeFindOne: restrict, beforeFindMany: restrict, beforeCount: restrict };
 }
@@ -200,5 +210,7 @@ export function enforcePublishedOnly(strapi: Core.Strapi) {
   strapi.documents.use(publishedOnlyDocuments(strapi));
   // Strapi's lifecycle events type `params` as its closed query Params; these handlers read and
   // rewrite them as the plain object they are.
-  strapi.db.lifecycles.subscribe(publishedOnlyReads(strapi) as unknown as Parameters<Core.Strapi['db']['lifecycles']['subscribe']>[0]);
+  strapi.db.lifecycles.subscribe(
+    publishedOnlyReads(strapi) as unknown as Parameters<Core.Strapi['db']['lifecycles']['subscribe']>[0],
+  );
 }

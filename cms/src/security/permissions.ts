@@ -26,7 +26,10 @@ export async function ensurePublicPermissions(strapi: Core.Strapi) {
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   if (!role) throw new Error('The users-permissions public role is missing');
   const permissions = strapi.db.query('plugin::users-permissions.permission');
-  const existing: Array<{ action: string }> = await permissions.findMany({ where: { role: role.id }, select: ['action'] });
+  const existing: Array<{ action: string }> = await permissions.findMany({
+    where: { role: role.id },
+    select: ['action'],
+  });
   const have = new Set(existing.map((p) => p.action));
   for (const action of publicActions()) {
     if (!have.has(action)) await permissions.create({ data: { action, role: role.id } });

@@ -22,8 +22,15 @@ export const SECRET_VARIABLES = [
  */
 export function findDevelopmentCredentials(environment: Record<string, string | undefined>): string[] {
   return Object.keys(environment)
-    .filter((name) => environment[name] && (/^DEV_ADMIN_PASSWORD$/.test(name) || /^STRAPI_ADMIN_\w*(PASSWORD|SECRET|TOKEN|KEY)/.test(name)))
-    .map((name) => `${name} is set (a public deployment never uses the development admin, and STRAPI_ADMIN_* variables are published in the admin panel)`);
+    .filter(
+      (name) =>
+        environment[name] &&
+        (/^DEV_ADMIN_PASSWORD$/.test(name) || /^STRAPI_ADMIN_\w*(PASSWORD|SECRET|TOKEN|KEY)/.test(name)),
+    )
+    .map(
+      (name) =>
+        `${name} is set (a public deployment never uses the development admin, and STRAPI_ADMIN_* variables are published in the admin panel)`,
+    );
 }
 
 /** Values used in .env.example and documentation: never acceptable in production. */
@@ -34,7 +41,13 @@ export function findSecretProblems(read: (name: string) => string | undefined): 
   const problems: string[] = [];
   for (const name of SECRET_VARIABLES) {
     const raw = read(name)?.trim() ?? '';
-    const values = name === 'APP_KEYS' ? raw.split(',').map((v) => v.trim()).filter(Boolean) : [raw].filter(Boolean);
+    const values =
+      name === 'APP_KEYS'
+        ? raw
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean)
+        : [raw].filter(Boolean);
     if (values.length === 0) {
       problems.push(`${name} is missing`);
       continue;

@@ -55,7 +55,12 @@ export function loadFixtures(dataDir: string): FixtureSet {
   const collections = {} as Record<FixtureFolder, Fixture[]>;
   for (const folder of FIXTURE_FOLDERS) {
     const dir = path.join(dataDir, folder);
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+    const files = fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+      : [];
     const entries: Fixture[] = files.flatMap((file) => [readJson(path.join(dir, file))].flat());
     const keys = new Set<string>();
     for (const entry of entries) {

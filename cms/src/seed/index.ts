@@ -47,7 +47,9 @@ export async function seedDemoContent(
   const seeder = new Seeder(strapi, ids, report);
   await seeder.run(fixtures);
   await strapi.store(STORE).set({ key: STORE.key, value: { at: new Date().toISOString(), ...report } });
-  strapi.log.info(`Demo content: ${report.created} locale entries created, ${report.skipped} already there (${Date.now() - started} ms)`);
+  strapi.log.info(
+    `Demo content: ${report.created} locale entries created, ${report.skipped} already there (${Date.now() - started} ms)`,
+  );
   return report;
 }
 
@@ -75,88 +77,121 @@ class Seeder {
       code: f.code,
       areaCode: f.areaCode,
     }));
-    await this.collection('organisations', 'api::organisation.organisation', collections.organisations, (f) => ({
-      name: f.name,
-      slug: f.slug,
-      kind: f.kind,
-      roles: f.roles ?? [],
-      services: refs(ids, 'themes', f.services, f.key),
-      country: f.country,
-      city: f.city ?? null,
-      latitude: f.latitude ?? null,
-      longitude: f.longitude ?? null,
-      website: f.website ?? null,
-      isConsortiumPartner: Boolean(f.isConsortiumPartner),
-      foundedYear: f.foundedYear ?? null,
-    }), (l) => ({ description: l.description }));
-    await this.collection('job-sheets', 'api::job-sheet.job-sheet', collections['job-sheets'], (f) => ({
-      escoUri: f.escoUri ?? null,
-      iscoCode: f.iscoCode ?? null,
-      competences: refs(ids, 'competences', f.competences, f.key),
-    }), (l) => ({
-      ...pick(l, ['title', 'slug', 'summary', 'accessRoutes', 'workContexts', 'salaryRange', 'seo']),
-      missions: (l.missions ?? []).map((text: string) => ({ text })),
-      skills: l.skills ?? [],
-    }));
+    await this.collection(
+      'organisations',
+      'api::organisation.organisation',
+      collections.organisations,
+      (f) => ({
+        name: f.name,
+        slug: f.slug,
+        kind: f.kind,
+        roles: f.roles ?? [],
+        services: refs(ids, 'themes', f.services, f.key),
+        country: f.country,
+        city: f.city ?? null,
+        latitude: f.latitude ?? null,
+        longitude: f.longitude ?? null,
+        website: f.website ?? null,
+        isConsortiumPartner: Boolean(f.isConsortiumPartner),
+        foundedYear: f.foundedYear ?? null,
+      }),
+      (l) => ({ description: l.description }),
+    );
+    await this.collection(
+      'job-sheets',
+      'api::job-sheet.job-sheet',
+      collections['job-sheets'],
+      (f) => ({
+        escoUri: f.escoUri ?? null,
+        iscoCode: f.iscoCode ?? null,
+        competences: refs(ids, 'competences', f.competences, f.key),
+      }),
+      (l) => ({
+        ...pick(l, ['title', 'slug', 'summary', 'accessRoutes', 'workContexts', 'salaryRange', 'seo']),
+        missions: (l.missions ?? []).map((text: string) => ({ text })),
+        skills: l.skills ?? [],
+      }),
+    );
     // Related jobs point at job sheets, so they are linked once every job sheet exists.
     await this.linkAfter('job-sheets', 'api::job-sheet.job-sheet', collections['job-sheets'], (f) => ({
       relatedJobs: refs(ids, 'job-sheets', f.relatedJobs, f.key),
     }));
-    await this.collection('modules', 'api::module.module', collections.modules, (f) => ({
-      level: f.level,
-      durationHours: f.durationHours ?? null,
-      licence: f.licence ?? 'CC BY-SA 4.0',
-      theme: ref(ids, 'themes', f.theme, f.key),
-      audiences: refs(ids, 'audiences', f.audiences, f.key),
-      competences: refs(ids, 'competences', f.competences, f.key),
-      authors: refs(ids, 'organisations', f.authors, f.key),
-      jobSheets: refs(ids, 'job-sheets', f.jobSheets, f.key),
-    }), (l, f) => ({
-      ...pick(l, ['title', 'slug', 'summary', 'theory', 'practicalCase', 'referenceModel', 'seo']),
-      toolbox: (f.toolbox ?? []).map((tool: { name: string; url: string; isOpenSource?: boolean; licence?: string }, index: number) => ({
-        name: tool.name,
-        url: tool.url,
-        isOpenSource: Boolean(tool.isOpenSource),
-        licence: tool.licence ?? null,
-        description: l.toolboxDescriptions?.[index] ?? null,
-      })),
-    }));
-    await this.collection('interviews', 'api::interview.interview', collections.interviews, (f) => ({
-      personName: f.personName,
-      country: f.country ?? null,
-      isSamplePortrait: f.isSamplePortrait !== false,
-      interviewDate: f.interviewDate ?? null,
-      organisation: ref(ids, 'organisations', f.organisation, f.key),
-      jobSheet: ref(ids, 'job-sheets', f.jobSheet, f.key),
-    }), (l) => ({
-      ...pick(l, ['title', 'slug', 'summary', 'personRole', 'pullQuote', 'seo']),
-      videoUrl: l.videoUrl ?? null,
-      body: l.body ?? [],
-    }));
-    const today = utcMidnight();
-    await this.collection('training-sessions', 'api::training-session.training-session', collections['training-sessions'], (f) => {
-      const firstDay = addDays(today, f.startsInDays);
-      const startsAt = zonedDateTime(firstDay, f.startTime ?? '09:30', f.timezone);
-      const endsAt = zonedDateTime(addDays(firstDay, (f.days ?? 1) - 1), f.endTime ?? '17:00', f.timezone);
-      const daysBefore = (n: number | null | undefined) => (n == null ? null : new Date(startsAt.getTime() - n * 86400000));
-      return {
-        startsAt,
-        endsAt,
-        timezone: f.timezone,
-        teachingLanguage: f.teachingLanguage,
-        format: f.format,
-        hours: f.hours ?? null,
-        capacity: f.capacity,
-        registrationOpensAt: daysBefore(f.registrationOpensDaysBefore),
-        registrationClosesAt: daysBefore(f.registrationClosesDaysBefore),
-        isFree: f.isFree !== false,
-        price: f.isFree === false ? f.price ?? null : null,
-        externalRegistrationUrl: f.externalRegistrationUrl ?? null,
-        module: ref(ids, 'modules', f.module, f.key),
-        organiser: ref(ids, 'organisations', f.organiser, f.key),
+    await this.collection(
+      'modules',
+      'api::module.module',
+      collections.modules,
+      (f) => ({
+        level: f.level,
+        durationHours: f.durationHours ?? null,
+        licence: f.licence ?? 'CC BY-SA 4.0',
+        theme: ref(ids, 'themes', f.theme, f.key),
         audiences: refs(ids, 'audiences', f.audiences, f.key),
-      };
-    }, (l) => pick(l, ['title', 'slug', 'description', 'venue']));
+        competences: refs(ids, 'competences', f.competences, f.key),
+        authors: refs(ids, 'organisations', f.authors, f.key),
+        jobSheets: refs(ids, 'job-sheets', f.jobSheets, f.key),
+      }),
+      (l, f) => ({
+        ...pick(l, ['title', 'slug', 'summary', 'theory', 'practicalCase', 'referenceModel', 'seo']),
+        toolbox: (f.toolbox ?? []).map(
+          (tool: { name: string; url: string; isOpenSource?: boolean; licence?: string }, index: number) => ({
+            name: tool.name,
+            url: tool.url,
+            isOpenSource: Boolean(tool.isOpenSource),
+            licence: tool.licence ?? null,
+            description: l.toolboxDescriptions?.[index] ?? null,
+          }),
+        ),
+      }),
+    );
+    await this.collection(
+      'interviews',
+      'api::interview.interview',
+      collections.interviews,
+      (f) => ({
+        personName: f.personName,
+        country: f.country ?? null,
+        isSamplePortrait: f.isSamplePortrait !== false,
+        interviewDate: f.interviewDate ?? null,
+        organisation: ref(ids, 'organisations', f.organisation, f.key),
+        jobSheet: ref(ids, 'job-sheets', f.jobSheet, f.key),
+      }),
+      (l) => ({
+        ...pick(l, ['title', 'slug', 'summary', 'personRole', 'pullQuote', 'seo']),
+        videoUrl: l.videoUrl ?? null,
+        body: l.body ?? [],
+      }),
+    );
+    const today = utcMidnight();
+    await this.collection(
+      'training-sessions',
+      'api::training-session.training-session',
+      collections['training-sessions'],
+      (f) => {
+        const firstDay = addDays(today, f.startsInDays);
+        const startsAt = zonedDateTime(firstDay, f.startTime ?? '09:30', f.timezone);
+        const endsAt = zonedDateTime(addDays(firstDay, (f.days ?? 1) - 1), f.endTime ?? '17:00', f.timezone);
+        const daysBefore = (n: number | null | undefined) =>
+          n == null ? null : new Date(startsAt.getTime() - n * 86400000);
+        return {
+          startsAt,
+          endsAt,
+          timezone: f.timezone,
+          teachingLanguage: f.teachingLanguage,
+          format: f.format,
+          hours: f.hours ?? null,
+          capacity: f.capacity,
+          registrationOpensAt: daysBefore(f.registrationOpensDaysBefore),
+          registrationClosesAt: daysBefore(f.registrationClosesDaysBefore),
+          isFree: f.isFree !== false,
+          price: f.isFree === false ? (f.price ?? null) : null,
+          externalRegistrationUrl: f.externalRegistrationUrl ?? null,
+          module: ref(ids, 'modules', f.module, f.key),
+          organiser: ref(ids, 'organisations', f.organiser, f.key),
+          audiences: refs(ids, 'audiences', f.audiences, f.key),
+        };
+      },
+      (l) => pick(l, ['title', 'slug', 'description', 'venue']),
+    );
     await this.fillFullyBookedSessions(collections['training-sessions']);
     await this.singleType('api::home.home', home, (f) => ({
       featuredModules: refs(ids, 'modules', f.featuredModules, 'home'),
@@ -202,7 +237,12 @@ class Seeder {
   }
 
   /** Sets relations between entries of the same type, in every locale, where they are missing. */
-  private async linkAfter(folder: string, uid: Uid, fixtures: Fixture[], relations: (fixture: Fixture) => Record<string, string[]>) {
+  private async linkAfter(
+    folder: string,
+    uid: Uid,
+    fixtures: Fixture[],
+    relations: (fixture: Fixture) => Record<string, string[]>,
+  ) {
     const documents = this.strapi.documents(uid);
     for (const fixture of fixtures) {
       const data = relations(fixture);
@@ -221,7 +261,11 @@ class Seeder {
     }
   }
 
-  private async singleType(uid: 'api::home.home' | 'api::site.site', fixture: Fixture, shared: (f: Fixture) => Record<string, unknown>) {
+  private async singleType(
+    uid: 'api::home.home' | 'api::site.site',
+    fixture: Fixture,
+    shared: (f: Fixture) => Record<string, unknown>,
+  ) {
     const documents = this.strapi.documents(uid);
     const sharedData = shared(fixture);
     let documentId: string | undefined;
@@ -266,5 +310,7 @@ class Seeder {
 }
 
 function pick(source: Record<string, unknown>, fields: string[]) {
-  return Object.fromEntries(fields.filter((field) => source[field] !== undefined).map((field) => [field, source[field]]));
+  return Object.fromEntries(
+    fields.filter((field) => source[field] !== undefined).map((field) => [field, source[field]]),
+  );
 }

@@ -13,7 +13,9 @@ describe('the client IP a rate limit counts', () => {
   it("believes the site's X-Forwarded-For only with the shared secret", () => {
     const forwarded = { 'x-forwarded-for': '203.0.113.7', 'x-site-forwarding-secret': SECRET };
     expect(clientIp(request(forwarded), SECRET)).toBe('203.0.113.7');
-    expect(clientIp(request({ ...forwarded, 'x-site-forwarding-secret': 'wrong-secret-wrong-secret-0' }), SECRET)).toBe('10.0.0.5');
+    expect(clientIp(request({ ...forwarded, 'x-site-forwarding-secret': 'wrong-secret-wrong-secret-0' }), SECRET)).toBe(
+      '10.0.0.5',
+    );
     expect(clientIp(request({ 'x-forwarded-for': '203.0.113.7' }), SECRET)).toBe('10.0.0.5');
     // Without a configured secret, or one too short to be one, nothing a client sends is believed.
     expect(clientIp(request(forwarded), '')).toBe('10.0.0.5');

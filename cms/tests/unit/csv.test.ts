@@ -34,7 +34,8 @@ describe('CSV cells', () => {
     // Whatever a spreadsheet splits the quoted cell on, no piece starts a formula.
     for (const value of ['Probe;=1+2', 'x, @cmd', 'y;\t=2', 'z\r\n=3', '==;;++']) {
       const cell = csvCell(value).slice(1, -1);
-      for (const piece of cell.split(/[;,\r\n"]/)) expect(piece.trimStart(), `${JSON.stringify(value)} → ${JSON.stringify(piece)}`).not.toMatch(/^[=+\-@\t]/);
+      for (const piece of cell.split(/[;,\r\n"]/))
+        expect(piece.trimStart(), `${JSON.stringify(value)} → ${JSON.stringify(piece)}`).not.toMatch(/^[=+\-@\t]/);
     }
   });
 

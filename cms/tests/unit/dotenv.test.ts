@@ -6,7 +6,8 @@ import { ensureDotEnv, generateDotEnv } from '../../scripts/env.mjs';
 
 // The cms/.env that `npm start` writes and keeps up to date.
 // The secrets the CMS shares with the site, as a cms/.env of today has them.
-const SHARED = 'SITE_FORWARDING_SECRET=abcdefghijklmnopqrstuvwxyz\nSITE_PURGE_SECRET=bcdefghijklmnopqrstuvwxyza\nPREVIEW_SECRET=cdefghijklmnopqrstuvwxyzab\nCMS_PREVIEW_TOKEN=0123456789abcdef0123456789abcdef\n';
+const SHARED =
+  'SITE_FORWARDING_SECRET=abcdefghijklmnopqrstuvwxyz\nSITE_PURGE_SECRET=bcdefghijklmnopqrstuvwxyza\nPREVIEW_SECRET=cdefghijklmnopqrstuvwxyzab\nCMS_PREVIEW_TOKEN=0123456789abcdef0123456789abcdef\n';
 
 describe('cms/.env', () => {
   const tmp = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'academy-dotenv-test-')), '.env');
@@ -22,10 +23,15 @@ describe('cms/.env', () => {
 
   it('of an earlier version loses its STRAPI_ADMIN_* credentials and its 0.0.0.0, keeping their values', () => {
     const file = tmp();
-    fs.writeFileSync(file, `HOST=0.0.0.0\nPORT=1337\nSTRAPI_ADMIN_EMAIL=me@example.org\nSTRAPI_ADMIN_PASSWORD=Old-Password-1\n${SHARED}`);
+    fs.writeFileSync(
+      file,
+      `HOST=0.0.0.0\nPORT=1337\nSTRAPI_ADMIN_EMAIL=me@example.org\nSTRAPI_ADMIN_PASSWORD=Old-Password-1\n${SHARED}`,
+    );
     ensureDotEnv(file);
     const text = fs.readFileSync(file, 'utf8');
-    expect(text).toBe(`HOST=127.0.0.1\nPORT=1337\nDEV_ADMIN_EMAIL=me@example.org\nDEV_ADMIN_PASSWORD=Old-Password-1\n${SHARED}`);
+    expect(text).toBe(
+      `HOST=127.0.0.1\nPORT=1337\nDEV_ADMIN_EMAIL=me@example.org\nDEV_ADMIN_PASSWORD=Old-Password-1\n${SHARED}`,
+    );
   });
 
   it('leaves a HOST the developer chose', () => {
@@ -47,7 +53,8 @@ describe('cms/.env', () => {
 
   it('is generated with the secrets the CMS shares with the site', () => {
     const { text } = generateDotEnv();
-    for (const name of ['SITE_FORWARDING_SECRET', 'SITE_PURGE_SECRET', 'PREVIEW_SECRET']) expect(text).toMatch(new RegExp(`^${name}=\\S{40,}$`, 'm'));
+    for (const name of ['SITE_FORWARDING_SECRET', 'SITE_PURGE_SECRET', 'PREVIEW_SECRET'])
+      expect(text).toMatch(new RegExp(`^${name}=\\S{40,}$`, 'm'));
     expect(text).toMatch(/^CMS_PREVIEW_TOKEN=[0-9a-f]{96}$/m);
   });
 });

@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { listing } from '../../src/api/organisation/graphql/listing';
 
 describe("the Atlas's listing", () => {
-  const item = (documentId: string, country: string, kind: string, role: string[], service: string[]) => ({ documentId, values: { country: [country], kind: [kind], role, service } });
-  const items = [item('a', 'FR', 'cooperative', ['training'], ['t1']), item('b', 'FR', 'mutual', [], ['t2']), item('c', 'IT', 'cooperative', ['training', 'network'], [])];
+  const item = (documentId: string, country: string, kind: string, role: string[], service: string[]) => ({
+    documentId,
+    values: { country: [country], kind: [kind], role, service },
+  });
+  const items = [
+    item('a', 'FR', 'cooperative', ['training'], ['t1']),
+    item('b', 'FR', 'mutual', [], ['t2']),
+    item('c', 'IT', 'cooperative', ['training', 'network'], []),
+  ];
 
-  it("counts each facet value as the list a reader would get by choosing it, the other filters staying", () => {
+  it('counts each facet value as the list a reader would get by choosing it, the other filters staying', () => {
     const { ids, total, facets } = listing(items, { country: 'FR' }, 1, 24);
     expect(ids).toEqual(['a', 'b']);
     expect(total).toBe(2);

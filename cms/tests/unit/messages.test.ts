@@ -3,7 +3,9 @@ import { MESSAGES, messageLocale, t } from '../../src/api/registration/messages'
 import { DEFAULT_LOCALE, LOCALE_CODES } from '../../src/i18n/locales';
 
 function keys(tree: object, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([key, value]) => (value && typeof value === 'object' ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`]));
+  return Object.entries(tree).flatMap(([key, value]) =>
+    value && typeof value === 'object' ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
 }
 
 describe("the CMS's texts for registrants and editors", () => {

@@ -6,7 +6,13 @@ const now = new Date('2026-06-15T12:00:00Z');
 const day = (n: number) => new Date(now.getTime() + n * 86_400_000).toISOString();
 
 describe("a session's registration state", () => {
-  const session = { startsAt: day(10), endsAt: day(10.25), registrationOpensAt: day(-5), registrationClosesAt: null, capacity: 20 };
+  const session = {
+    startsAt: day(10),
+    endsAt: day(10.25),
+    registrationOpensAt: day(-5),
+    registrationClosesAt: null,
+    capacity: 20,
+  };
 
   it('follows the dates, then the places left', () => {
     expect(registrationState(session, 3, now)).toBe('open');

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { hashSelfServiceToken, looksLikeSelfServiceToken, newSelfServiceToken, signFormToken, verifyFormToken } from '../../src/api/registration/tokens';
+import {
+  hashSelfServiceToken,
+  looksLikeSelfServiceToken,
+  newSelfServiceToken,
+  signFormToken,
+  verifyFormToken,
+} from '../../src/api/registration/tokens';
 
 const KEYS = ['local-key-aaaaaaaaaaaaaaaa', 'local-key-bbbbbbbbbbbbbbbb'];
 

@@ -37,7 +37,8 @@ export async function useEntryQuery<Data extends EntryData, Variables extends { 
   const result = (data: Data | undefined, isFallback: boolean) => {
     const entry = data?.entry?.find(Boolean) as EntryOf<Data> | undefined;
     if (!data || !entry) throw notFound(event);
-    if (typeof preview === 'object' && (entry as { documentId?: string }).documentId !== preview.documentId) throw notFound(event);
+    if (typeof preview === 'object' && (entry as { documentId?: string }).documentId !== preview.documentId)
+      throw notFound(event);
     return { data, entry, isFallback };
   };
   if (own.data.value?.entry?.length || variables.locale === 'en') return result(own.data.value, false);

@@ -55,7 +55,11 @@ export function useGraphqlQuery<Data, Variables extends AnyVariables>(args: {
   }
   const nuxtApp = useNuxtApp();
   const state: GraphqlQuery<Data> = { data: shallowRef<Data>(), error: shallowRef<unknown>() };
-  const request = computed(() => ({ query: toValue(args.query), variables: toValue(args.variables), pause: !!toValue(args.pause) }));
+  const request = computed(() => ({
+    query: toValue(args.query),
+    variables: toValue(args.variables),
+    pause: !!toValue(args.pause),
+  }));
   let latest = 0;
   async function run({ query, variables, pause }: typeof request.value) {
     if (pause) return;

@@ -39,7 +39,14 @@ export function useAbsoluteUrl() {
 
 /** The absolute URL of a CMS image as the site serves it (/uploads on the site's origin, as AppImage shows it). */
 export function imageUrl(absolute: (path: string) => string, image?: { url: string } | null): string | undefined {
-  return image ? absolute(`/uploads/${image.url.replace(/^https?:\/\/[^/]+/, '').replace(/^\/uploads\//, '').replace(/^\//, '')}`) : undefined;
+  return image
+    ? absolute(
+        `/uploads/${image.url
+          .replace(/^https?:\/\/[^/]+/, '')
+          .replace(/^\/uploads\//, '')
+          .replace(/^\//, '')}`,
+      )
+    : undefined;
 }
 
 /** The same page in every locale (lists, home, legal pages). */
@@ -74,13 +81,23 @@ export function usePageMeta(meta: PageMeta) {
     ...(meta.filtered ? { robots: 'noindex, follow' } : {}),
   });
 
-  const alternates = ownCanonical ? Object.entries(meta.alternates).map(([hreflang, path]) => ({ rel: 'alternate' as const, hreflang, href: absolute(path!) })) : [];
+  const alternates = ownCanonical
+    ? Object.entries(meta.alternates).map(([hreflang, path]) => ({
+        rel: 'alternate' as const,
+        hreflang,
+        href: absolute(path!),
+      }))
+    : [];
   const defaultPath = meta.alternates[DEFAULT_LOCALE];
-  if (ownCanonical && defaultPath) alternates.push({ rel: 'alternate', hreflang: 'x-default', href: absolute(defaultPath) });
+  if (ownCanonical && defaultPath)
+    alternates.push({ rel: 'alternate', hreflang: 'x-default', href: absolute(defaultPath) });
   useHead({ link: [...alternates, ...(canonical ? [{ rel: 'canonical' as const, href: canonical }] : [])] });
 
   if (import.meta.server) {
-    const crumbs = meta.breadcrumbs.length > 1 ? [breadcrumbList(meta.breadcrumbs.map((c) => ({ name: c.name, url: absolute(c.path) })))] : [];
+    const crumbs =
+      meta.breadcrumbs.length > 1
+        ? [breadcrumbList(meta.breadcrumbs.map((c) => ({ name: c.name, url: absolute(c.path) })))]
+        : [];
     const blocks = [...crumbs, ...(meta.jsonLd ?? [])];
     if (blocks.length) useHead({ script: [{ type: 'application/ld+json', innerHTML: serializeJsonLd(blocks) }] });
   }

@@ -46,10 +46,15 @@ export async function useSwitcherTargets() {
   // The English version only when the reader's language has none (see useEntryQuery), asked
   // imperatively: a reactive `pause` does not re-run during server rendering.
   const english = ref<Localized[]>();
-  const needsEnglish = computed(() => !!section.value && !!slug.value && locale.value !== 'en' && !!own.data.value && !entries(own.data.value)?.length);
+  const needsEnglish = computed(
+    () =>
+      !!section.value && !!slug.value && locale.value !== 'en' && !!own.data.value && !entries(own.data.value)?.length,
+  );
   async function loadEnglish() {
     english.value = needsEnglish.value
-      ? entries((await graphqlQuery(nuxtApp, DOCUMENTS[section.value!] as never, { locale: 'en', slug: slug.value })).data)
+      ? entries(
+          (await graphqlQuery(nuxtApp, DOCUMENTS[section.value!] as never, { locale: 'en', slug: slug.value })).data,
+        )
       : undefined;
   }
   watch(needsEnglish, loadEnglish);
@@ -57,7 +62,10 @@ export async function useSwitcherTargets() {
     const found = section.value ? resolveEntry(entries(own.data.value), english.value) : null;
     if (section.value && found) {
       const slugs = switcherSlugs(existingSlugs(found.entry));
-      return Object.fromEntries(LOCALES.map((l) => [l, localizedPath(l, section.value!, slugs[l])])) as Record<Locale, string>;
+      return Object.fromEntries(LOCALES.map((l) => [l, localizedPath(l, section.value!, slugs[l])])) as Record<
+        Locale,
+        string
+      >;
     }
     return Object.fromEntries(LOCALES.map((l) => [l, switchLocalePath(l) || `/${l}`])) as Record<Locale, string>;
   });

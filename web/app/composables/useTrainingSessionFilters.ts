@@ -8,7 +8,8 @@ export function useTrainingSessionFilters(trainingSessions: Ref<TrainingSessionC
   const { t } = useI18n();
   const locale = useCurrentLocale();
   const text = useServerText();
-  const monthOf = (s: TrainingSessionCardFragment) => text(`session-month:${s.startsAt}:${s.timezone}`, () => trainingSessionMonth(s.startsAt, s.timezone));
+  const monthOf = (s: TrainingSessionCardFragment) =>
+    text(`session-month:${s.startsAt}:${s.timezone}`, () => trainingSessionMonth(s.startsAt, s.timezone));
   return useFacetedList(trainingSessions, [
     {
       name: 'language',
@@ -20,13 +21,17 @@ export function useTrainingSessionFilters(trainingSessions: Ref<TrainingSessionC
       name: 'format',
       label: t('trainingSessions.filters.format'),
       values: (s) => [s.format],
-      choices: () => ['online', 'in_person', 'hybrid'].map((f) => ({ value: f, label: t(`trainingSessions.formats.${f}`) })),
+      choices: () =>
+        ['online', 'in_person', 'hybrid'].map((f) => ({ value: f, label: t(`trainingSessions.formats.${f}`) })),
     },
     {
       name: 'month',
       label: t('trainingSessions.filters.month'),
       values: (s) => [monthOf(s)],
-      choices: () => [...new Set(trainingSessions.value.map(monthOf))].sort().map((m) => ({ value: m, label: text(`month:${locale.value}:${m}`, () => formatMonth(m, locale.value)) })),
+      choices: () =>
+        [...new Set(trainingSessions.value.map(monthOf))]
+          .sort()
+          .map((m) => ({ value: m, label: text(`month:${locale.value}:${m}`, () => formatMonth(m, locale.value)) })),
     },
   ]);
 }

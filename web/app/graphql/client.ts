@@ -10,7 +10,12 @@ import { carriedKey } from './carried';
  * In the browser, created (and this module loaded) on the first query that the payload does not
  * answer, from the same results. Rich-text fields leave it as HTML (shared/markdown.ts).
  */
-export function createGraphqlClient({ url, initialState, exchanges = [], headers }: {
+export function createGraphqlClient({
+  url,
+  initialState,
+  exchanges = [],
+  headers,
+}: {
   url: string;
   initialState?: SSRData;
   /** Server only: exchanges right before the request (the page cache's tags, the preview's status). */
@@ -48,8 +53,12 @@ export function createGraphqlClient({ url, initialState, exchanges = [], headers
  * it could not be reached ("fetch failed", its address) are nobody's business in the browser.
  */
 function withoutErrorDetails(results: SSRData): SSRData {
-  return Object.fromEntries(Object.entries(results).map(([key, result]) => [
-    key,
-    result.error ? { ...result, error: { graphQLErrors: [], networkError: 'The content service could not answer.' } } : result,
-  ]));
+  return Object.fromEntries(
+    Object.entries(results).map(([key, result]) => [
+      key,
+      result.error
+        ? { ...result, error: { graphQLErrors: [], networkError: 'The content service could not answer.' } }
+        : result,
+    ]),
+  );
 }

@@ -11,7 +11,11 @@ export default defineNuxtPlugin((nuxtApp) => {
   let client: Promise<Client> | undefined;
   const graphqlClient = () =>
     (client ??= import('~/graphql/client').then(
-      ({ createGraphqlClient }) => createGraphqlClient({ url: '/graphql', initialState: (nuxtApp.payload.urql as CarriedResults | undefined)?.results }).client,
+      ({ createGraphqlClient }) =>
+        createGraphqlClient({
+          url: '/graphql',
+          initialState: (nuxtApp.payload.urql as CarriedResults | undefined)?.results,
+        }).client,
     ));
   return { provide: { graphqlClient } };
 });

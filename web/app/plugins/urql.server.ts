@@ -22,7 +22,13 @@ export default defineNuxtPlugin((nuxtApp) => {
   const tags = new Set<string>();
   const tagging = mapExchange({
     onResult(result) {
-      if (result.data) for (const tag of resultTags(result.operation.query, result.operation.variables as Record<string, unknown> | undefined, result.data)) tags.add(tag);
+      if (result.data)
+        for (const tag of resultTags(
+          result.operation.query,
+          result.operation.variables as Record<string, unknown> | undefined,
+          result.data,
+        ))
+          tags.add(tag);
     },
   });
   const exchanges: Exchange[] = [tagging];
@@ -30,12 +36,24 @@ export default defineNuxtPlugin((nuxtApp) => {
     // Every query that takes a status reads the previewed version (drafts, or what is published);
     // urql's key and the payload keep the variables the page gave.
     const status = preview.status === 'published' ? 'PUBLISHED' : 'DRAFT';
-    exchanges.push(mapExchange({
-      onOperation(operation) {
-        const declares = operation.query.definitions.some((d) => d.kind === 'OperationDefinition' && d.variableDefinitions?.some((v) => v.variable.name.value === 'status'));
-        return declares ? makeOperation(operation.kind, { ...operation, variables: { ...operation.variables, status } }, operation.context) : operation;
-      },
-    }));
+    exchanges.push(
+      mapExchange({
+        onOperation(operation) {
+          const declares = operation.query.definitions.some(
+            (d) =>
+              d.kind === 'OperationDefinition' &&
+              d.variableDefinitions?.some((v) => v.variable.name.value === 'status'),
+          );
+          return declares
+            ? makeOperation(
+                operation.kind,
+                { ...operation, variables: { ...operation.variables, status } },
+                operation.context,
+              )
+            : operation;
+        },
+      }),
+    );
   }
   const { client, extract } = createGraphqlClient({
     url: `${useRuntimeConfig().cmsUrl}/graphql`,
@@ -46,7 +64,16 @@ export default defineNuxtPlugin((nuxtApp) => {
     nuxtApp.payload.urql = extract();
     // The page as rendered goes to the page cache with its tags (a preview never: not cacheable there).
     if (!previewing && !nuxtApp.payload.error) {
-      useRouteCache((cache) => cache.setCacheable().setMaxAge(CONTENT_TTL).setStaleIfError(CACHE_LIFETIME).allowStaleWhileRevalidate().addTags([...tags]), event);
+      useRouteCache(
+        (cache) =>
+          cache
+            .setCacheable()
+            .setMaxAge(CONTENT_TTL)
+            .setStaleIfError(CACHE_LIFETIME)
+            .allowStaleWhileRevalidate()
+            .addTags([...tags]),
+        event,
+      );
     }
   });
   nuxtApp.vueApp.use(urql, client);

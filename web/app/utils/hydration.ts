@@ -18,7 +18,10 @@ export const ON_INTERACTION: (keyof HTMLElementEventMap)[] = ['pointerover', 'fo
 
 // Typed as the component itself (a generic component, AppCards, keeps its typed slot).
 function onInteraction<T>(component: T): T {
-  return defineAsyncComponent({ loader: async () => component as Component, hydrate: hydrateOnInteraction(ON_INTERACTION) }) as T;
+  return defineAsyncComponent({
+    loader: async () => component as Component,
+    hydrate: hydrateOnInteraction(ON_INTERACTION),
+  }) as T;
 }
 
 export const DeferredCards = onInteraction(AppCards);

@@ -13,7 +13,9 @@ const PRIVATE_RULE = {
   headers: { 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow' },
   security: { headers: { referrerPolicy: 'no-referrer' as const } },
 };
-const privateRules = Object.fromEntries([...LOCALES.map(selfServicePath), '/api/self-service/**'].map((path) => [path, PRIVATE_RULE]));
+const privateRules = Object.fromEntries(
+  [...LOCALES.map(selfServicePath), '/api/self-service/**'].map((path) => [path, PRIVATE_RULE]),
+);
 
 export default defineNuxtConfig({
   // The strings of the form and the self-service page (i18n/locales/<code>.json): @nuxtjs/i18n merges
@@ -25,7 +27,12 @@ export default defineNuxtConfig({
     ...privateRules,
     // Session pages take the registration form's posts (server/middleware/registration-form.ts): a
     // name is a name, whatever characters it has; nothing a reader types is ever rendered as HTML.
-    ...Object.fromEntries(LOCALES.map((locale) => [`/${locale}/${SECTIONS['training-sessions'][locale]}/**`, { security: { xssValidator: false } }])),
+    ...Object.fromEntries(
+      LOCALES.map((locale) => [
+        `/${locale}/${SECTIONS['training-sessions'][locale]}/**`,
+        { security: { xssValidator: false } },
+      ]),
+    ),
   },
   nitro: {
     // Listed, not scanned from server/plugins/: see server/form-token.ts.

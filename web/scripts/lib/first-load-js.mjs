@@ -5,7 +5,9 @@
 import { gzipSync } from 'node:zlib';
 
 const gzipSize = (body) => gzipSync(body, { level: 9 }).length;
-const isJs = (response) => /javascript|ecmascript/.test(response.headers()['content-type'] ?? '') || new URL(response.url()).pathname.endsWith('.js');
+const isJs = (response) =>
+  /javascript|ecmascript/.test(response.headers()['content-type'] ?? '') ||
+  new URL(response.url()).pathname.endsWith('.js');
 
 /**
  * Loads `path` in a fresh page of `context` (a playwright-core BrowserContext with a baseURL).
@@ -16,7 +18,12 @@ export async function firstLoadJs(context, path) {
   const pending = [];
   page.on('response', (response) => {
     if (response.request().resourceType() === 'document' || !isJs(response)) return;
-    pending.push(response.body().then((body) => ({ url: response.url(), bytes: body.length, gzip: gzipSize(body) }), () => null));
+    pending.push(
+      response.body().then(
+        (body) => ({ url: response.url(), bytes: body.length, gzip: gzipSize(body) }),
+        () => null,
+      ),
+    );
   });
   try {
     const response = await page.goto(path, { waitUntil: 'networkidle' });
@@ -31,7 +38,8 @@ export async function firstLoadJs(context, path) {
     );
     const files = (await Promise.all(pending)).filter(Boolean);
     for (const [index, text] of inline.entries()) {
-      if (text.trim()) files.push({ url: `inline #${index + 1}`, bytes: Buffer.byteLength(text), gzip: gzipSize(text) });
+      if (text.trim())
+        files.push({ url: `inline #${index + 1}`, bytes: Buffer.byteLength(text), gzip: gzipSize(text) });
     }
     return { total: files.reduce((sum, file) => sum + file.gzip, 0), files };
   } finally {

@@ -25,7 +25,9 @@ export default defineEventHandler(async (event) => {
     if (!request || !isLocale(landing[1]) || request.locale !== landing[1]) return;
     const target = await previewTarget(request);
     if (!target) return;
-    const fields = Object.fromEntries(['type', 'documentId', 'locale', 'status', 'expires', 'sig'].map((name) => [name, String(query[name])])) as unknown as PreviewFields;
+    const fields = Object.fromEntries(
+      ['type', 'documentId', 'locale', 'status', 'expires', 'sig'].map((name) => [name, String(query[name])]),
+    ) as unknown as PreviewFields;
     return sendRedirect(event, `${target}?${PREVIEW_PARAM}=${encodeURIComponent(packPreview(fields))}`, 302);
   }
   const fields = unpackPreview(packed!);

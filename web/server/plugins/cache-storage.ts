@@ -15,7 +15,10 @@ export default defineNitroPlugin(() => {
   if (url) {
     storage.mount('cache', redisDriver({ url, base: process.env.NUXT_CACHE_REDIS_PREFIX ?? 'academy:web:cache', ttl }));
   } else {
-    storage.mount('cache', lruCacheDriver({ max: Number(process.env.NUXT_CACHE_MAX_ENTRIES ?? 2000), ttl: ttl * 1000 }));
+    storage.mount(
+      'cache',
+      lruCacheDriver({ max: Number(process.env.NUXT_CACHE_MAX_ENTRIES ?? 2000), ttl: ttl * 1000 }),
+    );
   }
   // NUXT_PAGE_CACHE=off: every page is rendered for every request, nothing kept (the routeRules
   // cache's group; the benchmark's "uncached" figures).

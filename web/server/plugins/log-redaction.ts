@@ -7,7 +7,10 @@ export default defineNitroPlugin(() => {
     const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
     stream.write = ((chunk: unknown, ...rest: unknown[]) => {
       if (typeof chunk === 'string') return write(redactTokens(chunk), ...rest);
-      if (chunk instanceof Uint8Array && Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).includes('oken')) {
+      if (
+        chunk instanceof Uint8Array &&
+        Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).includes('oken')
+      ) {
         return write(redactTokens(Buffer.from(chunk).toString('utf8')), ...rest);
       }
       return write(chunk, ...rest);

@@ -15,18 +15,27 @@ export default defineNitroPlugin((nitroApp) => {
   const storage = useMultiCacheApp().cache.route?.storage;
   if (storage) {
     const setItemRaw = storage.setItemRaw.bind(storage);
-    storage.setItemRaw = ((key: string, value: unknown, options?: object) => setItemRaw(key, withUncompressedBody(key, value), options)) as typeof storage.setItemRaw;
+    storage.setItemRaw = ((key: string, value: unknown, options?: object) =>
+      setItemRaw(key, withUncompressedBody(key, value), options)) as typeof storage.setItemRaw;
   }
   nitroApp.hooks.hook('afterResponse', (event) => forgetUncompressed(event.path));
   nitroApp.hooks.hook('request', (event) => {
     if (event.path === '/sitemap.xml') {
-      event.context.multiCache?.route?.setCacheable().setMaxAge(CONTENT_TTL).setStaleIfError(CACHE_LIFETIME).addTags([SITEMAP_TAG]);
+      event.context.multiCache?.route
+        ?.setCacheable()
+        .setMaxAge(CONTENT_TTL)
+        .setStaleIfError(CACHE_LIFETIME)
+        .addTags([SITEMAP_TAG]);
     }
   });
   nitroApp.hooks.hook('beforeResponse', (event) => {
     const cache = event.context.multiCache;
     if (cache?.routeServedFromCache) setResponseHeader(event, 'x-page-cache', 'hit');
-    else if (cache?.route?.cacheable && getResponseStatus(event) === 200 && !getResponseHeader(event, 'cache-control')) {
+    else if (
+      cache?.route?.cacheable &&
+      getResponseStatus(event) === 200 &&
+      !getResponseHeader(event, 'cache-control')
+    ) {
       setResponseHeader(event, 'cache-control', `s-maxage=${CONTENT_TTL}, stale-while-revalidate=${SHARED_STALE}`);
     }
   });

@@ -10,7 +10,11 @@ export default defineNitroPlugin((nitroApp) => {
     const csp = getResponseHeader(event, 'content-security-policy');
     // Its 404 too (a link that expired in the panel): the page says so, instead of a blocked frame.
     if (typeof csp === 'string') {
-      setResponseHeader(event, 'content-security-policy', csp.replace(/frame-ancestors [^;]+/, `frame-ancestors ${adminOrigins()}`));
+      setResponseHeader(
+        event,
+        'content-security-policy',
+        csp.replace(/frame-ancestors [^;]+/, `frame-ancestors ${adminOrigins()}`),
+      );
       removeResponseHeader(event, 'x-frame-options');
     }
   });

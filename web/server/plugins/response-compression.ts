@@ -9,7 +9,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // text. Error pages are rendered through an internal request (/__nuxt_error) whose body Nitro's
 // error handler re-sends as text: that one stays plain.
 const MIN_BYTES = 1024;
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript)\b|application\/[\w.+-]+\+(json|xml)\b|image\/svg\+xml\b)/;
+const COMPRESSIBLE =
+  /^(text\/|application\/(json|xml|javascript)\b|application\/[\w.+-]+\+(json|xml)\b|image\/svg\+xml\b)/;
 
 /** A value h3 would send as JSON (a handler returned an object): a plain object or an array. */
 function isJsonValue(body: unknown): body is object {
@@ -32,14 +33,16 @@ export default defineNitroPlugin((nitroApp) => {
     if (typeof response.body !== 'string' || response.body.length < MIN_BYTES || !COMPRESSIBLE.test(type)) return;
     // A page about to enter the page cache is stored as text (server/utils/page-cache.ts).
     const cache = event.context.multiCache;
-    if (cache?.route?.cacheable && !cache.routeServedFromCache && getResponseStatus(event) === 200) keepUncompressedForCache(event.path, response.body);
+    if (cache?.route?.cacheable && !cache.routeServedFromCache && getResponseStatus(event) === 200)
+      keepUncompressedForCache(event.path, response.body);
     const accepted = getRequestHeader(event, 'accept-encoding') ?? '';
     const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
     appendResponseHeader(event, 'vary', 'accept-encoding');
     if (!encoding) return;
-    response.body = encoding === 'br'
-      ? brotliCompressSync(response.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
-      : gzipSync(response.body, { level: 6 });
+    response.body =
+      encoding === 'br'
+        ? brotliCompressSync(response.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+        : gzipSync(response.body, { level: 6 });
     setResponseHeader(event, 'content-encoding', encoding);
     removeResponseHeader(event, 'content-length');
   });

@@ -17,7 +17,10 @@ const MAX_BODY_BYTES = 64 * 1024;
 const TIMEOUT_MS = 60_000;
 const GRAPHQL_JSON = /^application\/(graphql-response\+)?json\s*(;|$)/i;
 // JSON is never a document: should a browser be led to open one, it runs nothing and frames nothing.
-const HEADERS = { 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" };
+const HEADERS = {
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+};
 
 /** A GraphQL-shaped refusal (urql shows it as an error), from the site itself. */
 function refuse(event: H3Event, status: number, code: string, message: string, headers: Record<string, string> = {}) {
@@ -46,14 +49,16 @@ export default defineEventHandler(async (event) => {
   if (method !== 'GET' && method !== 'POST') {
     return refuse(event, 405, 'METHOD_NOT_ALLOWED', 'GraphQL is served by GET and POST.', { allow: 'GET, POST' });
   }
-  if (!fromOwnPage(event)) return refuse(event, 403, 'CROSS_SITE_REQUEST', 'This endpoint serves the pages of this site only.');
+  if (!fromOwnPage(event))
+    return refuse(event, 403, 'CROSS_SITE_REQUEST', 'This endpoint serves the pages of this site only.');
 
   let body: string | undefined;
   if (method === 'POST') {
     if (!GRAPHQL_JSON.test(getRequestHeader(event, 'content-type') ?? '')) {
       return refuse(event, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the operation as application/json.');
     }
-    if (Number(getRequestHeader(event, 'content-length') ?? 0) > MAX_BODY_BYTES) return refuse(event, 413, 'TOO_LARGE', 'The operation is too large.');
+    if (Number(getRequestHeader(event, 'content-length') ?? 0) > MAX_BODY_BYTES)
+      return refuse(event, 413, 'TOO_LARGE', 'The operation is too large.');
     body = (await readRawBody(event, 'utf8')) ?? '';
     if (Buffer.byteLength(body) > MAX_BODY_BYTES) return refuse(event, 413, 'TOO_LARGE', 'The operation is too large.');
   }

@@ -15,7 +15,11 @@ export function cmsUrl(): string {
 export function forwardingHeaders(event: H3Event): Record<string, string> {
   const secret = process.env.SITE_FORWARDING_SECRET ?? '';
   // Behind TRUSTED_PROXY_HOPS reverse proxies: shared/client-address.ts.
-  const ip = clientAddress(getRequestHeader(event, 'x-forwarded-for'), event.node.req.socket?.remoteAddress ?? '', Number(process.env.TRUSTED_PROXY_HOPS ?? 0));
+  const ip = clientAddress(
+    getRequestHeader(event, 'x-forwarded-for'),
+    event.node.req.socket?.remoteAddress ?? '',
+    Number(process.env.TRUSTED_PROXY_HOPS ?? 0),
+  );
   return {
     'x-forwarded-host': getRequestHost(event),
     'x-forwarded-for': ip,
@@ -25,7 +29,12 @@ export function forwardingHeaders(event: H3Event): Record<string, string> {
 
 export interface CmsGraphqlError {
   message: string;
-  extensions?: { code?: string; field?: string | null; fieldErrors?: { field: string; code: string; message: string }[]; [key: string]: unknown };
+  extensions?: {
+    code?: string;
+    field?: string | null;
+    fieldErrors?: { field: string; code: string; message: string }[];
+    [key: string]: unknown;
+  };
 }
 
 /**
@@ -47,6 +56,7 @@ export async function cmsGraphql<T>(
     ignoreResponseError: true,
     timeout,
   });
-  if (!body || typeof body !== 'object' || !('data' in body || 'errors' in body)) throw new Error('The CMS did not answer GraphQL');
+  if (!body || typeof body !== 'object' || !('data' in body || 'errors' in body))
+    throw new Error('The CMS did not answer GraphQL');
   return { data: body.data ?? null, errors: body.errors ?? [] };
 }

@@ -11,7 +11,15 @@ export async function firstSeen(nonce: string): Promise<boolean> {
   const url = process.env.REDIS_URL;
   if (url) {
     redis ??= new Redis(url, { maxRetriesPerRequest: 2 });
-    return (await redis.set(`${process.env.NUXT_CACHE_REDIS_PREFIX ?? 'academy:web'}:purge-nonce:${nonce}`, '1', 'PX', NONCE_LIFE_MS, 'NX')) === 'OK';
+    return (
+      (await redis.set(
+        `${process.env.NUXT_CACHE_REDIS_PREFIX ?? 'academy:web'}:purge-nonce:${nonce}`,
+        '1',
+        'PX',
+        NONCE_LIFE_MS,
+        'NX',
+      )) === 'OK'
+    );
   }
   const now = Date.now();
   for (const [key, until] of seen) if (until < now) seen.delete(key);

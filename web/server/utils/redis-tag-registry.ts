@@ -12,7 +12,11 @@ type CacheType = 'route' | 'data' | 'component';
 export class RedisCacheTagRegistry {
   private readonly redis: Redis;
 
-  constructor(url: string, private readonly prefix: string, private readonly ttlSeconds: number) {
+  constructor(
+    url: string,
+    private readonly prefix: string,
+    private readonly ttlSeconds: number,
+  ) {
     this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
   }
 

@@ -32,21 +32,37 @@ describe('in Chromium', () => {
     page.on('request', (request) => requests.push(request.url()));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
     page.on('pageerror', (error) => problems.push(error.message));
-    const paths = ['index', 'modules', 'modules-detail', 'organisations', 'training-sessions-detail', 'job-sheets-detail'].map((type) => pages.find((p) => p.type === type && p.locale === 'fr')!.path);
+    const paths = [
+      'index',
+      'modules',
+      'modules-detail',
+      'organisations',
+      'training-sessions-detail',
+      'job-sheets-detail',
+    ].map((type) => pages.find((p) => p.type === type && p.locale === 'fr')!.path);
     const trainingSessions = pages.filter((p) => p.type === 'training-sessions-detail').map((p) => p.path); // dates: ICU differs between Node and Chromium
     for (const path of [...paths, ...trainingSessions, '/fr/modules/test-only-in-english']) {
       const target = { path };
       requests.length = 0;
       await page.goto(target.path, { waitUntil: 'networkidle' });
       await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as any)?.__vue_app__));
-      expect(requests.filter((url) => new URL(url).pathname === '/graphql'), `${target.path} fetched GraphQL on hydration`).toEqual([]);
-      expect(requests.filter((url) => new URL(url).origin !== SITE_URL), `${target.path} asked another host`).toEqual([]);
+      expect(
+        requests.filter((url) => new URL(url).pathname === '/graphql'),
+        `${target.path} fetched GraphQL on hydration`,
+      ).toEqual([]);
+      expect(
+        requests.filter((url) => new URL(url).origin !== SITE_URL),
+        `${target.path} asked another host`,
+      ).toEqual([]);
     }
     // A later navigation does fetch, through the site's own /graphql. It leaves the home, whose
     // sections have not hydrated yet (they hydrate on interaction): they go without an error. The
     // header hydrates as the pointer reaches its link, which then navigates in place.
     await page.goto(paths[0]!, { waitUntil: 'networkidle' });
-    await page.waitForFunction(() => (document.querySelector('#__nuxt') as any)?.__vue_app__?.config.globalProperties.$nuxt?.isHydrating === false);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('#__nuxt') as any)?.__vue_app__?.config.globalProperties.$nuxt?.isHydrating === false,
+    );
     requests.length = 0;
     await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Témoignages' }).click();
     await page.waitForURL('**/fr/temoignages');
@@ -55,7 +71,10 @@ describe('in Chromium', () => {
     expect(requests.filter((url) => new URL(url).origin !== SITE_URL)).toEqual([]);
     // A list of cards hydrates as the pointer reaches it: its links then navigate in place too.
     await page.goto(paths[1]!, { waitUntil: 'networkidle' });
-    await page.waitForFunction(() => (document.querySelector('#__nuxt') as any)?.__vue_app__?.config.globalProperties.$nuxt?.isHydrating === false);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('#__nuxt') as any)?.__vue_app__?.config.globalProperties.$nuxt?.isHydrating === false,
+    );
     await page.evaluate(() => ((window as any).__sameDocument = true));
     const card = page.locator('.cards > li h3 a').first();
     const title = (await card.textContent())!.trim();
@@ -74,7 +93,10 @@ describe('in Chromium', () => {
       const entry = await entryOf(section);
       await page.goto(localizedPath('en', section, entry.slugs.en));
       for (const locale of LOCALES.filter((l) => l !== 'en')) {
-        await page.getByRole('navigation', { name: /Languages|Langues|Lingue|Idiomas/ }).getByRole('link', { name: LOCALE_NAMES[locale] }).click();
+        await page
+          .getByRole('navigation', { name: /Languages|Langues|Lingue|Idiomas/ })
+          .getByRole('link', { name: LOCALE_NAMES[locale] })
+          .click();
         expect(new URL(page.url()).pathname).toBe(localizedPath(locale, section, entry.slugs[locale]));
         expect(await page.locator('h1').textContent()).toBe(entry.titles[locale]);
       }
@@ -90,7 +112,11 @@ describe('in Chromium', () => {
       const all = await page.locator('.cards > li').count();
       if (javaScriptEnabled) {
         // The filters react once the page has hydrated (on a loaded machine, after the load event).
-        await page.waitForFunction(() => (document.querySelector('#__nuxt') as any)?.__vue_app__?.config.globalProperties.$nuxt?.isHydrating === false);
+        await page.waitForFunction(
+          () =>
+            (document.querySelector('#__nuxt') as any)?.__vue_app__?.config.globalProperties.$nuxt?.isHydrating ===
+            false,
+        );
         await page.evaluate(() => ((window as any).__sameDocument = true));
       }
       await page.getByLabel('Livello').selectOption('advanced');
@@ -139,11 +165,23 @@ describe('in Chromium', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const violations: string[] = [];
-    const targets = [...pages.map((p) => p.path), ...LOCALES.map((l) => localizedPath(l, 'modules', 'no-such-module')), '/fr/modules/test-only-in-english'];
+    const targets = [
+      ...pages.map((p) => p.path),
+      ...LOCALES.map((l) => localizedPath(l, 'modules', 'no-such-module')),
+      '/fr/modules/test-only-in-english',
+    ];
     for (const path of targets) {
       await page.goto(path, { waitUntil: 'networkidle' });
-      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      for (const v of result.violations) violations.push(`${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      const result = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      for (const v of result.violations)
+        violations.push(
+          `${path}: ${v.id} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')})`,
+        );
     }
     expect(violations).toEqual([]);
     await context.close();
@@ -161,7 +199,8 @@ describe('in Chromium', () => {
       const { total, files } = await firstLoadJs(context, path);
       // The framework itself is counted: the measure did see the page's scripts.
       expect(total, path).toBeGreaterThan(30 * 1024);
-      if (total > FIRST_LOAD_JS_BUDGET_KB * 1024) over.push(`${path}: ${(total / 1024).toFixed(1)} KB in ${files.length} scripts`);
+      if (total > FIRST_LOAD_JS_BUDGET_KB * 1024)
+        over.push(`${path}: ${(total / 1024).toFixed(1)} KB in ${files.length} scripts`);
     }
     expect(over).toEqual([]);
     await context.close();
@@ -177,4 +216,3 @@ describe('in Chromium', () => {
     await context.close();
   });
 });
-

@@ -24,17 +24,33 @@ const MIN_FILL_MS = 1100; // the CMS's REGISTRATION_MIN_FILL_S in scripts/test.m
 const run = Date.now().toString(36);
 let people = 0;
 
-async function fetchDocument(label: string, locale: Locale, path: string, expected: number, init: RequestInit = {}): Promise<SiteDocument> {
-  const response = await fetch(`${SITE_URL}${path}`, { redirect: 'manual', ...init, headers: { accept: 'text/html', ...init.headers } });
+async function fetchDocument(
+  label: string,
+  locale: Locale,
+  path: string,
+  expected: number,
+  init: RequestInit = {},
+): Promise<SiteDocument> {
+  const response = await fetch(`${SITE_URL}${path}`, {
+    redirect: 'manual',
+    ...init,
+    headers: { accept: 'text/html', ...init.headers },
+  });
   const body = await response.text();
-  if (response.status !== expected) throw new Error(`${label}: ${init.method ?? 'GET'} ${path} answered ${response.status}, not ${expected}`);
-  if (!/^text\/html\b/.test(response.headers.get('content-type') ?? '')) throw new Error(`${label}: ${path} is not HTML`);
+  if (response.status !== expected)
+    throw new Error(`${label}: ${init.method ?? 'GET'} ${path} answered ${response.status}, not ${expected}`);
+  if (!/^text\/html\b/.test(response.headers.get('content-type') ?? ''))
+    throw new Error(`${label}: ${path} is not HTML`);
   return { label: `${label} (${locale})`, locale, path, status: response.status, headers: response.headers, body };
 }
 
 /** A form post to the site, as a browser without JavaScript sends it. */
 function formPost(fields: Record<string, string>): RequestInit {
-  return { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() };
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  };
 }
 
 /** Registers a new person for the fixture session `slug` through the CMS's API; their self-service token (from the mail). */
@@ -44,15 +60,25 @@ async function registeredToken(slug: string): Promise<{ token: string; status: s
     { slug },
   );
   const session = trainingSessions[0]!.documentId;
-  const { trainingSessionRegistrationFormToken: formToken } = await cms<{ trainingSessionRegistrationFormToken: string }>(
-    'query($session: ID!) { trainingSessionRegistrationFormToken(session: $session) }',
-    { session },
-  );
+  const { trainingSessionRegistrationFormToken: formToken } = await cms<{
+    trainingSessionRegistrationFormToken: string;
+  }>('query($session: ID!) { trainingSessionRegistrationFormToken(session: $session) }', { session });
   await new Promise((resolve) => setTimeout(resolve, MIN_FILL_MS));
   const email = `standards-${run}-${people++}@example.org`;
   const { registerForTrainingSession } = await cms<{ registerForTrainingSession: { status: string } }>(
     'mutation($data: TrainingSessionRegistrationInput!) { registerForTrainingSession(data: $data) { status } }',
-    { data: { session, fullName: 'Nu Checker', email, organisation: 'Standards & Co', consent: true, locale: 'en', formToken, website: '' } },
+    {
+      data: {
+        session,
+        fullName: 'Nu Checker',
+        email,
+        organisation: 'Standards & Co',
+        consent: true,
+        locale: 'en',
+        formToken,
+        website: '',
+      },
+    },
   );
   const mail = await waitForMail(email);
   const token = /\?token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
@@ -63,13 +89,15 @@ async function registeredToken(slug: string): Promise<{ token: string; status: s
 /** Runs `tasks` a few at a time (the site renders on 2 cores), keeping their order. */
 async function inBatches<T>(tasks: (() => Promise<T>)[], size = 4): Promise<T[]> {
   const results: T[] = [];
-  for (let i = 0; i < tasks.length; i += size) results.push(...(await Promise.all(tasks.slice(i, i + size).map((task) => task()))));
+  for (let i = 0; i < tasks.length; i += size)
+    results.push(...(await Promise.all(tasks.slice(i, i + size).map((task) => task()))));
   return results;
 }
 
 export async function siteDocuments(): Promise<SiteDocument[]> {
   const tasks: (() => Promise<SiteDocument>)[] = [];
-  const get = (label: string, locale: Locale, path: string, expected = 200) => tasks.push(() => fetchDocument(label, locale, path, expected));
+  const get = (label: string, locale: Locale, path: string, expected = 200) =>
+    tasks.push(() => fetchDocument(label, locale, path, expected));
 
   // Every page type (home, lists, one entry of each type, the archive, the legal pages).
   for (const page of await everyPage()) get(page.type, page.locale, page.path);
@@ -98,7 +126,20 @@ export async function siteDocuments(): Promise<SiteDocument[]> {
       const formToken = /name="formToken" data-form-token-for="\w+" value="([^"]+)"/.exec(page)?.[1] ?? '';
       const sessionId = /name="session" value="(\w+)"/.exec(page)?.[1] ?? '';
       // No name, a broken address, no consent: every field has its message.
-      return fetchDocument('session, refused registration', locale, session, 422, formPost({ session: sessionId, formToken, fullName: ' ', email: 'not-an-address', organisation: '', website: '' }));
+      return fetchDocument(
+        'session, refused registration',
+        locale,
+        session,
+        422,
+        formPost({
+          session: sessionId,
+          formToken,
+          fullName: ' ',
+          email: 'not-an-address',
+          organisation: '',
+          website: '',
+        }),
+      );
     });
     // The self-service page without a token, or with a wrong one (the same 404 page).
     get('self-service: not found', locale, selfServicePath(locale), 404);
@@ -111,15 +152,20 @@ export async function siteDocuments(): Promise<SiteDocument[]> {
   let waitlisted = await registeredToken(REGISTRATION_SESSIONS.small.slug);
   if (waitlisted.status !== 'waitlisted') waitlisted = await registeredToken(REGISTRATION_SESSIONS.small.slug);
   const selfService = (label: string, query: Record<string, string>, expected = 200) => {
-    for (const locale of LOCALES) get(`self-service: ${label}`, locale, `${selfServicePath(locale)}?${new URLSearchParams(query)}`, expected);
+    for (const locale of LOCALES)
+      get(`self-service: ${label}`, locale, `${selfServicePath(locale)}?${new URLSearchParams(query)}`, expected);
   };
   selfService('confirmed', { token: confirmed.token });
-  for (const notice of ['confirm-cancel', 'confirm-erase', 'failed']) selfService(`confirmed, notice ${notice}`, { token: confirmed.token, notice });
+  for (const notice of ['confirm-cancel', 'confirm-erase', 'failed'])
+    selfService(`confirmed, notice ${notice}`, { token: confirmed.token, notice });
   selfService('waitlisted', { token: waitlisted.token });
   const documents = await inBatches(tasks.splice(0));
 
   const action = async (token: string, name: 'cancel' | 'erase') => {
-    const response = await fetch(`${SITE_URL}${selfServicePath('en')}`, { redirect: 'manual', ...formPost({ token, action: name, confirm: 'yes' }) });
+    const response = await fetch(`${SITE_URL}${selfServicePath('en')}`, {
+      redirect: 'manual',
+      ...formPost({ token, action: name, confirm: 'yes' }),
+    });
     if (response.status !== 303) throw new Error(`self-service ${name} answered ${response.status}`);
   };
   await action(confirmed.token, 'cancel');

@@ -11,8 +11,13 @@ describe('error responses', () => {
   it('/__nuxt_error is not reachable from outside and shows nothing of its query', async () => {
     const probe = 'p7f3a';
     const query = new URLSearchParams({
-      statusCode: '418', statusMessage: `status-${probe}`, message: `message-${probe}`, stack: `stack-${probe}`,
-      data: JSON.stringify({ secret: `data-${probe}` }), url: `/url-${probe}`, description: `description-${probe}`,
+      statusCode: '418',
+      statusMessage: `status-${probe}`,
+      message: `message-${probe}`,
+      stack: `stack-${probe}`,
+      data: JSON.stringify({ secret: `data-${probe}` }),
+      url: `/url-${probe}`,
+      description: `description-${probe}`,
     });
     for (const accept of ['text/html', 'application/json', '*/*']) {
       for (const extra of [{}, { 'x-nuxt-error': 'true' }]) {

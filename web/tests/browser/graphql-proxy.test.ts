@@ -23,12 +23,16 @@ async function session() {
 /** A registration mutation the CMS would accept (a form token old enough), for `email`. */
 async function registration(email: string) {
   const { documentId } = await session();
-  const { trainingSessionRegistrationFormToken: formToken } = await cms<{ trainingSessionRegistrationFormToken: string }>(
-    'query($s: ID!) { trainingSessionRegistrationFormToken(session: $s) }', { s: documentId });
+  const { trainingSessionRegistrationFormToken: formToken } = await cms<{
+    trainingSessionRegistrationFormToken: string;
+  }>('query($s: ID!) { trainingSessionRegistrationFormToken(session: $s) }', { s: documentId });
   await new Promise((resolve) => setTimeout(resolve, MIN_FILL_MS));
   return JSON.stringify({
-    query: 'mutation($d: TrainingSessionRegistrationInput!) { registerForTrainingSession(data: $d) { status placesLeft } }',
-    variables: { d: { session: documentId, fullName: 'Cross Site', email, consent: true, locale: 'en', formToken, website: '' } },
+    query:
+      'mutation($d: TrainingSessionRegistrationInput!) { registerForTrainingSession(data: $d) { status placesLeft } }',
+    variables: {
+      d: { session: documentId, fullName: 'Cross Site', email, consent: true, locale: 'en', formToken, website: '' },
+    },
   });
 }
 
@@ -41,7 +45,9 @@ let evil: Server;
 let evilUrl: string;
 let browser: Browser;
 beforeAll(async () => {
-  evil = createServer((_request, response) => response.end('<!doctype html><html lang="en"><title>Another site</title><h1>Win a prize</h1></html>'));
+  evil = createServer((_request, response) =>
+    response.end('<!doctype html><html lang="en"><title>Another site</title><h1>Win a prize</h1></html>'),
+  );
   await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
   evilUrl = `http://localhost:${(evil.address() as AddressInfo).port}/`;
   browser = await launchChromium();
@@ -53,7 +59,10 @@ afterAll(async () => {
 
 describe('the site’s /graphql', () => {
   it('answers the site’s own requests with its JSON and the site’s headers, none of the CMS’s', async () => {
-    for (const headers of [{ 'content-type': 'application/json' }, { 'content-type': 'application/json', origin: SITE_URL, 'sec-fetch-site': 'same-origin' }]) {
+    for (const headers of [
+      { 'content-type': 'application/json' },
+      { 'content-type': 'application/json', origin: SITE_URL, 'sec-fetch-site': 'same-origin' },
+    ]) {
       const response = await post(headers);
       expect(response.status).toBe(200);
       expect(((await response.json()) as { data: { modules: unknown[] } }).data.modules).toHaveLength(1);
@@ -72,18 +81,29 @@ describe('the site’s /graphql', () => {
   it('answers no CORS: another origin gets no Access-Control-Allow-Origin, preflight or not, and its requests are refused', async () => {
     const preflight = await fetch(`${SITE_URL}/graphql`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
     expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
-    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }]) {
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'null' },
+    ]) {
       const response = await post({ 'content-type': 'application/json', ...headers });
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
       expect(JSON.stringify(await response.json())).not.toContain('modules');
     }
-    const get = await fetch(`${SITE_URL}/graphql?query=${encodeURIComponent('{ modules(locale: "en") { title } }')}`, { headers: { origin: 'https://evil.example' } });
+    const get = await fetch(`${SITE_URL}/graphql?query=${encodeURIComponent('{ modules(locale: "en") { title } }')}`, {
+      headers: { origin: 'https://evil.example' },
+    });
     expect(get.status).toBe(403);
     expect(get.headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -102,19 +122,23 @@ describe('the site’s /graphql', () => {
     await page.goto(evilUrl);
     const before = (await session()).placesLeft;
     const body = await registration(`cross-site-${run}@example.org`);
-    const outcomes = await page.evaluate(async ({ site, body }) => {
-      const attempt = (init: RequestInit) => fetch(`${site}/graphql`, { method: 'POST', body, ...init }).then(
-        async (response) => (response.type === 'opaque' ? 'opaque' : `${response.status} ${await response.text()}`),
-        () => 'blocked',
-      );
-      return {
-        // The CORS way: a preflight, which would have been answered `*` by the CMS's headers.
-        cors: await attempt({ headers: { 'content-type': 'application/json' } }),
-        // Without CORS: a "simple" request, whose answer the page cannot read but which is sent.
-        simple: await attempt({ mode: 'no-cors', headers: { 'content-type': 'text/plain;charset=UTF-8' } }),
-        json: await attempt({ mode: 'no-cors', headers: { 'content-type': 'application/json' } }),
-      };
-    }, { site: SITE_URL, body });
+    const outcomes = await page.evaluate(
+      async ({ site, body }) => {
+        const attempt = (init: RequestInit) =>
+          fetch(`${site}/graphql`, { method: 'POST', body, ...init }).then(
+            async (response) => (response.type === 'opaque' ? 'opaque' : `${response.status} ${await response.text()}`),
+            () => 'blocked',
+          );
+        return {
+          // The CORS way: a preflight, which would have been answered `*` by the CMS's headers.
+          cors: await attempt({ headers: { 'content-type': 'application/json' } }),
+          // Without CORS: a "simple" request, whose answer the page cannot read but which is sent.
+          simple: await attempt({ mode: 'no-cors', headers: { 'content-type': 'text/plain;charset=UTF-8' } }),
+          json: await attempt({ mode: 'no-cors', headers: { 'content-type': 'application/json' } }),
+        };
+      },
+      { site: SITE_URL, body },
+    );
     expect(outcomes.cors).toBe('blocked');
     // Every request has been answered (refused) by the time fetch settles: nothing is still on its way.
     expect((await session()).placesLeft).toBe(before);
@@ -122,7 +146,11 @@ describe('the site’s /graphql', () => {
     const own = await context.newPage();
     await own.goto('/en/legal-notice');
     const answer = await own.evaluate(async (body) => {
-      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       return response.json();
     }, body);
     expect(answer).toMatchObject({ data: { registerForTrainingSession: { status: 'confirmed' } } });
@@ -135,9 +163,16 @@ describe('the site’s /graphql', () => {
 // must not be a way around it, whatever a page of another kind would send.
 describe('drafts through the site’s /graphql', () => {
   const asks = {
-    'a variable whose default value is DRAFT': { query: 'query($s: PublicationStatus = DRAFT) { modules(status: $s, pagination: { limit: 100 }) { title summary } }' },
-    'a filter on localizations': { query: '{ modules(filters: { localizations: { publishedAt: { null: true } } }) { title summary } }' },
-    'an oracle on unpublished text': { query: `{ modules(filters: { or: [{ summary: { startsWith: "${UNPUBLISHED_MODULE.marker}" } }, { localizations: { summary: { startsWith: "${UNPUBLISHED_MODULE.marker}" } } }] }) { documentId } }` },
+    'a variable whose default value is DRAFT': {
+      query:
+        'query($s: PublicationStatus = DRAFT) { modules(status: $s, pagination: { limit: 100 }) { title summary } }',
+    },
+    'a filter on localizations': {
+      query: '{ modules(filters: { localizations: { publishedAt: { null: true } } }) { title summary } }',
+    },
+    'an oracle on unpublished text': {
+      query: `{ modules(filters: { or: [{ summary: { startsWith: "${UNPUBLISHED_MODULE.marker}" } }, { localizations: { summary: { startsWith: "${UNPUBLISHED_MODULE.marker}" } } }] }) { documentId } }`,
+    },
   };
 
   for (const [what, body] of Object.entries(asks)) {
@@ -145,12 +180,17 @@ describe('drafts through the site’s /graphql', () => {
       const headers = { 'content-type': 'application/json', origin: SITE_URL, 'sec-fetch-site': 'same-origin' };
       const responses = [
         await post(headers, JSON.stringify(body)),
-        await fetch(`${SITE_URL}/graphql?query=${encodeURIComponent(body.query)}`, { headers: { origin: SITE_URL, 'sec-fetch-site': 'same-origin' } }),
+        await fetch(`${SITE_URL}/graphql?query=${encodeURIComponent(body.query)}`, {
+          headers: { origin: SITE_URL, 'sec-fetch-site': 'same-origin' },
+        }),
       ];
       for (const response of responses) {
         const text = await response.text();
         expect(text).not.toContain(UNPUBLISHED_MODULE.marker);
-        const { data, errors } = JSON.parse(text) as { data?: { modules?: unknown[] } | null; errors?: { extensions?: { code?: string } }[] };
+        const { data, errors } = JSON.parse(text) as {
+          data?: { modules?: unknown[] } | null;
+          errors?: { extensions?: { code?: string } }[];
+        };
         expect(data?.modules ?? null).toBeNull();
         expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       }
@@ -158,7 +198,9 @@ describe('drafts through the site’s /graphql', () => {
   }
 
   it('leave the published modules to the public', async () => {
-    const { modules } = await cms<{ modules: { title: string }[] }>('{ modules(locale: "en", pagination: { limit: 100 }) { title } }');
+    const { modules } = await cms<{ modules: { title: string }[] }>(
+      '{ modules(locale: "en", pagination: { limit: 100 }) { title } }',
+    );
     expect(modules.length).toBeGreaterThan(10);
     expect(JSON.stringify(modules)).not.toContain(UNPUBLISHED_MODULE.marker);
   });

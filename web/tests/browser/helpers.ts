@@ -9,39 +9,75 @@ if (!SITE_URL || !CMS_URL) throw new Error('The browser suite runs from scripts/
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
-export function newContext(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: SITE_URL, javaScriptEnabled: options.javaScriptEnabled ?? true, locale: options.locale ?? 'en-GB', timezoneId: 'America/New_York' });
+export function newContext(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean; locale?: string } = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: SITE_URL,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    locale: options.locale ?? 'en-GB',
+    timezoneId: 'America/New_York',
+  });
 }
 
 export async function cms<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(`${CMS_URL}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${CMS_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data: T; errors?: unknown };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
 }
 
 /** A mail the CMS sent, as the mail catcher (MailDev, MAIL_URL) keeps it. */
-export interface CaughtMail { id: string; subject: string; text: string; html: string; to: { address: string; name: string }[]; attachments?: { filename: string; contentType: string; generatedFileName: string }[] }
+export interface CaughtMail {
+  id: string;
+  subject: string;
+  text: string;
+  html: string;
+  to: { address: string; name: string }[];
+  attachments?: { filename: string; contentType: string; generatedFileName: string }[];
+}
 
 /** Waits for the first mail to `address` that `match` accepts (mails are sent by the CMS's outbox, within seconds). */
-export async function waitForMail(address: string, match: (mail: CaughtMail) => boolean = () => true, timeoutMs = 30_000): Promise<CaughtMail> {
+export async function waitForMail(
+  address: string,
+  match: (mail: CaughtMail) => boolean = () => true,
+  timeoutMs = 30_000,
+): Promise<CaughtMail> {
   const url = process.env.MAIL_URL;
   if (!url) throw new Error('MAIL_URL is not set (scripts/test.mjs starts the mail catcher)');
-  for (const until = Date.now() + timeoutMs; ; ) {
+  for (const until = Date.now() + timeoutMs; ;) {
     const mails = (await (await fetch(`${url}/api/email`)).json()) as CaughtMail[];
     const found = mails.find((m) => m.to.some((to) => to.address.toLowerCase() === address.toLowerCase()) && match(m));
     if (found) return found;
-    if (Date.now() > until) throw new Error(`no matching mail to ${address} within ${timeoutMs} ms (${mails.length} caught)`);
+    if (Date.now() > until)
+      throw new Error(`no matching mail to ${address} within ${timeoutMs} ms (${mails.length} caught)`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
 /** The same entry in every locale: its slugs, its documentId and its title per locale. */
-export interface Entry { documentId: string; slugs: Record<Locale, string>; titles: Record<Locale, string> }
+export interface Entry {
+  documentId: string;
+  slugs: Record<Locale, string>;
+  titles: Record<Locale, string>;
+}
 
 const FIELD: Record<Section, { list: string; title: string }> = {
   modules: { list: 'modules', title: 'title' },
@@ -74,35 +110,72 @@ export async function entryOf(section: Section): Promise<Entry> {
 }
 
 export type PageType = Section | `${Section}-detail` | StaticPage | 'index';
-export const SECTIONS: Section[] = ['modules', 'job-sheets', 'interviews', 'organisations', 'training-sessions', 'competences'];
-export const STATIC: (StaticPage | 'index')[] = ['index', 'training-sessions-past', 'legal-notice', 'privacy', 'accessibility'];
+export const SECTIONS: Section[] = [
+  'modules',
+  'job-sheets',
+  'interviews',
+  'organisations',
+  'training-sessions',
+  'competences',
+];
+export const STATIC: (StaticPage | 'index')[] = [
+  'index',
+  'training-sessions-past',
+  'legal-notice',
+  'privacy',
+  'accessibility',
+];
 
 /** Every page type in every locale: [type, locale, path]. */
-export async function everyPage(): Promise<{ type: PageType; locale: Locale; path: string; entry?: Entry; section?: Section }[]> {
+export async function everyPage(): Promise<
+  { type: PageType; locale: Locale; path: string; entry?: Entry; section?: Section }[]
+> {
   const pages: { type: PageType; locale: Locale; path: string; entry?: Entry; section?: Section }[] = [];
   for (const section of SECTIONS) {
     const entry = await entryOf(section);
     for (const locale of LOCALES) {
       pages.push({ type: section, locale, path: localizedPath(locale, section) });
-      pages.push({ type: `${section}-detail`, locale, path: localizedPath(locale, section, entry.slugs[locale]), entry, section });
+      pages.push({
+        type: `${section}-detail`,
+        locale,
+        path: localizedPath(locale, section, entry.slugs[locale]),
+        entry,
+        section,
+      });
     }
   }
-  for (const page of STATIC) for (const locale of LOCALES) pages.push({ type: page, locale, path: localizedPath(locale, page) });
+  for (const page of STATIC)
+    for (const locale of LOCALES) pages.push({ type: page, locale, path: localizedPath(locale, page) });
   return pages;
 }
 
 export async function html(path: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${SITE_URL}${path}`, { headers: { accept: 'text/html', ...headers }, redirect: 'manual' });
+  const response = await fetch(`${SITE_URL}${path}`, {
+    headers: { accept: 'text/html', ...headers },
+    redirect: 'manual',
+  });
   return { status: response.status, headers: response.headers, body: await response.text() };
 }
 
 /** The <link> tags of a page as attribute maps (whatever their order, nonce included). */
 export function linkTags(body: string): Record<string, string>[] {
-  return [...body.matchAll(/<link\b([^>]*)>/g)].map((m) => Object.fromEntries([...m[1]!.matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!])));
+  return [...body.matchAll(/<link\b([^>]*)>/g)].map((m) =>
+    Object.fromEntries([...m[1]!.matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!])),
+  );
 }
 
 /** What must never appear in an error response. */
-export const LEAKS: (string | RegExp)[] = [/\bat \S+ \(/, /node_modules/, /\.m?js:\d+/, 'FetchError', 'fetch failed', 'ECONNREFUSED', '"stack"', /"name":"\w*Error"/, new URL(CMS_URL).host];
+export const LEAKS: (string | RegExp)[] = [
+  /\bat \S+ \(/,
+  /node_modules/,
+  /\.m?js:\d+/,
+  'FetchError',
+  'fetch failed',
+  'ECONNREFUSED',
+  '"stack"',
+  /"name":"\w*Error"/,
+  new URL(CMS_URL).host,
+];
 
 export function expectNoLeak(body: string, label: string) {
   for (const leak of LEAKS) {

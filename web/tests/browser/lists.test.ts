@@ -13,7 +13,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const names = (page: Page) => page.locator('.cards > li h3').allTextContents().then((all) => all.map((name) => name.trim()));
+const names = (page: Page) =>
+  page
+    .locator('.cards > li h3')
+    .allTextContents()
+    .then((all) => all.map((name) => name.trim()));
 
 describe('organisations: the paged Atlas', () => {
   it('walks every organisation once through the page links, without JavaScript', async () => {
@@ -57,10 +61,14 @@ describe('organisations: the paged Atlas', () => {
     await page.getByRole('button', { name: french.filters.apply }).click();
     await page.waitForURL((url) => url.searchParams.get('role') === 'training' && !url.searchParams.has('page'));
     expect(await page.locator('.cards > li').count()).toBe(24);
-    const next = page.getByRole('navigation', { name: french.pagination.label }).getByRole('link', { name: french.pagination.next });
-    expect(new URL(await next.getAttribute('href') ?? '', SITE_URL).search).toBe('?role=training&page=2');
+    const next = page
+      .getByRole('navigation', { name: french.pagination.label })
+      .getByRole('link', { name: french.pagination.next });
+    expect(new URL((await next.getAttribute('href')) ?? '', SITE_URL).search).toBe('?role=training&page=2');
     // Only the current page says it is current (not the reset link, not the other pages).
-    expect(await page.getByRole('navigation', { name: french.pagination.label }).locator('[aria-current]').allTextContents()).toEqual(['1']);
+    expect(
+      await page.getByRole('navigation', { name: french.pagination.label }).locator('[aria-current]').allTextContents(),
+    ).toEqual(['1']);
     expect(await page.getByRole('link', { name: french.filters.reset }).getAttribute('aria-current')).toBeNull();
     await next.click();
     await page.waitForURL('**/fr/atlas?role=training&page=2');
@@ -68,7 +76,7 @@ describe('organisations: the paged Atlas', () => {
     await context.close();
   });
 
-  it('with JavaScript, pages in place: the next page comes through the site\'s /graphql, without a reload', async () => {
+  it("with JavaScript, pages in place: the next page comes through the site's /graphql, without a reload", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto('/it/atlante', { waitUntil: 'networkidle' });
@@ -108,7 +116,10 @@ describe('training sessions', () => {
     );
     const now = Date.now();
     const upcoming = trainingSessions.filter((s) => new Date(s.endsAt).getTime() > now).map((s) => s.title);
-    const past = trainingSessions.filter((s) => new Date(s.endsAt).getTime() <= now).map((s) => s.title).reverse();
+    const past = trainingSessions
+      .filter((s) => new Date(s.endsAt).getTime() <= now)
+      .map((s) => s.title)
+      .reverse();
     expect(upcoming.length).toBeGreaterThan(0);
     expect(past.length).toBeGreaterThan(0);
     const context = await newContext(browser, { javaScriptEnabled: false });

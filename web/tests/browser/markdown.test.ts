@@ -39,13 +39,24 @@ describe('links and pictures in Markdown', () => {
     });
     page.on('request', (request) => new URL(request.url()).pathname === '/graphql' && graphql.push(request.url()));
     await page.goto(localizedPath('en', 'legal-notice'));
-    await page.waitForFunction(() => (document.querySelector('#__nuxt') as any)?.__vue_app__?.config.globalProperties.$nuxt?.isHydrating === false);
-    await page.evaluate((to) => (document.querySelector('#__nuxt') as any).__vue_app__.config.globalProperties.$router.push(to), path);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('#__nuxt') as any)?.__vue_app__?.config.globalProperties.$nuxt?.isHydrating === false,
+    );
+    await page.evaluate(
+      (to) => (document.querySelector('#__nuxt') as any).__vue_app__.config.globalProperties.$router.push(to),
+      path,
+    );
     await expect.poll(() => page.locator('h1').textContent()).toBe(ENGLISH_ONLY_MODULE.title);
     await expect.poll(() => page.getByText('a hidden script').count()).toBeGreaterThan(0);
     expect(graphql.length).toBeGreaterThan(0); // rendered from the browser's own query, not the server's HTML
-    const links = await page.locator('main a[href], main img[src]').evaluateAll((elements) =>
-      elements.map((e) => (e instanceof HTMLAnchorElement ? e.protocol : new URL((e as HTMLImageElement).src, location.href).protocol)));
+    const links = await page
+      .locator('main a[href], main img[src]')
+      .evaluateAll((elements) =>
+        elements.map((e) =>
+          e instanceof HTMLAnchorElement ? e.protocol : new URL((e as HTMLImageElement).src, location.href).protocol,
+        ),
+      );
     expect(links.length).toBeGreaterThan(0);
     expect(links.filter((protocol) => !['http:', 'https:', 'mailto:', 'tel:'].includes(protocol))).toEqual([]);
     expect(await page.getByRole('link', { name: 'a page of the site' }).getAttribute('href')).toBe('/en/modules');

@@ -31,17 +31,23 @@ beforeAll(async () => {
     cms.requests++;
     if (!cms.up) return incoming.socket.destroy();
     const target = new URL(incoming.url ?? '/', CMS_URL);
-    const upstream = forward(target, { method: incoming.method, headers: { ...incoming.headers, host: target.host } }, (response) => {
-      outgoing.writeHead(response.statusCode ?? 502, response.headers);
-      response.pipe(outgoing);
-    });
+    const upstream = forward(
+      target,
+      { method: incoming.method, headers: { ...incoming.headers, host: target.host } },
+      (response) => {
+        outgoing.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(outgoing);
+      },
+    );
     upstream.on('error', () => outgoing.destroy());
     incoming.pipe(upstream);
   });
   await new Promise<void>((resolve) => cms.server!.listen(0, '127.0.0.1', resolve));
   cms.url = `http://127.0.0.1:${(cms.server.address() as AddressInfo).port}`;
   await redis.connect();
-  withRedis = await startSite(OUTPUT_DIR, cms.url, { env: { REDIS_URL: 'redis://127.0.0.1:6379', NUXT_CACHE_REDIS_PREFIX: PREFIX, NUXT_CACHE_TTL: String(CACHE_TTL_S) } });
+  withRedis = await startSite(OUTPUT_DIR, cms.url, {
+    env: { REDIS_URL: 'redis://127.0.0.1:6379', NUXT_CACHE_REDIS_PREFIX: PREFIX, NUXT_CACHE_TTL: String(CACHE_TTL_S) },
+  });
   inProcess = await startSite(OUTPUT_DIR, cms.url, { env: { NUXT_CACHE_TTL: '2' } });
   browser = await launchChromium();
 });
@@ -56,7 +62,11 @@ afterAll(async () => {
   await new Promise((resolve) => cms.server?.close(resolve));
 });
 
-const get = (site: { url: string }, path: string) => fetch(`${site.url}${path}`, { headers: { accept: 'text/html' } }).then(async (r) => ({ status: r.status, body: await r.text() }));
+const get = (site: { url: string }, path: string) =>
+  fetch(`${site.url}${path}`, { headers: { accept: 'text/html' } }).then(async (r) => ({
+    status: r.status,
+    body: await r.text(),
+  }));
 const pageKeys = async () => (await redis.keys(`${PREFIX}:*`)).filter((key) => key.includes(':pages:page:')).sort();
 /** The cards of a list page (each titled by an h3). */
 const cards = (body: string) => (body.match(/<h3\b/g) ?? []).length;
@@ -124,12 +134,23 @@ describe('the page cache', () => {
   it('every list’s filters are parameters the page cache keeps', async () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    for (const list of ['modules', 'job-sheets', 'organisations', 'training-sessions', 'training-sessions-past'] as const) {
+    for (const list of [
+      'modules',
+      'job-sheets',
+      'organisations',
+      'training-sessions',
+      'training-sessions-past',
+    ] as const) {
       const path = localizedPath('en', list);
       await page.goto(path);
-      const fields = await page.locator('form.filters [name]').evaluateAll((elements) => elements.map((e) => e.getAttribute('name')!));
+      const fields = await page
+        .locator('form.filters [name]')
+        .evaluateAll((elements) => elements.map((e) => e.getAttribute('name')!));
       expect(fields.length, list).toBeGreaterThan(0);
-      expect(fields.filter((name) => !pageQueryParams(path).includes(name)), list).toEqual([]);
+      expect(
+        fields.filter((name) => !pageQueryParams(path).includes(name)),
+        list,
+      ).toEqual([]);
     }
     await context.close();
   });
@@ -141,10 +162,17 @@ describe('the page cache', () => {
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
     page.on('pageerror', (error) => problems.push(error.message));
     for (const locale of LOCALES.slice(0, 2)) {
-      await page.goto(`${localizedPath(locale, 'modules')}?utm_source=newsletter&level=advanced`, { waitUntil: 'networkidle' });
-      await page.waitForFunction(() => (document.querySelector('#__nuxt') as any)?.__vue_app__?.config.globalProperties.$nuxt?.isHydrating === false);
+      await page.goto(`${localizedPath(locale, 'modules')}?utm_source=newsletter&level=advanced`, {
+        waitUntil: 'networkidle',
+      });
+      await page.waitForFunction(
+        () =>
+          (document.querySelector('#__nuxt') as any)?.__vue_app__?.config.globalProperties.$nuxt?.isHydrating === false,
+      );
       expect(await page.locator('select[name="level"]').inputValue()).toBe('advanced');
-      const hrefs = await page.locator('a[hreflang]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      const hrefs = await page
+        .locator('a[hreflang]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
       expect(hrefs.length).toBeGreaterThan(0);
       for (const href of hrefs) expect(href).not.toContain('utm_source');
     }

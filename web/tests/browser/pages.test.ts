@@ -21,7 +21,9 @@ describe('every page type in every language', () => {
       const alternates = links.filter((l) => l.rel === 'alternate');
       expect(alternates.map((a) => a.hreflang).sort()).toEqual([...LOCALES, 'x-default'].sort());
       for (const locale of LOCALES) {
-        const target = page.entry ? localizedPath(locale, page.section!, page.entry.slugs[locale]) : localizedPath(locale, page.type as never);
+        const target = page.entry
+          ? localizedPath(locale, page.section!, page.entry.slugs[locale])
+          : localizedPath(locale, page.type as never);
         expect(alternates.find((a) => a.hreflang === locale)?.href).toBe(`${SITE_URL}${target}`);
       }
       const title = body.match(/<title>([^<]*)<\/title>/)?.[1] ?? '';
@@ -76,7 +78,9 @@ describe('every page type in every language', () => {
     const sitemap = await (await fetch(`${SITE_URL}/sitemap.xml`)).text();
     const module = pages.find((p) => p.type === 'modules-detail' && p.locale === 'it')!;
     expect(sitemap).toContain(`<loc>${SITE_URL}${module.path}</loc>`);
-    expect(sitemap).toContain(`hreflang="fr" href="${SITE_URL}${localizedPath('fr', 'modules', module.entry!.slugs.fr)}"`);
+    expect(sitemap).toContain(
+      `hreflang="fr" href="${SITE_URL}${localizedPath('fr', 'modules', module.entry!.slugs.fr)}"`,
+    );
     expect(sitemap).toContain(`<loc>${SITE_URL}/es/aviso-legal</loc>`);
     const robots = await (await fetch(`${SITE_URL}/robots.txt`)).text();
     expect(robots).toContain(`Sitemap: ${SITE_URL}/sitemap.xml`);

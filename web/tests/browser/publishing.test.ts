@@ -39,13 +39,24 @@ async function draftModule(label: string) {
   return { documentId: created.data.documentId as string, slug, title };
 }
 
-const publish = (documentId: string) => adminApi(`/content-manager/collection-types/${MODULE}/${documentId}/actions/publish?locale=fr`, { method: 'POST', body: '{}' });
-const unpublish = (documentId: string) => adminApi(`/content-manager/collection-types/${MODULE}/${documentId}/actions/unpublish?locale=fr`, { method: 'POST', body: '{}' });
-const remove = (documentId: string) => adminApi(`/content-manager/collection-types/${MODULE}/${documentId}?locale=fr`, { method: 'DELETE' });
+const publish = (documentId: string) =>
+  adminApi(`/content-manager/collection-types/${MODULE}/${documentId}/actions/publish?locale=fr`, {
+    method: 'POST',
+    body: '{}',
+  });
+const unpublish = (documentId: string) =>
+  adminApi(`/content-manager/collection-types/${MODULE}/${documentId}/actions/unpublish?locale=fr`, {
+    method: 'POST',
+    body: '{}',
+  });
+const remove = (documentId: string) =>
+  adminApi(`/content-manager/collection-types/${MODULE}/${documentId}?locale=fr`, { method: 'DELETE' });
 
 /** The preview link the admin's preview panel opens. */
 async function previewUrl(uid: string, documentId: string, locale: string, status = 'draft') {
-  const { data } = await adminApi(`/content-manager/preview/url/${uid}?documentId=${documentId}&locale=${locale}&status=${status}`);
+  const { data } = await adminApi(
+    `/content-manager/preview/url/${uid}?documentId=${documentId}&locale=${locale}&status=${status}`,
+  );
   return data.url as string;
 }
 
@@ -66,7 +77,11 @@ beforeAll(async () => {
   const email = process.env.CMS_ADMIN_EMAIL;
   const password = process.env.CMS_ADMIN_PASSWORD;
   if (!email || !password) throw new Error('CMS_ADMIN_EMAIL and CMS_ADMIN_PASSWORD come from scripts/test.mjs');
-  const login = await fetch(`${CMS_URL}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const login = await fetch(`${CMS_URL}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   admin = ((await login.json()) as any).data.token;
 });
 
@@ -75,7 +90,7 @@ afterAll(async () => {
 });
 
 describe('the preview', () => {
-  it('shows a never-published module in French, on its real page, with the banner, through the CMS\'s link', async () => {
+  it("shows a never-published module in French, on its real page, with the banner, through the CMS's link", async () => {
     const draft = await draftModule('preview');
     const url = await previewUrl(MODULE, draft.documentId, 'fr');
     expect(new URL(url).origin).toBe(new URL(SITE_URL).origin);
@@ -99,7 +114,9 @@ describe('the preview', () => {
     // Not public: the page itself is the 404, the sitemap does not list it, and other pages still refuse framing.
     expect((await html(localizedPath('fr', 'modules', draft.slug))).status).toBe(404);
     expect(await sitemap()).not.toContain(draft.slug);
-    expect((await html(localizedPath('fr', 'modules'))).headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect((await html(localizedPath('fr', 'modules'))).headers.get('content-security-policy')).toMatch(
+      /frame-ancestors 'none'/,
+    );
     await remove(draft.documentId);
   });
 
@@ -123,7 +140,9 @@ describe('the preview', () => {
       expect(response.headers.get('cache-control'), name).toMatch(/no-(store|cache)/);
     }
     // The real page with a forged preview token: the 404 too.
-    const forged = await html(`${localizedPath('fr', 'modules', draft.slug)}?preview=module.${draft.documentId}.fr.draft.${Math.floor(Date.now() / 1000) + 60}.forged`);
+    const forged = await html(
+      `${localizedPath('fr', 'modules', draft.slug)}?preview=module.${draft.documentId}.fr.draft.${Math.floor(Date.now() / 1000) + 60}.forged`,
+    );
     expect(forged.status).toBe(404);
     expect(forged.body).not.toContain(draft.title);
     await remove(draft.documentId);
@@ -133,7 +152,10 @@ describe('the preview', () => {
     const draft = await draftModule('fresh');
     await publish(draft.documentId);
     // An edit pending: the preview shows it, the public page the published version.
-    await adminApi(`/content-manager/collection-types/${MODULE}/${draft.documentId}?locale=fr`, { method: 'PUT', body: JSON.stringify({ title: `${draft.title} (modifié)` }) });
+    await adminApi(`/content-manager/collection-types/${MODULE}/${draft.documentId}?locale=fr`, {
+      method: 'PUT',
+      body: JSON.stringify({ title: `${draft.title} (modifié)` }),
+    });
     const follow = async (url: string) => {
       const landing = await fetch(url, { redirect: 'manual' });
       expect(landing.status).toBe(302);
@@ -146,7 +168,9 @@ describe('the preview', () => {
     expect(pending.cacheControl).toBe('no-store');
     expect((await html(localizedPath('fr', 'modules', draft.slug))).body).toContain(`<h1>${draft.title}</h1>`);
     // The published tab's preview shows what is public.
-    expect((await follow(await previewUrl(MODULE, draft.documentId, 'fr', 'published'))).body).toContain(`<h1>${draft.title}</h1>`);
+    expect((await follow(await previewUrl(MODULE, draft.documentId, 'fr', 'published'))).body).toContain(
+      `<h1>${draft.title}</h1>`,
+    );
     await unpublish(draft.documentId);
     const again = await follow(await previewUrl(MODULE, draft.documentId, 'fr'));
     expect(again.body).toContain(`${draft.title} (modifié)`);
@@ -178,7 +202,10 @@ describe('publish, unpublish, delete', () => {
     await publish(draft.documentId);
     const list = localizedPath('fr', 'modules');
     const detail = localizedPath('fr', 'modules', draft.slug);
-    await eventually('published', async () => (await html(detail)).status === 200 && (await html(list)).body.includes(draft.title));
+    await eventually(
+      'published',
+      async () => (await html(detail)).status === 200 && (await html(list)).body.includes(draft.title),
+    );
     expect((await html(detail)).headers.get('x-page-cache')).toBe('hit');
     await unpublish(draft.documentId);
     await eventually('the detail is the 404', async () => (await html(detail)).status === 404);
@@ -194,7 +221,10 @@ describe('publish, unpublish, delete', () => {
     await publish(draft.documentId);
     const list = localizedPath('fr', 'modules');
     const detail = localizedPath('fr', 'modules', draft.slug);
-    await eventually('published', async () => (await html(detail)).status === 200 && (await sitemap()).includes(draft.slug));
+    await eventually(
+      'published',
+      async () => (await html(detail)).status === 200 && (await sitemap()).includes(draft.slug),
+    );
     await remove(draft.documentId);
     await eventually('the detail is the 404', async () => (await html(detail)).status === 404);
     await eventually('the list drops it', async () => !(await html(list)).body.includes(draft.title));
@@ -208,10 +238,16 @@ describe('publish, unpublish, delete', () => {
     const before = data.heroTitle as string;
     const heroTitle = `Bienvenue ${Date.now().toString(36)}`;
     try {
-      await adminApi(`/content-manager/single-types/${HOME}/actions/publish?locale=fr`, { method: 'POST', body: JSON.stringify({ ...data, heroTitle }) });
+      await adminApi(`/content-manager/single-types/${HOME}/actions/publish?locale=fr`, {
+        method: 'POST',
+        body: JSON.stringify({ ...data, heroTitle }),
+      });
       await eventually('the home shows it', async () => (await html(home)).body.includes(heroTitle));
     } finally {
-      await adminApi(`/content-manager/single-types/${HOME}/actions/publish?locale=fr`, { method: 'POST', body: JSON.stringify({ ...data, heroTitle: before }) });
+      await adminApi(`/content-manager/single-types/${HOME}/actions/publish?locale=fr`, {
+        method: 'POST',
+        body: JSON.stringify({ ...data, heroTitle: before }),
+      });
     }
   });
 
@@ -238,7 +274,11 @@ describe('publish, unpublish, delete', () => {
 
 describe('the purge endpoint', () => {
   const purge = (url: string, body: string, signature?: string) =>
-    fetch(`${url}/api/cache/purge`, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'x-purge-signature': signature } : {}) }, body });
+    fetch(`${url}/api/cache/purge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(signature ? { 'x-purge-signature': signature } : {}) },
+      body,
+    });
 
   it('refuses unsigned, badly signed, old and replayed purges, and empties nothing then', async () => {
     const secret = process.env.SITE_PURGE_SECRET!;
@@ -259,8 +299,15 @@ describe('the purge endpoint', () => {
 
   it('with Redis, one purge reaches the pages every replica cached', async () => {
     const prefix = `academy:test:purge:${Date.now().toString(36)}`;
-    const env = { REDIS_URL: 'redis://127.0.0.1:6379', NUXT_CACHE_REDIS_PREFIX: prefix, SITE_PURGE_SECRET: process.env.SITE_PURGE_SECRET! };
-    const [one, two] = [await startSite(process.env.SITE_OUTPUT_DIR!, CMS_URL, { env }), await startSite(process.env.SITE_OUTPUT_DIR!, CMS_URL, { env })];
+    const env = {
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      NUXT_CACHE_REDIS_PREFIX: prefix,
+      SITE_PURGE_SECRET: process.env.SITE_PURGE_SECRET!,
+    };
+    const [one, two] = [
+      await startSite(process.env.SITE_OUTPUT_DIR!, CMS_URL, { env }),
+      await startSite(process.env.SITE_OUTPUT_DIR!, CMS_URL, { env }),
+    ];
     const redis = new Redis('redis://127.0.0.1:6379');
     try {
       const path = localizedPath('es', 'modules');

@@ -22,11 +22,18 @@ const MIN_FILL_MS = 1100; // the CMS's REGISTRATION_MIN_FILL_S in scripts/test.m
 const run = Date.now().toString(36);
 const address = (name: string) => `${name}-${run}@example.org`;
 const pathOf = (locale: Locale, slug: string) => localizedPath(locale, 'training-sessions', slug);
-const titleOf = (locale: Locale, session: { title: string }) => (locale === 'en' ? session.title : `${session.title} (${locale})`);
-const subject = (locale: Locale, kind: 'confirmation' | 'waitlist', title: string) => CMS_MESSAGES[locale].mail.subject[kind].replace('{title}', title);
+const titleOf = (locale: Locale, session: { title: string }) =>
+  locale === 'en' ? session.title : `${session.title} (${locale})`;
+const subject = (locale: Locale, kind: 'confirmation' | 'waitlist', title: string) =>
+  CMS_MESSAGES[locale].mail.subject[kind].replace('{title}', title);
 
 /** Fills the registration form in the page's language (consent ticked), waits out the minimum fill time and sends it. */
-async function sendForm(page: Page, locale: Locale, reader: { fullName: string; email: string; organisation?: string }, button: 'register' | 'joinWaitlist' = 'register') {
+async function sendForm(
+  page: Page,
+  locale: Locale,
+  reader: { fullName: string; email: string; organisation?: string },
+  button: 'register' | 'joinWaitlist' = 'register',
+) {
   const form = UI[locale].registrationForm;
   await page.getByLabel(form.fullName).fill(reader.fullName);
   await page.getByLabel(form.email).fill(reader.email);
@@ -46,7 +53,15 @@ async function sessionFacts(slug: string) {
 
 async function axe(page: Page, label: string) {
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(result.violations.map((v) => `${label}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+  expect(
+    result.violations.map(
+      (v) =>
+        `${label}: ${v.id} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    ),
+  ).toEqual([]);
 }
 
 /** The form token the site put into a session page's HTML. */
@@ -125,7 +140,9 @@ describe('the registration form', () => {
     await page.keyboard.press('Space');
     expect(await page.isChecked('#registration-consent')).toBe(true);
     await page.keyboard.press('Tab'); // the privacy policy link in the consent's label
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(localizedPath('en', 'privacy'));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(
+      localizedPath('en', 'privacy'),
+    );
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(en.registrationForm.register);
     await page.waitForTimeout(MIN_FILL_MS);
@@ -137,7 +154,10 @@ describe('the registration form', () => {
     expect(await outcome.textContent()).toContain(`${before - 1} places left`);
     expect((await sessionFacts(REGISTRATION_SESSIONS.open.slug)).placesLeft).toBe(before - 1);
     await axe(page, 'outcome');
-    const mail = await waitForMail(email, (m) => m.subject === subject('en', 'confirmation', REGISTRATION_SESSIONS.open.title));
+    const mail = await waitForMail(
+      email,
+      (m) => m.subject === subject('en', 'confirmation', REGISTRATION_SESSIONS.open.title),
+    );
     expectRegistrationMail(mail, 'en', 'Kim Keyboard');
 
     // Post/Redirect/Get: a reload is a GET of the outcome, not the form sent again.
@@ -157,8 +177,13 @@ describe('the registration form', () => {
     const email = address('sans-js');
     await sendForm(page, 'fr', { fullName: 'Zoé Sans-Script', email, organisation: 'Coopérative « Zéro JS »' });
     await page.waitForURL(/registration=confirmed/);
-    expect(await page.locator('#registration-outcome h3').textContent()).toBe(fr.registrationForm.outcome.confirmed.title);
-    const mail = await waitForMail(email, (m) => m.subject === subject('fr', 'confirmation', titleOf('fr', REGISTRATION_SESSIONS.open)));
+    expect(await page.locator('#registration-outcome h3').textContent()).toBe(
+      fr.registrationForm.outcome.confirmed.title,
+    );
+    const mail = await waitForMail(
+      email,
+      (m) => m.subject === subject('fr', 'confirmation', titleOf('fr', REGISTRATION_SESSIONS.open)),
+    );
     expectRegistrationMail(mail, 'fr', 'Zoé Sans-Script');
     await context.close();
   });
@@ -174,7 +199,10 @@ describe('the registration form', () => {
     await page.getByLabel(es.registrationForm.email).fill(`${email}@@`);
     await page.getByLabel(es.registrationForm.organisation).fill('<b>Negrita</b> & co');
     await page.waitForTimeout(MIN_FILL_MS);
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: es.registrationForm.register }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: es.registrationForm.register }).click(),
+    ]);
     expect(response.status()).toBe(422);
     expect(response.headers()['cache-control']).toBe('no-store');
     await waitForHydration(page);
@@ -182,8 +210,16 @@ describe('the registration form', () => {
     const messages = cmsEs.errors;
     const summary = page.getByRole('alert');
     expect(await summary.getByRole('heading').textContent()).toBe(es.registrationForm.summaryTitle);
-    expect(await summary.getByRole('link').allTextContents()).toEqual([messages.required, messages.invalidEmail, messages.consentRequired]);
-    for (const [field, message] of [['fullName', messages.required], ['email', messages.invalidEmail], ['consent', messages.consentRequired]] as const) {
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      messages.required,
+      messages.invalidEmail,
+      messages.consentRequired,
+    ]);
+    for (const [field, message] of [
+      ['fullName', messages.required],
+      ['email', messages.invalidEmail],
+      ['consent', messages.consentRequired],
+    ] as const) {
       const input = page.locator(`#registration-${field}`);
       expect(await input.getAttribute('aria-invalid')).toBe('true');
       expect(await input.getAttribute('aria-describedby')).toContain(`registration-${field}-error`);
@@ -219,7 +255,14 @@ describe('the registration form', () => {
       // Someone takes the one place, through the site.
       const token = await tokenOf(path);
       await new Promise((resolve) => setTimeout(resolve, MIN_FILL_MS));
-      const response = await post(path, { session: facts.documentId, formToken: token, fullName: 'Prima Persona', email: address('primo'), consent: 'yes', website: '' });
+      const response = await post(path, {
+        session: facts.documentId,
+        formToken: token,
+        fullName: 'Prima Persona',
+        email: address('primo'),
+        consent: 'yes',
+        website: '',
+      });
       expect(response.status).toBe(303);
       expect(response.headers.get('location')).toContain('registration=confirmed');
     }
@@ -230,18 +273,29 @@ describe('the registration form', () => {
     await page.goto(localizedPath('it', 'training-sessions'));
     await waitForHydration(page);
     // A page the browser renders itself asks for its form token through the site's /graphql.
-    await page.evaluate((to) => (document.querySelector('#__nuxt') as any).__vue_app__.config.globalProperties.$router.push(to), path);
+    await page.evaluate(
+      (to) => (document.querySelector('#__nuxt') as any).__vue_app__.config.globalProperties.$router.push(to),
+      path,
+    );
     await page.waitForURL(`**${path}`);
     await expect.poll(() => page.locator('input[name="formToken"]').inputValue(), { timeout: 10_000 }).toMatch(/\S/);
     // The page may come from the cache (swr) for a moment after the place was taken.
-    await expect.poll(async () => {
-      if ((await page.getByRole('button', { name: it_.registrationForm.joinWaitlist }).count()) === 0) await page.reload();
-      return page.getByRole('button', { name: it_.registrationForm.joinWaitlist }).count();
-    }, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(
+        async () => {
+          if ((await page.getByRole('button', { name: it_.registrationForm.joinWaitlist }).count()) === 0)
+            await page.reload();
+          return page.getByRole('button', { name: it_.registrationForm.joinWaitlist }).count();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(1);
     const email = address('attesa');
     await sendForm(page, 'it', { fullName: 'Giulia Attesa', email }, 'joinWaitlist');
     await page.waitForURL(/registration=waitlisted/);
-    expect(await page.locator('#registration-outcome h3').textContent()).toBe(it_.registrationForm.outcome.waitlisted.title);
+    expect(await page.locator('#registration-outcome h3').textContent()).toBe(
+      it_.registrationForm.outcome.waitlisted.title,
+    );
     await axe(page, 'waitlisted');
     const mail = await waitForMail(email, (m) => m.subject === subject('it', 'waitlist', titleOf('it', small)));
     expectRegistrationMail(mail, 'it', 'Giulia Attesa');
@@ -256,15 +310,27 @@ describe('the registration form', () => {
     const first = await (await fetch(`${SITE_URL}${path}`)).text();
     // A place is taken straight at the CMS: a page rendered again would show it, a cached one not.
     const { trainingSessionRegistrationFormToken: token } = await cms<{ trainingSessionRegistrationFormToken: string }>(
-      'query($s: ID!) { trainingSessionRegistrationFormToken(session: $s) }', { s: open.documentId });
+      'query($s: ID!) { trainingSessionRegistrationFormToken(session: $s) }',
+      { s: open.documentId },
+    );
     await new Promise((resolve) => setTimeout(resolve, MIN_FILL_MS));
     await cms('mutation($d: TrainingSessionRegistrationInput!) { registerForTrainingSession(data: $d) { status } }', {
-      d: { session: open.documentId, fullName: 'Cache Witness', email: address('cache'), consent: true, locale: 'en', formToken: token, website: '' },
+      d: {
+        session: open.documentId,
+        fullName: 'Cache Witness',
+        email: address('cache'),
+        consent: true,
+        locale: 'en',
+        formToken: token,
+        website: '',
+      },
     });
     const second = await fetch(`${SITE_URL}${path}`);
     const secondBody = await second.text();
     expect(placesOf(secondBody)).toBe(placesOf(first)); // from the cache
-    const tokens = [first, secondBody].map((body) => /name="formToken" data-form-token-for="\w+" value="([^"]+)"/.exec(body)?.[1]);
+    const tokens = [first, secondBody].map(
+      (body) => /name="formToken" data-form-token-for="\w+" value="([^"]+)"/.exec(body)?.[1],
+    );
     expect(tokens[0]).toBeTruthy();
     expect(tokens[1]).toBeTruthy();
     expect(tokens[1]).not.toBe(tokens[0]);
@@ -275,19 +341,31 @@ describe('the registration form', () => {
   it('refuses forged, too fast and robot posts with a fresh form, never caches a post, and sends the security headers', async () => {
     const path = pathOf('en', REGISTRATION_SESSIONS.open.slug);
     const fields = (formToken: string, extra: Record<string, string> = {}) => ({
-      session: open.documentId, formToken, fullName: 'Private Person', email: address('refused'), consent: 'yes', website: '', ...extra,
+      session: open.documentId,
+      formToken,
+      fullName: 'Private Person',
+      email: address('refused'),
+      consent: 'yes',
+      website: '',
+      ...extra,
     });
     const cases: [string, () => Promise<Response>, string][] = [
       ['forged token', async () => post(path, fields('forged.123.abc')), cmsEn.errors.formExpired],
       ['too fast', async () => post(path, fields(await tokenOf(path))), cmsEn.errors.tooFast],
-      ['honeypot', async () => post(path, fields(await tokenOf(path), { website: 'https://spam.example' })), cmsEn.errors.spam],
+      [
+        'honeypot',
+        async () => post(path, fields(await tokenOf(path), { website: 'https://spam.example' })),
+        cmsEn.errors.spam,
+      ],
     ];
     for (const [label, send, message] of cases) {
       const response = await send();
       const body = await response.text();
       expect(response.status, label).toBe(422);
       expect(response.headers.get('cache-control'), label).toBe('no-store');
-      expect(response.headers.get('content-security-policy'), label).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+      expect(response.headers.get('content-security-policy'), label).toMatch(
+        /script-src 'self' 'nonce-[^']+' 'strict-dynamic'/,
+      );
       expect(response.headers.get('x-frame-options'), label).toBe('DENY');
       expect(response.headers.get('x-content-type-options'), label).toBe('nosniff');
       expect(response.headers.get('strict-transport-security'), label).toContain('max-age=');
@@ -297,6 +375,7 @@ describe('the registration form', () => {
       expect(body, label).not.toContain('spam.example'); // the honeypot is never sent back
     }
     // What a post rendered is never served to anyone else.
-    for (let i = 0; i < 2; i++) expect(await (await fetch(`${SITE_URL}${path}`)).text()).not.toContain('Private Person');
+    for (let i = 0; i < 2; i++)
+      expect(await (await fetch(`${SITE_URL}${path}`)).text()).not.toContain('Private Person');
   });
 });

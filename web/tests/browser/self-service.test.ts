@@ -13,10 +13,30 @@ import { cms, html, launchChromium, newContext, SITE_URL, waitForMail, type Caug
 const [OPEN, FULL] = SELF_SERVICE_SESSIONS.map((s) => s.slug) as [string, string];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SUBJECTS = {
-  confirmation: { en: 'Your place is confirmed', fr: 'Votre place est confirmée', it: 'Il vostro posto è confermato', es: 'Tu plaza está confirmada' },
-  waitlist: { en: 'You are on the waiting list', fr: 'Vous êtes sur la liste d', it: 'Siete in lista d', es: 'Estás en la lista de espera' },
-  promotion: { en: 'A place has opened up for you', fr: 'Une place s', it: 'Si è liberato un posto', es: 'Se ha liberado una plaza' },
-  cancellation: { en: 'Registration cancelled', fr: 'Inscription annulée', it: 'Iscrizione annullata', es: 'Inscripción anulada' },
+  confirmation: {
+    en: 'Your place is confirmed',
+    fr: 'Votre place est confirmée',
+    it: 'Il vostro posto è confermato',
+    es: 'Tu plaza está confirmada',
+  },
+  waitlist: {
+    en: 'You are on the waiting list',
+    fr: 'Vous êtes sur la liste d',
+    it: 'Siete in lista d',
+    es: 'Estás en la lista de espera',
+  },
+  promotion: {
+    en: 'A place has opened up for you',
+    fr: 'Une place s',
+    it: 'Si è liberato un posto',
+    es: 'Se ha liberado una plaza',
+  },
+  cancellation: {
+    en: 'Registration cancelled',
+    fr: 'Inscription annulée',
+    it: 'Iscrizione annullata',
+    es: 'Inscripción anulada',
+  },
 } as const;
 
 let browser: Browser;
@@ -40,19 +60,34 @@ afterAll(async () => {
 let count = 0;
 const uniqueEmail = (label: string) => `self-service-${label}-${Date.now()}-${count++}@example.org`;
 
-interface Registrant { email: string; fullName: string; organisation?: string; locale: Locale }
+interface Registrant {
+  email: string;
+  fullName: string;
+  organisation?: string;
+  locale: Locale;
+}
 
 /** Registers through the CMS's API (form token, the minimum fill time, the mutation); the status. */
 async function register(slug: string, person: Registrant): Promise<string> {
   const session = sessionIds[slug]!;
-  const { trainingSessionRegistrationFormToken: formToken } = await cms<{ trainingSessionRegistrationFormToken: string }>(
-    'query($session: ID!) { trainingSessionRegistrationFormToken(session: $session) }',
-    { session },
-  );
+  const { trainingSessionRegistrationFormToken: formToken } = await cms<{
+    trainingSessionRegistrationFormToken: string;
+  }>('query($session: ID!) { trainingSessionRegistrationFormToken(session: $session) }', { session });
   await new Promise((resolve) => setTimeout(resolve, 1100)); // REGISTRATION_MIN_FILL_S=1 in the tests
   const { registerForTrainingSession } = await cms<{ registerForTrainingSession: { status: string } }>(
     'mutation($data: TrainingSessionRegistrationInput!) { registerForTrainingSession(data: $data) { status } }',
-    { data: { session, fullName: person.fullName, email: person.email, organisation: person.organisation ?? '', consent: true, locale: person.locale, formToken, website: '' } },
+    {
+      data: {
+        session,
+        fullName: person.fullName,
+        email: person.email,
+        organisation: person.organisation ?? '',
+        consent: true,
+        locale: person.locale,
+        formToken,
+        website: '',
+      },
+    },
   );
   return registerForTrainingSession.status;
 }
@@ -66,7 +101,8 @@ function linkIn(mail: CaughtMail): string {
   return `${url.pathname}${url.search}`;
 }
 
-const mailOf = (email: string, kind: keyof typeof SUBJECTS, locale: Locale) => waitForMail(email, (m) => m.subject.startsWith(SUBJECTS[kind][locale]));
+const mailOf = (email: string, kind: keyof typeof SUBJECTS, locale: Locale) =>
+  waitForMail(email, (m) => m.subject.startsWith(SUBJECTS[kind][locale]));
 
 /** Registers and returns the link from the mail that follows (confirmation or waiting list). */
 async function registered(slug: string, person: Registrant): Promise<{ link: string; status: string }> {
@@ -75,14 +111,25 @@ async function registered(slug: string, person: Registrant): Promise<{ link: str
   return { link: linkIn(mail), status };
 }
 
-const person = (label: string, locale: Locale, extra: Partial<Registrant> = {}): Registrant => ({ email: uniqueEmail(label), fullName: `Ada ${label}`, locale, ...extra });
+const person = (label: string, locale: Locale, extra: Partial<Registrant> = {}): Registrant => ({
+  email: uniqueEmail(label),
+  fullName: `Ada ${label}`,
+  locale,
+  ...extra,
+});
 
 /** axe's WCAG 2.2 AA findings on the page at `path` (a GET: every state of the page has its URL). */
 async function axe(path: string, label: string, into: string[]) {
   const page = await axeContext.newPage();
   await page.goto(path, { waitUntil: 'networkidle' });
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  for (const v of result.violations) into.push(`${label}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  for (const v of result.violations)
+    into.push(
+      `${label}: ${v.id} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+    );
   await page.close();
 }
 
@@ -95,7 +142,11 @@ async function tabTo(page: Page, target: Locator) {
   throw new Error('never reached with Tab');
 }
 
-const fact = (page: Page, name: string) => page.locator('.facts > div').filter({ has: page.locator('dt', { hasText: name }) }).locator('dd');
+const fact = (page: Page, name: string) =>
+  page
+    .locator('.facts > div')
+    .filter({ has: page.locator('dt', { hasText: name }) })
+    .locator('dd');
 
 describe('the self-service page', () => {
   it('opens from the mailed link in the mail’s language, without JavaScript, showing the registration as text', async () => {
@@ -165,8 +216,15 @@ describe('the self-service page', () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(link);
-    for (const [locale, name, title] of [['fr', 'Français', 'Votre inscription'], ['it', 'Italiano', 'La tua iscrizione'], ['es', 'Español', 'Tu inscripción']] as const) {
-      await page.getByRole('navigation', { name: /Languages|Langues|Lingue|Idiomas/ }).getByRole('link', { name }).click();
+    for (const [locale, name, title] of [
+      ['fr', 'Français', 'Votre inscription'],
+      ['it', 'Italiano', 'La tua iscrizione'],
+      ['es', 'Español', 'Tu inscripción'],
+    ] as const) {
+      await page
+        .getByRole('navigation', { name: /Languages|Langues|Lingue|Idiomas/ })
+        .getByRole('link', { name })
+        .click();
       const url = new URL(page.url());
       expect(url.pathname).toBe(selfServicePath(locale));
       expect(url.searchParams.get('token')).toBe(token);
@@ -208,10 +266,18 @@ describe('the self-service page', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toMatch(/^social-tech-academy-registration-\d{4}-\d{2}-\d{2}\.json$/);
     const data = JSON.parse(await readFile((await download.path())!, 'utf8'));
-    expect(data.registration).toMatchObject({ fullName: bea.fullName, email: bea.email, organisation: 'Open Data Lab', status: 'confirmed', language: 'en' });
+    expect(data.registration).toMatchObject({
+      fullName: bea.fullName,
+      email: bea.email,
+      organisation: 'Open Data Lab',
+      status: 'confirmed',
+      language: 'en',
+    });
     expect(data.session.documentId).toBe(sessionIds[OPEN]);
     expect(data.mails.map((m: { kind: string }) => m.kind)).toContain('confirmation');
-    const direct = await fetch(`${SITE_URL}/api/self-service/data?${new URLSearchParams({ token: new URL(link, SITE_URL).searchParams.get('token')!, locale: 'en' })}`);
+    const direct = await fetch(
+      `${SITE_URL}/api/self-service/data?${new URLSearchParams({ token: new URL(link, SITE_URL).searchParams.get('token')!, locale: 'en' })}`,
+    );
     expect(direct.headers.get('content-type')).toMatch(/^application\/json/);
     expect(direct.headers.get('content-disposition')).toMatch(/^attachment; filename=/);
     await context.close();
@@ -242,7 +308,9 @@ describe('the self-service page', () => {
     expect(response!.request().method()).toBe('GET');
     expect(response!.request().redirectedFrom()?.method()).toBe('POST');
     expect(new URL(page.url()).searchParams.get('notice')).toBe('cancelled');
-    expect(await page.getByRole('status').textContent()).toContain('it has gone to the first person on the waiting list');
+    expect(await page.getByRole('status').textContent()).toContain(
+      'it has gone to the first person on the waiting list',
+    );
     expect(await fact(page, 'Status').textContent()).toBe('Cancelled');
     expect(await button.count()).toBe(0);
     await axe(page.url(), 'cancelled', violations);
@@ -253,10 +321,9 @@ describe('the self-service page', () => {
     // queued by then, sent or not: no waiting for a mail that should not come.
     expect((await page.reload())!.request().method()).toBe('GET');
     const token = new URL(link, SITE_URL).searchParams.get('token')!;
-    const { trainingSessionRegistrationData: data } = await cms<{ trainingSessionRegistrationData: { mails: { kind: string }[] } }>(
-      'query($token: String!) { trainingSessionRegistrationData(token: $token) }',
-      { token },
-    );
+    const { trainingSessionRegistrationData: data } = await cms<{
+      trainingSessionRegistrationData: { mails: { kind: string }[] };
+    }>('query($token: String!) { trainingSessionRegistrationData(token: $token) }', { token });
     expect(data.mails.map((m) => m.kind)).toEqual(['confirmation', 'cancellation']);
     // The mailed link itself is never served from the page cache: it shows the cancellation too.
     expect((await html(link)).body).toContain('Cancelled');
@@ -283,12 +350,16 @@ describe('the self-service page', () => {
     expect(await fact(page, 'Statut').textContent()).toBe('Confirmée');
     const box = page.getByLabel('Oui, je veux annuler mon inscription');
     expect(await box.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator(`#${await box.getAttribute('aria-describedby')}`).textContent()).toBe('Cochez la case ci-dessus pour confirmer.');
+    expect(await page.locator(`#${await box.getAttribute('aria-describedby')}`).textContent()).toBe(
+      'Cochez la case ci-dessus pour confirmer.',
+    );
     const violations: string[] = [];
     await axe(page.url(), 'confirm-cancel', violations);
     // The notice of a post the CMS could not carry out (tests/outage: the CMS down).
     await page.goto(`${link}&notice=failed`);
-    expect(await page.getByRole('alert').textContent()).toBe('Cette action n’a pas pu aboutir pour le moment. Veuillez réessayer dans quelques minutes.');
+    expect(await page.getByRole('alert').textContent()).toBe(
+      'Cette action n’a pas pu aboutir pour le moment. Veuillez réessayer dans quelques minutes.',
+    );
     await axe(page.url(), 'failed', violations);
     expect(violations).toEqual([]);
     await context.close();
@@ -354,7 +425,9 @@ describe('the self-service page', () => {
     const download = await fetch(`${SITE_URL}/api/self-service/data?token=${token}&locale=it`);
     expect(download.status).toBe(404);
     expect(((await download.json()) as { error: { code: string } }).error.code).toBe('REGISTRATION_NOT_FOUND');
-    await expect(cms(`query { trainingSessionRegistrationData(token: "${token}") }`)).rejects.toThrow(/REGISTRATION_NOT_FOUND/);
+    await expect(cms(`query { trainingSessionRegistrationData(token: "${token}") }`)).rejects.toThrow(
+      /REGISTRATION_NOT_FOUND/,
+    );
     expect(violations).toEqual([]);
     await context.close();
   });
@@ -363,7 +436,12 @@ describe('the self-service page', () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     const violations: string[] = [];
-    const titles: Record<Locale, string> = { fr: 'Inscription introuvable', en: 'Registration not found', it: 'Iscrizione non trovata', es: 'Inscripción no encontrada' };
+    const titles: Record<Locale, string> = {
+      fr: 'Inscription introuvable',
+      en: 'Registration not found',
+      it: 'Iscrizione non trovata',
+      es: 'Inscripción no encontrada',
+    };
     for (const locale of LOCALES) {
       const texts: string[] = [];
       for (const query of [`?token=${randomBytes(32).toString('base64url')}`, '?token=abc', '?token=', '']) {

@@ -7,7 +7,8 @@ import { CMS_URL, launchChromium, newContext, SITE_URL } from './helpers';
 // the editors uploaded (scripts/cms-fixtures.mjs TEST_UPLOADS: an HTML page and an SVG that run a
 // script, a PDF, a PNG), served by the real CMS and passed on by the built site.
 const uploads = JSON.parse(process.env.TEST_UPLOADS ?? '{}') as Record<keyof typeof TEST_UPLOADS, string>;
-if (!uploads.html || !uploads.svg || !uploads.pdf || !uploads.png) throw new Error('TEST_UPLOADS: the fixture uploads are missing (scripts/test.mjs)');
+if (!uploads.html || !uploads.svg || !uploads.pdf || !uploads.png)
+  throw new Error('TEST_UPLOADS: the fixture uploads are missing (scripts/test.mjs)');
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${SITE_URL}${path}`, { headers });
 
@@ -35,7 +36,13 @@ describe('uploads on the site’s origin', () => {
     expect(body).not.toContain('<script');
     expect(html.headers.get('content-type')).toMatch(/^text\/plain/);
     // Nor under another name, nor a file the CMS does not have (the CMS's own 404 body stays there).
-    for (const path of [uploads.html.replace(/\.html$/, '.htm'), uploads.html.replace(/\.html$/, '.js'), '/uploads/no-such-file.png', '/uploads/.hidden.png', '/uploads/no-extension']) {
+    for (const path of [
+      uploads.html.replace(/\.html$/, '.htm'),
+      uploads.html.replace(/\.html$/, '.js'),
+      '/uploads/no-such-file.png',
+      '/uploads/.hidden.png',
+      '/uploads/no-extension',
+    ]) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
       expect(await response.text(), path).toBe('Not Found');

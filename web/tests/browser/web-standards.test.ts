@@ -27,7 +27,15 @@ afterAll(async () => {
 });
 
 /** A message of the Nu HTML Checker (`--format json`). */
-interface NuMessage { type: 'error' | 'info' | 'non-document-error'; subType?: string; url?: string; lastLine?: number; firstColumn?: number; message: string; extract?: string }
+interface NuMessage {
+  type: 'error' | 'info' | 'non-document-error';
+  subType?: string;
+  url?: string;
+  lastLine?: number;
+  firstColumn?: number;
+  message: string;
+  extract?: string;
+}
 
 /** Validates every document in one run of the Nu HTML Checker (vnu-jar, on the machine's Java). */
 function nuCheck(docs: SiteDocument[]): { doc: SiteDocument; message: NuMessage }[] {
@@ -40,10 +48,19 @@ function nuCheck(docs: SiteDocument[]): { doc: SiteDocument; message: NuMessage 
       return file;
     });
     const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-    const result = spawnSync(java, ['-jar', jar, '--format', 'json', '--stdout', '--exit-zero-always', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    if (result.error || result.status !== 0) throw new Error(`the Nu HTML Checker did not run (a Java runtime is needed: Debian's default-jre-headless): ${result.error ?? result.stderr}`);
+    const result = spawnSync(java, ['-jar', jar, '--format', 'json', '--stdout', '--exit-zero-always', ...files], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (result.error || result.status !== 0)
+      throw new Error(
+        `the Nu HTML Checker did not run (a Java runtime is needed: Debian's default-jre-headless): ${result.error ?? result.stderr}`,
+      );
     const { messages } = JSON.parse(result.stdout) as { messages: NuMessage[] };
-    return messages.map((message) => ({ doc: docs[Number(/(\d{4})\.html$/.exec(message.url ?? '')?.[1] ?? -1)]!, message }));
+    return messages.map((message) => ({
+      doc: docs[Number(/(\d{4})\.html$/.exec(message.url ?? '')?.[1] ?? -1)]!,
+      message,
+    }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -54,20 +71,39 @@ describe('HTML (W3C Nu HTML Checker)', () => {
     // The set is what it should be: every kind of document, in every language.
     expect(documents.length).toBeGreaterThan(150);
     // And the checker does check: a document with the audit's first error, among the others.
-    const canary = { ...documents[0]!, label: 'canary', path: '-', body: '<!DOCTYPE html><html lang="en"><title>x</title><select name="a" value="b"></select></html>' };
-    const messages = nuCheck([...documents, canary]).filter(({ message }) => message.type !== 'info' || message.subType === 'warning');
-    expect(messages.filter(({ doc }) => doc === canary).map(({ message }) => message.message)).toEqual([expect.stringContaining('Attribute “value” not allowed on element “select”')]);
+    const canary = {
+      ...documents[0]!,
+      label: 'canary',
+      path: '-',
+      body: '<!DOCTYPE html><html lang="en"><title>x</title><select name="a" value="b"></select></html>',
+    };
+    const messages = nuCheck([...documents, canary]).filter(
+      ({ message }) => message.type !== 'info' || message.subType === 'warning',
+    );
+    expect(messages.filter(({ doc }) => doc === canary).map(({ message }) => message.message)).toEqual([
+      expect.stringContaining('Attribute “value” not allowed on element “select”'),
+    ]);
     const found = messages
       .filter(({ doc }) => doc !== canary)
-      .map(({ doc, message }) => `${doc ? `${doc.label} ${doc.path}` : message.url}:${message.lastLine}:${message.firstColumn}: ${message.subType ?? message.type}: ${message.message} [${message.extract?.trim() ?? ''}]`);
+      .map(
+        ({ doc, message }) =>
+          `${doc ? `${doc.label} ${doc.path}` : message.url}:${message.lastLine}:${message.firstColumn}: ${message.subType ?? message.type}: ${message.message} [${message.extract?.trim() ?? ''}]`,
+      );
     expect(found).toEqual([]);
   }, 300_000);
 });
 
 /** What a crawler reads in a page's head: canonical URL, hreflang alternates, robots, JSON-LD. */
-interface HeadLinks { status: number; canonical?: string; alternates: Map<string, string>; robots?: string; jsonLd: string[] }
+interface HeadLinks {
+  status: number;
+  canonical?: string;
+  alternates: Map<string, string>;
+  robots?: string;
+  jsonLd: string[];
+}
 
-const jsonLdOf = (body: string) => [...body.matchAll(/<script\b[^>]*\btype="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+const jsonLdOf = (body: string) =>
+  [...body.matchAll(/<script\b[^>]*\btype="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
 
 function headLinks(status: number, body: string): HeadLinks {
   const links = linkTags(body);
@@ -87,16 +123,30 @@ const decodeEntities = (text: string) => text.replace(/&amp;/g, '&');
 async function crawl(urls: Iterable<string>, into = new Map<string, HeadLinks>()): Promise<Map<string, HeadLinks>> {
   const queue = [...new Set(urls)].filter((url) => !into.has(url));
   for (let i = 0; i < queue.length; i += 6) {
-    await Promise.all(queue.slice(i, i + 6).map(async (url) => {
-      const response = await fetch(url, { headers: { accept: 'text/html' }, redirect: 'manual' });
-      into.set(url, headLinks(response.status, await response.text()));
-    }));
+    await Promise.all(
+      queue.slice(i, i + 6).map(async (url) => {
+        const response = await fetch(url, { headers: { accept: 'text/html' }, redirect: 'manual' });
+        into.set(url, headLinks(response.status, await response.text()));
+      }),
+    );
   }
   return into;
 }
 
 /** The query parameters that filter a list (its facets): a list with one of them is a view of the list. */
-const FILTERS = ['theme', 'level', 'audience', 'competence', 'country', 'kind', 'role', 'service', 'language', 'format', 'month'];
+const FILTERS = [
+  'theme',
+  'level',
+  'audience',
+  'competence',
+  'country',
+  'kind',
+  'role',
+  'service',
+  'language',
+  'format',
+  'month',
+];
 const isFiltered = (path: string) => FILTERS.some((name) => new URL(path, SITE_URL).searchParams.has(name));
 
 /**
@@ -105,23 +155,31 @@ const isFiltered = (path: string) => FILTERS.some((name) => new URL(path, SITE_U
  * of a translation (not the states a form post leads to, nor the private self-service page); and
  * every page an alternate names. Crawled once for the tests that read them.
  */
-let crawled: Promise<{ entries: { loc: string; alternates: Map<string, string> }[]; pages: Map<string, HeadLinks> }> | undefined;
+let crawled:
+  Promise<{ entries: { loc: string; alternates: Map<string, string> }[]; pages: Map<string, HeadLinks> }> | undefined;
 function crawlSite() {
   crawled ??= (async () => {
     const sitemap = await (await fetch(`${SITE_URL}/sitemap.xml`)).text();
     const entries = [...sitemap.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((m) => ({
       loc: decodeEntities(/<loc>([^<]+)<\/loc>/.exec(m[1]!)![1]!),
-      alternates: new Map([...m[1]!.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((a) => [a[1]!, decodeEntities(a[2]!)])),
+      alternates: new Map(
+        [...m[1]!.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((a) => [a[1]!, decodeEntities(a[2]!)]),
+      ),
     }));
-    const linked = documents.filter((doc) => doc.status === 200 && !/^(self-service|session)/.test(doc.label)).map((doc) => `${SITE_URL}${doc.path}`);
+    const linked = documents
+      .filter((doc) => doc.status === 200 && !/^(self-service|session)/.test(doc.label))
+      .map((doc) => `${SITE_URL}${doc.path}`);
     const pages = await crawl([...entries.map((e) => e.loc), ...linked]);
-    await crawl([...pages.values()].flatMap((page) => [...page.alternates.values()]), pages);
+    await crawl(
+      [...pages.values()].flatMap((page) => [...page.alternates.values()]),
+      pages,
+    );
     return { entries, pages };
   })();
   return crawled;
 }
 
-describe('structured data (JSON-LD against the schema.org vocabulary and Google\'s documented properties)', () => {
+describe("structured data (JSON-LD against the schema.org vocabulary and Google's documented properties)", () => {
   it('writes only valid blocks, with the properties Google documents for their types, on every page', async () => {
     const { pages } = await crawlSite();
     const sources = [
@@ -169,7 +227,10 @@ describe('structured data (JSON-LD against the schema.org vocabulary and Google\
       const type = /^(\S+) \(\w\w\)$/.exec(doc.label)?.[1];
       if (!type || !expected[type]) continue;
       const nodes = jsonLdOf(doc.body).flatMap((block) => [].concat(JSON.parse(block))) as Record<string, unknown>[];
-      expect(nodes.map((node) => [].concat(node['@type'] as never).join('+')), doc.label).toEqual(expected[type]);
+      expect(
+        nodes.map((node) => [].concat(node['@type'] as never).join('+')),
+        doc.label,
+      ).toEqual(expected[type]);
       checked++;
     }
     expect(checked).toBe(Object.keys(expected).length * 4);
@@ -190,7 +251,8 @@ describe('hreflang', () => {
         continue;
       }
       if (!page.alternates.size) continue;
-      if (page.canonical !== url) problems.push(`${url}: alternates on a page whose canonical URL is ${page.canonical}`);
+      if (page.canonical !== url)
+        problems.push(`${url}: alternates on a page whose canonical URL is ${page.canonical}`);
       if (page.robots?.includes('noindex')) problems.push(`${url}: alternates on a noindex page`);
       const own = [...page.alternates].filter(([hreflang, href]) => hreflang !== 'x-default' && href === url);
       if (own.length !== 1) problems.push(`${url}: names itself ${own.length} times among its alternates`);
@@ -198,15 +260,18 @@ describe('hreflang', () => {
       for (const [hreflang, href] of page.alternates) {
         const target = pages.get(href)!;
         if (target.status !== 200) problems.push(`${url}: ${hreflang} alternate ${href} answers ${target.status}`);
-        else if (target.alternates.get('x-default') !== page.alternates.get('x-default')) problems.push(`${url}: ${href} has another x-default`);
-        else if (hreflang !== 'x-default' && lang && target.alternates.get(lang) !== url) problems.push(`${url}: ${hreflang} alternate ${href} does not name it back as ${lang}`);
+        else if (target.alternates.get('x-default') !== page.alternates.get('x-default'))
+          problems.push(`${url}: ${href} has another x-default`);
+        else if (hreflang !== 'x-default' && lang && target.alternates.get(lang) !== url)
+          problems.push(`${url}: ${hreflang} alternate ${href} does not name it back as ${lang}`);
         pairs++;
       }
     }
     // The sitemap says what the pages say.
     for (const entry of entries) {
       const page = pages.get(entry.loc)!;
-      if (JSON.stringify([...entry.alternates].sort()) !== JSON.stringify([...page.alternates].sort())) problems.push(`${entry.loc}: the sitemap's alternates differ from the page's`);
+      if (JSON.stringify([...entry.alternates].sort()) !== JSON.stringify([...page.alternates].sort()))
+        problems.push(`${entry.loc}: the sitemap's alternates differ from the page's`);
     }
     expect(problems).toEqual([]);
     expect(pairs).toBeGreaterThan(2000);
@@ -232,9 +297,12 @@ describe('hreflang', () => {
 describe('caching and compression', () => {
   it('lets shared caches serve a page stale for a stated time while they refresh it', () => {
     // Session pages (a form token per response) and the self-service page (personal) are never stored.
-    const cached = documents.filter((doc) => doc.status === 200 && !/training-sessions-detail|^session|^self-service/.test(doc.label));
+    const cached = documents.filter(
+      (doc) => doc.status === 200 && !/training-sessions-detail|^session|^self-service/.test(doc.label),
+    );
     expect(cached.length).toBeGreaterThan(80);
-    for (const doc of cached) expect(doc.headers.get('cache-control'), doc.label).toMatch(/^s-maxage=\d+, stale-while-revalidate=[1-9]\d*$/);
+    for (const doc of cached)
+      expect(doc.headers.get('cache-control'), doc.label).toMatch(/^s-maxage=\d+, stale-while-revalidate=[1-9]\d*$/);
   });
 
   it('sends the locale messages of a first load compressed, and any JSON or XML the browser asks for', async () => {

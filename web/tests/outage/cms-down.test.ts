@@ -13,16 +13,32 @@ describe('when the CMS is down', () => {
   it('serves cached pages, also past their TTL, and a localized 503 for the others', async () => {
     const cached = localizedPath('es', 'job-sheets');
     // A second site whose pages are fresh for 1 s only: its copy is stale when the CMS goes.
-    const shortLived = await startSite(process.env.SITE_OUTPUT_DIR!, process.env.CMS_URL!, { env: { NUXT_CONTENT_TTL: '1' } });
+    const shortLived = await startSite(process.env.SITE_OUTPUT_DIR!, process.env.CMS_URL!, {
+      env: { NUXT_CONTENT_TTL: '1' },
+    });
     try {
       expect((await html(cached)).status).toBe(200);
       expect((await fetch(`${shortLived.url}${cached}`)).status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 1500)); // past the second site's TTL: stale
       process.kill(Number(process.env.CMS_PID), 'SIGTERM');
-      await expect.poll(async () => fetch(`${process.env.CMS_URL}/graphql`).then(() => 'up', () => 'down'), { timeout: 30_000 }).toBe('down');
+      await expect
+        .poll(
+          async () =>
+            fetch(`${process.env.CMS_URL}/graphql`).then(
+              () => 'up',
+              () => 'down',
+            ),
+          { timeout: 30_000 },
+        )
+        .toBe('down');
       // The cached page, also under parameters no page reads (the page cache keys on what the page
       // reads: such a URL cannot be rendered now, so a 200 can only come from the cache).
-      for (const path of [cached, cached, `${cached}?u=${randomBytes(6).toString('hex')}`, `${cached}?utm_source=newsletter`]) {
+      for (const path of [
+        cached,
+        cached,
+        `${cached}?u=${randomBytes(6).toString('hex')}`,
+        `${cached}?utm_source=newsletter`,
+      ]) {
         const again = await html(path);
         expect(again.status, path).toBe(200);
         expect(again.body, path).toContain('<h1>Jobpedia: las profesiones digitales</h1>');
@@ -40,11 +56,19 @@ describe('when the CMS is down', () => {
     // Nothing of the failure in the page or its payload: no stack, no "fetch failed", no CMS address.
     expectNoLeak(uncached.body, 'the 503 page');
     // A registration form sent meanwhile: a localized 503, stored by no cache.
-    const posted = await fetch(`${process.env.SITE_URL}${localizedPath('it', 'training-sessions', REGISTRATION_SESSIONS.open.slug)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-      body: new URLSearchParams({ fullName: 'Durante Guasto', email: 'guasto@example.org', consent: 'yes', formToken: 'x' }).toString(),
-    });
+    const posted = await fetch(
+      `${process.env.SITE_URL}${localizedPath('it', 'training-sessions', REGISTRATION_SESSIONS.open.slug)}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+        body: new URLSearchParams({
+          fullName: 'Durante Guasto',
+          email: 'guasto@example.org',
+          consent: 'yes',
+          formToken: 'x',
+        }).toString(),
+      },
+    );
     expect(posted.status).toBe(503);
     expect(posted.headers.get('cache-control')).toBe('no-store');
     const postedBody = await posted.text();
@@ -53,14 +77,25 @@ describe('when the CMS is down', () => {
   });
 
   it('says nothing of the failure in any error response, page, JSON, GraphQL or upload', async () => {
-    const targets = [`${localizedPath('fr', 'modules')}?level=advanced`, localizedPath('en', 'modules', 'no-such-module'), '/graphql', '/uploads/a.png', '/api/__sitemap__/urls', '/sitemap.xml'];
+    const targets = [
+      `${localizedPath('fr', 'modules')}?level=advanced`,
+      localizedPath('en', 'modules', 'no-such-module'),
+      '/graphql',
+      '/uploads/a.png',
+      '/api/__sitemap__/urls',
+      '/sitemap.xml',
+    ];
     for (const path of targets) {
       for (const accept of ['text/html', 'application/json']) {
         const response = await fetch(`${process.env.SITE_URL}${path}`, { headers: { accept } });
         expectNoLeak(await response.text(), `${path} (${accept})`);
       }
     }
-    const graphql = await fetch(`${process.env.SITE_URL}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ modules { title } }' }) });
+    const graphql = await fetch(`${process.env.SITE_URL}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ modules { title } }' }),
+    });
     expect(graphql.status).toBe(502);
     expectNoLeak(await graphql.text(), 'POST /graphql');
   });

@@ -22,7 +22,15 @@ describe('secrets of cms/.env', () => {
 
   it('are the secrets npm start generates, the development admin password among them', () => {
     const names = new Set(secrets.map((s) => s.name));
-    for (const name of ['APP_KEYS', 'ADMIN_JWT_SECRET', 'JWT_SECRET', 'API_TOKEN_SALT', 'ENCRYPTION_KEY', 'SITE_FORWARDING_SECRET', 'DEV_ADMIN_PASSWORD']) {
+    for (const name of [
+      'APP_KEYS',
+      'ADMIN_JWT_SECRET',
+      'JWT_SECRET',
+      'API_TOKEN_SALT',
+      'ENCRYPTION_KEY',
+      'SITE_FORWARDING_SECRET',
+      'DEV_ADMIN_PASSWORD',
+    ]) {
       expect(names, name).toContain(name);
     }
   });
@@ -30,7 +38,9 @@ describe('secrets of cms/.env', () => {
   for (const [what, dir] of Object.entries(published)) {
     it(`never appear in ${what}`, () => {
       expect(existsSync(dir) && readdirSync(dir).length > 0, `${dir} was built`).toBe(true);
-      const found = filesHoldingSecrets(dir, secrets).map(({ file, name }: { file: string; name: string }) => `${name} in ${file}`);
+      const found = filesHoldingSecrets(dir, secrets).map(
+        ({ file, name }: { file: string; name: string }) => `${name} in ${file}`,
+      );
       expect(found).toEqual([]);
     });
   }

@@ -23,16 +23,28 @@ export interface GoogleRules {
   check?: (node: Node) => string[];
 }
 
-const valuesOf = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
-const typesOf = (node: unknown): string[] => (node && typeof node === 'object' ? valuesOf((node as Node)['@type']).filter((t): t is string => typeof t === 'string') : []);
-const present = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length);
+const valuesOf = (value: unknown): unknown[] =>
+  value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+const typesOf = (node: unknown): string[] =>
+  node && typeof node === 'object'
+    ? valuesOf((node as Node)['@type']).filter((t): t is string => typeof t === 'string')
+    : [];
+const present = (value: unknown) =>
+  value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length);
 
 export const GOOGLE_RULES: Record<string, GoogleRules> = {
   Course: {
     doc: 'https://developers.google.com/search/docs/appearance/structured-data/course-info',
     required: [
-      'name', 'description', 'provider', 'provider.name', 'offers', 'offers.category',
-      'hasCourseInstance', 'hasCourseInstance.courseMode', 'hasCourseInstance.courseSchedule|courseWorkload',
+      'name',
+      'description',
+      'provider',
+      'provider.name',
+      'offers',
+      'offers.category',
+      'hasCourseInstance',
+      'hasCourseInstance.courseMode',
+      'hasCourseInstance.courseSchedule|courseWorkload',
     ],
     recommended: ['inLanguage', 'provider.url', 'hasCourseInstance.inLanguage'],
     notGiven: {
@@ -52,7 +64,9 @@ export const GOOGLE_RULES: Record<string, GoogleRules> = {
     check: (node) =>
       valuesOf(node.offers).flatMap((offer) => {
         const o = offer as Node;
-        return o.category !== 'Free' && !(present(o.price) && present(o.priceCurrency)) ? ['offers: a course that is not free has price and priceCurrency'] : [];
+        return o.category !== 'Free' && !(present(o.price) && present(o.priceCurrency))
+          ? ['offers: a course that is not free has price and priceCurrency']
+          : [];
       }),
   },
   CourseInstance: {
@@ -65,9 +79,18 @@ export const GOOGLE_RULES: Record<string, GoogleRules> = {
     doc: 'https://developers.google.com/search/docs/appearance/structured-data/event',
     required: ['name', 'startDate', 'location'],
     recommended: [
-      'description', 'endDate', 'eventAttendanceMode', 'eventStatus',
-      'offers', 'offers.availability', 'offers.price', 'offers.priceCurrency', 'offers.url',
-      'organizer', 'organizer.name', 'organizer.url',
+      'description',
+      'endDate',
+      'eventAttendanceMode',
+      'eventStatus',
+      'offers',
+      'offers.availability',
+      'offers.price',
+      'offers.priceCurrency',
+      'offers.url',
+      'organizer',
+      'organizer.name',
+      'organizer.url',
     ],
     notGiven: {
       image: 'sessions have no picture',
@@ -77,16 +100,20 @@ export const GOOGLE_RULES: Record<string, GoogleRules> = {
     },
     // A place has an address; an online event's VirtualLocation has its URL.
     check: (node) =>
-      valuesOf(node.location).flatMap((location) => {
-        const types = typesOf(location);
-        const l = location as Node;
-        if (types.includes('VirtualLocation')) return present(l.url) ? [] : ['location: a VirtualLocation has a url'];
-        if (types.includes('Place')) return present(l.address) ? [] : ['location: a Place has an address'];
-        return [`location: a Place or a VirtualLocation, not ${types.join('+') || 'text'}`];
-      }).concat(
-        node.eventAttendanceMode === 'https://schema.org/OnlineEventAttendanceMode' && !valuesOf(node.location).some((l) => typesOf(l).includes('VirtualLocation'))
-          ? ['location: an online event is at a VirtualLocation'] : [],
-      ),
+      valuesOf(node.location)
+        .flatMap((location) => {
+          const types = typesOf(location);
+          const l = location as Node;
+          if (types.includes('VirtualLocation')) return present(l.url) ? [] : ['location: a VirtualLocation has a url'];
+          if (types.includes('Place')) return present(l.address) ? [] : ['location: a Place has an address'];
+          return [`location: a Place or a VirtualLocation, not ${types.join('+') || 'text'}`];
+        })
+        .concat(
+          node.eventAttendanceMode === 'https://schema.org/OnlineEventAttendanceMode' &&
+            !valuesOf(node.location).some((l) => typesOf(l).includes('VirtualLocation'))
+            ? ['location: an online event is at a VirtualLocation']
+            : [],
+        ),
   },
   BreadcrumbList: {
     doc: 'https://developers.google.com/search/docs/appearance/structured-data/breadcrumb',
@@ -96,8 +123,10 @@ export const GOOGLE_RULES: Record<string, GoogleRules> = {
       const items = valuesOf(node.itemListElement) as Node[];
       const problems = items.length < 2 ? [`itemListElement: at least two ListItems (${items.length})`] : [];
       items.forEach((item, index) => {
-        if (item.position !== index + 1) problems.push(`itemListElement[${index}]: position ${String(item.position)}, not ${index + 1}`);
-        if (index < items.length - 1 && !present(item.item)) problems.push(`itemListElement[${index}]: an item (URL) on every ListItem but the last`);
+        if (item.position !== index + 1)
+          problems.push(`itemListElement[${index}]: position ${String(item.position)}, not ${index + 1}`);
+        if (index < items.length - 1 && !present(item.item))
+          problems.push(`itemListElement[${index}]: an item (URL) on every ListItem but the last`);
       });
       return problems;
     },
@@ -109,11 +138,18 @@ export const GOOGLE_RULES: Record<string, GoogleRules> = {
     notGiven: {
       logo: 'given when the organisation has one (the academy has no raster logo)',
       address: 'given for the organisations of the Atlas (the academy is a consortium of four offices)',
-      sameAs: 'an Atlas organisation\'s website is its url',
+      sameAs: "an Atlas organisation's website is its url",
       alternateName: 'organisations are known by one name',
-      contactPoint: 'not published', email: 'not published', telephone: 'not published',
-      legalName: 'not in the CMS', foundingDate: 'given when known', numberOfEmployees: 'not in the CMS',
-      vatID: 'not in the CMS', iso6523Code: 'not in the CMS', naics: 'not in the CMS', taxID: 'not in the CMS',
+      contactPoint: 'not published',
+      email: 'not published',
+      telephone: 'not published',
+      legalName: 'not in the CMS',
+      foundingDate: 'given when known',
+      numberOfEmployees: 'not in the CMS',
+      vatID: 'not in the CMS',
+      iso6523Code: 'not in the CMS',
+      naics: 'not in the CMS',
+      taxID: 'not in the CMS',
     },
   },
   WebSite: {
@@ -140,13 +176,22 @@ export const GOOGLE_RULES: Record<string, GoogleRules> = {
     required: [],
     recommended: ['headline', 'author', 'author.name', 'author.url', 'dateModified'],
     notGiven: {
-      datePublished: 'the CMS keeps no date of first publication (publishedAt is the latest): dateCreated gives the interview\'s date',
+      datePublished:
+        "the CMS keeps no date of first publication (publishedAt is the latest): dateCreated gives the interview's date",
       image: 'given when the interview has a portrait',
     },
   },
   // No Google feature: schema.org's own definition, and what a partner needs to use a term.
-  DefinedTerm: { doc: 'https://schema.org/DefinedTerm', required: ['name', 'termCode', 'inDefinedTermSet', 'inDefinedTermSet.name'], recommended: ['url'] },
-  DefinedTermSet: { doc: 'https://schema.org/DefinedTermSet', required: ['name', 'hasDefinedTerm', 'hasDefinedTerm.termCode'], recommended: ['url'] },
+  DefinedTerm: {
+    doc: 'https://schema.org/DefinedTerm',
+    required: ['name', 'termCode', 'inDefinedTermSet', 'inDefinedTermSet.name'],
+    recommended: ['url'],
+  },
+  DefinedTermSet: {
+    doc: 'https://schema.org/DefinedTermSet',
+    required: ['name', 'hasDefinedTerm', 'hasDefinedTerm.termCode'],
+    recommended: ['url'],
+  },
 };
 
 /** Whether every value at `path` has the last segment (or one of its `|` alternatives). */
@@ -166,11 +211,14 @@ export function checkGoogle(node: Node): string[] {
   for (const type of types) {
     const rules = GOOGLE_RULES[type];
     if (!rules) {
-      if (!types.some((t) => GOOGLE_RULES[t])) problems.push(`${type}: no Google rules for this type (tests/structured-data/google.ts)`);
+      if (!types.some((t) => GOOGLE_RULES[t]))
+        problems.push(`${type}: no Google rules for this type (tests/structured-data/google.ts)`);
       continue;
     }
-    for (const path of rules.required) if (missing(node, path)) problems.push(`${type}: ${path} is required (${rules.doc})`);
-    for (const path of rules.recommended) if (missing(node, path)) problems.push(`${type}: ${path} is recommended and given by the site (${rules.doc})`);
+    for (const path of rules.required)
+      if (missing(node, path)) problems.push(`${type}: ${path} is required (${rules.doc})`);
+    for (const path of rules.recommended)
+      if (missing(node, path)) problems.push(`${type}: ${path} is recommended and given by the site (${rules.doc})`);
     problems.push(...(rules.check?.(node) ?? []).map((problem) => `${type}: ${problem} (${rules.doc})`));
   }
   return problems;

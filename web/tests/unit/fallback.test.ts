@@ -10,7 +10,14 @@ describe('entries missing in a language', () => {
   });
 
   it('lists only the locales that exist, and sends the switcher to English elsewhere', () => {
-    const entry = { locale: 'en', slug: 'only-en', localizations: [{ locale: 'it', slug: 'solo-it' }, { locale: 'xx', slug: 'bad' }] };
+    const entry = {
+      locale: 'en',
+      slug: 'only-en',
+      localizations: [
+        { locale: 'it', slug: 'solo-it' },
+        { locale: 'xx', slug: 'bad' },
+      ],
+    };
     const existing = existingSlugs(entry);
     expect(existing).toEqual({ en: 'only-en', it: 'solo-it' });
     expect(switcherSlugs(existing)).toEqual({ fr: 'only-en', en: 'only-en', it: 'solo-it', es: 'only-en' });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilters, facetCounts, selectionFromQuery, type Facet } from '#shared/filters';
 
-interface Item { id: number; theme: string; audiences: string[] }
+interface Item {
+  id: number;
+  theme: string;
+  audiences: string[];
+}
 const items: Item[] = [
   { id: 1, theme: 'data', audiences: ['students'] },
   { id: 2, theme: 'data', audiences: ['trainers', 'students'] },

@@ -5,15 +5,30 @@ import { isSafeUrl, loadMarkdownRenderer } from '../../app/utils/markdown';
 describe('Markdown from the CMS', () => {
   it('keeps links to pages, the web, mail and phone', async () => {
     const render = await loadMarkdownRenderer();
-    const html = render('[catalogue](/en/modules), [ESS](https://www.ess-europe.eu), [mail](mailto:contact@example.org), [call](tel:+3220000000), [top](#theory)');
-    for (const href of ['/en/modules', 'https://www.ess-europe.eu', 'mailto:contact@example.org', 'tel:+3220000000', '#theory']) {
+    const html = render(
+      '[catalogue](/en/modules), [ESS](https://www.ess-europe.eu), [mail](mailto:contact@example.org), [call](tel:+3220000000), [top](#theory)',
+    );
+    for (const href of [
+      '/en/modules',
+      'https://www.ess-europe.eu',
+      'mailto:contact@example.org',
+      'tel:+3220000000',
+      '#theory',
+    ]) {
       expect(html).toContain(`href="${href}"`);
     }
   });
 
   it('turns script and data addresses into plain text, however they are spelt', async () => {
     const render = await loadMarkdownRenderer();
-    for (const href of ['javascript:alert(1)', 'JavaScript:alert(1)', 'java\tscript:alert(1)', ' javascript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', 'vbscript:msgbox(1)']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'java\tscript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html;base64,PHNjcmlwdD4=',
+      'vbscript:msgbox(1)',
+    ]) {
       expect(isSafeUrl(href), href).toBe(false);
       const html = render(`[click me](<${href}>) ![a picture](<${href}>)`);
       expect(html, href).not.toMatch(/href=|src=/);
@@ -65,14 +80,20 @@ describe('Markdown from the CMS', () => {
       }
     }
     // The bare form the audit reported (no angle brackets), links and images alike.
-    for (const markdown of ['[x](javascript&#58;alert(1))', '[x](&#106;avascript:alert(1))', '![x](&#106;avascript:alert(1))']) {
+    for (const markdown of [
+      '[x](javascript&#58;alert(1))',
+      '[x](&#106;avascript:alert(1))',
+      '![x](&#106;avascript:alert(1))',
+    ]) {
       expect(render(markdown), markdown).not.toMatch(/href=|src=/);
     }
   });
 
   it('still keeps addresses whose references decode to something harmless', async () => {
     const render = await loadMarkdownRenderer();
-    const html = render('[search](https://example.org/?q=a&amp;page=2) [about](&#47;en&#47;modules) [mail](mailto&#58;contact@example.org)');
+    const html = render(
+      '[search](https://example.org/?q=a&amp;page=2) [about](&#47;en&#47;modules) [mail](mailto&#58;contact@example.org)',
+    );
     expect(html).toContain('href="https://example.org/?q=a&amp;page=2"');
     expect(html).toContain('href="&#47;en&#47;modules"');
     expect(html).toContain('href="mailto&#58;contact@example.org"');
@@ -89,7 +110,16 @@ describe('headings of rendered Markdown in a page', () => {
     const render = await loadMarkdownRenderer();
     const html = render('### Publisher\n\ntext\n\n##### Deep\n\n### Hosting\n\n#### Details');
     // Under a page's h1 (a legal page): ### becomes h2, and ##### no deeper than h3.
-    expect([...fitHeadings(html, 1).matchAll(/<(\/?h\d)>/g)].map((m) => m[1])).toEqual(['h2', '/h2', 'h3', '/h3', 'h2', '/h2', 'h3', '/h3']);
+    expect([...fitHeadings(html, 1).matchAll(/<(\/?h\d)>/g)].map((m) => m[1])).toEqual([
+      'h2',
+      '/h2',
+      'h3',
+      '/h3',
+      'h2',
+      '/h2',
+      'h3',
+      '/h3',
+    ]);
     // In a titled section (h2), as written.
     expect(fitHeadings(render('### A\n\n#### B'), 2)).toBe(render('### A\n\n#### B'));
     expect(fitHeadings('<p>no heading, no <hr> change</p>', 1)).toBe('<p>no heading, no <hr> change</p>');

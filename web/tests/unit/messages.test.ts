@@ -5,13 +5,21 @@ import { LOCALES } from '#shared/routes';
 // UI strings: complete in the four languages, keys sorted (docs/design.md conventions), in the
 // site's files and in the registration layer's, which @nuxtjs/i18n merges with them.
 const SETS = { site: '../../i18n/locales', 'registration layer': '../../layers/registration/i18n/locales' } as const;
-const load = (dir: string, locale: string) => JSON.parse(readFileSync(new URL(`${dir}/${locale}.json`, import.meta.url), 'utf8'));
+const load = (dir: string, locale: string) =>
+  JSON.parse(readFileSync(new URL(`${dir}/${locale}.json`, import.meta.url), 'utf8'));
 function keys(tree: Record<string, unknown>, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([key, value]) => (value && typeof value === 'object' ? keys(value as Record<string, unknown>, `${prefix}${key}.`) : [`${prefix}${key}`]));
+  return Object.entries(tree).flatMap(([key, value]) =>
+    value && typeof value === 'object'
+      ? keys(value as Record<string, unknown>, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
+  );
 }
 function sortedEverywhere(tree: Record<string, unknown>): boolean {
   const names = Object.keys(tree);
-  return names.join() === [...names].sort().join() && Object.values(tree).every((v) => !v || typeof v !== 'object' || sortedEverywhere(v as Record<string, unknown>));
+  return (
+    names.join() === [...names].sort().join() &&
+    Object.values(tree).every((v) => !v || typeof v !== 'object' || sortedEverywhere(v as Record<string, unknown>))
+  );
 }
 
 for (const [name, dir] of Object.entries(SETS)) {
@@ -23,7 +31,13 @@ for (const [name, dir] of Object.entries(SETS)) {
         const messages = load(dir, locale);
         expect(keys(messages)).toEqual(keys(en));
         expect(sortedEverywhere(messages)).toBe(true);
-        for (const key of keys(messages)) expect(key.split('.').reduce((node: any, k) => node[k], messages).trim()).not.toBe('');
+        for (const key of keys(messages))
+          expect(
+            key
+              .split('.')
+              .reduce((node: any, k) => node[k], messages)
+              .trim(),
+          ).not.toBe('');
       });
     }
   });

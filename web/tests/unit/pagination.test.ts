@@ -5,7 +5,8 @@ describe('paged lists', () => {
   it('reads the page from the URL, and falls back to the first for anything else', () => {
     expect(pageFromQuery({ page: '3' })).toBe(3);
     expect(pageFromQuery({ page: ['2', '5'] })).toBe(2);
-    for (const page of [undefined, '', '0', '-2', '2.5', 'abc', '1e3', '99999999']) expect(pageFromQuery({ page }), String(page)).toBe(1);
+    for (const page of [undefined, '', '0', '-2', '2.5', 'abc', '1e3', '99999999'])
+      expect(pageFromQuery({ page }), String(page)).toBe(1);
   });
 
   it('shows the first and last pages, the neighbours of the current one, and gaps', () => {

@@ -20,11 +20,18 @@ describe('self-service tokens in log lines', () => {
       expect(redacted, line).toContain('[redacted]');
     }
     expect(redactTokens(`?token=${token}&notice=failed`)).toBe('?token=[redacted]&notice=failed');
-    expect(redactTokens(`url=%2Fx%3Ftoken%3D${token}%26notice%3Dfailed`)).toBe('url=%2Fx%3Ftoken%3D[redacted]%26notice%3Dfailed');
+    expect(redactTokens(`url=%2Fx%3Ftoken%3D${token}%26notice%3Dfailed`)).toBe(
+      'url=%2Fx%3Ftoken%3D[redacted]%26notice%3Dfailed',
+    );
   });
 
   it('leaves other lines alone (a form token is not a self-service token)', () => {
-    for (const line of ['[registration] the CMS did not answer: fetch failed', 'formToken=abc&session=x', '{ formToken: "abc" }', 'Listening on http://127.0.0.1:3000']) {
+    for (const line of [
+      '[registration] the CMS did not answer: fetch failed',
+      'formToken=abc&session=x',
+      '{ formToken: "abc" }',
+      'Listening on http://127.0.0.1:3000',
+    ]) {
       expect(redactTokens(line)).toBe(line);
     }
   });

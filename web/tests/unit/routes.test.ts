@@ -4,12 +4,42 @@ import { i18nPages, localizedPath, LOCALES, selfServiceLocale, selfServicePath }
 
 describe('localized paths (docs/design.md table)', () => {
   it('gives each section its path in each language', () => {
-    expect(LOCALES.map((l) => localizedPath(l, 'modules'))).toEqual(['/fr/modules', '/en/modules', '/it/moduli', '/es/modulos']);
-    expect(LOCALES.map((l) => localizedPath(l, 'job-sheets'))).toEqual(['/fr/metiers', '/en/jobs', '/it/professioni', '/es/profesiones']);
-    expect(LOCALES.map((l) => localizedPath(l, 'interviews'))).toEqual(['/fr/temoignages', '/en/interviews', '/it/interviste', '/es/entrevistas']);
-    expect(LOCALES.map((l) => localizedPath(l, 'organisations'))).toEqual(['/fr/atlas', '/en/atlas', '/it/atlante', '/es/atlas']);
-    expect(LOCALES.map((l) => localizedPath(l, 'training-sessions'))).toEqual(['/fr/formations', '/en/trainings', '/it/formazioni', '/es/formaciones']);
-    expect(LOCALES.map((l) => localizedPath(l, 'competences'))).toEqual(['/fr/competences', '/en/competences', '/it/competenze', '/es/competencias']);
+    expect(LOCALES.map((l) => localizedPath(l, 'modules'))).toEqual([
+      '/fr/modules',
+      '/en/modules',
+      '/it/moduli',
+      '/es/modulos',
+    ]);
+    expect(LOCALES.map((l) => localizedPath(l, 'job-sheets'))).toEqual([
+      '/fr/metiers',
+      '/en/jobs',
+      '/it/professioni',
+      '/es/profesiones',
+    ]);
+    expect(LOCALES.map((l) => localizedPath(l, 'interviews'))).toEqual([
+      '/fr/temoignages',
+      '/en/interviews',
+      '/it/interviste',
+      '/es/entrevistas',
+    ]);
+    expect(LOCALES.map((l) => localizedPath(l, 'organisations'))).toEqual([
+      '/fr/atlas',
+      '/en/atlas',
+      '/it/atlante',
+      '/es/atlas',
+    ]);
+    expect(LOCALES.map((l) => localizedPath(l, 'training-sessions'))).toEqual([
+      '/fr/formations',
+      '/en/trainings',
+      '/it/formazioni',
+      '/es/formaciones',
+    ]);
+    expect(LOCALES.map((l) => localizedPath(l, 'competences'))).toEqual([
+      '/fr/competences',
+      '/en/competences',
+      '/it/competenze',
+      '/es/competencias',
+    ]);
   });
 
   it('puts detail pages under their list, with the slug encoded', () => {
@@ -20,8 +50,18 @@ describe('localized paths (docs/design.md table)', () => {
 
   it('feeds the router the same table, with [slug] for details', () => {
     const pages = i18nPages();
-    expect(pages['modules-slug']).toEqual({ fr: '/modules/[slug]', en: '/modules/[slug]', it: '/moduli/[slug]', es: '/modulos/[slug]' });
-    expect(pages['training-sessions-past']).toEqual({ fr: '/formations/archives', en: '/trainings/past', it: '/formazioni/archivio', es: '/formaciones/archivo' });
+    expect(pages['modules-slug']).toEqual({
+      fr: '/modules/[slug]',
+      en: '/modules/[slug]',
+      it: '/moduli/[slug]',
+      es: '/modulos/[slug]',
+    });
+    expect(pages['training-sessions-past']).toEqual({
+      fr: '/formations/archives',
+      en: '/trainings/past',
+      it: '/formazioni/archivio',
+      es: '/formaciones/archivo',
+    });
     expect(pages['legal-notice']?.fr).toBe('/mentions-legales');
   });
 
@@ -34,7 +74,12 @@ describe('localized paths (docs/design.md table)', () => {
       expect(selfServiceLocale(mailed.pathname), locale).toBe(locale);
       expect(mailed.searchParams.get('token')).toBe(token);
     }
-    expect(i18nPages()['self-service']).toEqual({ fr: '/inscription', en: '/registration', it: '/iscrizione', es: '/inscripcion' });
+    expect(i18nPages()['self-service']).toEqual({
+      fr: '/inscription',
+      en: '/registration',
+      it: '/iscrizione',
+      es: '/inscripcion',
+    });
     expect(selfServiceLocale('/it/iscrizione')).toBe('it');
     expect(selfServiceLocale('/it/registration')).toBeUndefined();
   });

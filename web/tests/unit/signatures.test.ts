@@ -5,7 +5,13 @@ const SECRET = 'shared-secret-0123456789';
 
 describe('preview links', () => {
   const now = Date.UTC(2026, 0, 1);
-  const request = { type: 'module', documentId: 'abc123', locale: 'fr', status: 'draft' as const, expires: now / 1000 + 300 };
+  const request = {
+    type: 'module',
+    documentId: 'abc123',
+    locale: 'fr',
+    status: 'draft' as const,
+    expires: now / 1000 + 300,
+  };
 
   it('are accepted as the CMS signed them, until they expire', () => {
     expect(verifyPreview(SECRET, previewQuery(SECRET, request), now)).toEqual(request);
@@ -14,7 +20,14 @@ describe('preview links', () => {
 
   it('are refused changed in any field, signed with another secret, or without a secret', () => {
     const query = previewQuery(SECRET, request);
-    for (const [name, value] of [['documentId', 'abc124'], ['locale', 'en'], ['status', 'published'], ['type', 'interview'], ['expires', String(request.expires + 60)], ['sig', 'x']]) {
+    for (const [name, value] of [
+      ['documentId', 'abc124'],
+      ['locale', 'en'],
+      ['status', 'published'],
+      ['type', 'interview'],
+      ['expires', String(request.expires + 60)],
+      ['sig', 'x'],
+    ]) {
       expect(verifyPreview(SECRET, { ...query, [name]: value }, now), name).toBeNull();
     }
     expect(verifyPreview('another-secret-0123456789', query, now)).toBeNull();

@@ -1,18 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import {
-  breadcrumbList, course, definedTerm, definedTermSet, interviewArticle, occupation, organization, trainingSessionEvent, website, type JsonLd, type TrainingSessionLd,
+  breadcrumbList,
+  course,
+  definedTerm,
+  definedTermSet,
+  interviewArticle,
+  occupation,
+  organization,
+  trainingSessionEvent,
+  website,
+  type JsonLd,
+  type TrainingSessionLd,
 } from '#shared/jsonld';
 import { checkGoogle } from '../structured-data/google';
 import { validateJsonLd, vocabulary } from '../structured-data/schema-org';
 
 // The structured-data validator (tests/structured-data/) the browser suite runs on every page: it
 // must catch what the audit found (issue 9, finding 14), and pass what the builders write now.
-const problems = (block: JsonLd) => [...validateJsonLd(block).map((i) => `${i.path}: ${i.message}`), ...checkGoogle(block)];
+const problems = (block: JsonLd) => [
+  ...validateJsonLd(block).map((i) => `${i.path}: ${i.message}`),
+  ...checkGoogle(block),
+];
 const site = 'https://example.org/';
 const session: TrainingSessionLd = {
-  title: 'Workshop', url: `${site}en/trainings/w`, startsAt: '2027-01-05T08:30:00.000Z', endsAt: '2027-01-05T15:30:00.000Z',
-  format: 'hybrid', teachingLanguage: 'fr', venue: 'Lille', description: '<p>Bring <strong>a laptop</strong>.</p>', hours: 6,
-  isFree: false, price: 40, registrationState: 'open', registrationOpensAt: '2026-12-01T00:00:00.000Z',
+  title: 'Workshop',
+  url: `${site}en/trainings/w`,
+  startsAt: '2027-01-05T08:30:00.000Z',
+  endsAt: '2027-01-05T15:30:00.000Z',
+  format: 'hybrid',
+  teachingLanguage: 'fr',
+  venue: 'Lille',
+  description: '<p>Bring <strong>a laptop</strong>.</p>',
+  hours: 6,
+  isFree: false,
+  price: 40,
+  registrationState: 'open',
+  registrationOpensAt: '2026-12-01T00:00:00.000Z',
   organiser: { name: 'SOGA', url: `${site}en/atlas/soga` },
 };
 
@@ -29,73 +52,183 @@ describe('the schema.org vocabulary', () => {
 describe('the structured-data validator', () => {
   it('finds what the audit found in the old blocks', () => {
     const oldSession = {
-      '@context': 'https://schema.org', '@type': ['Event', 'CourseInstance'], name: 'Workshop', url: session.url, startDate: session.startsAt,
-      endDate: session.endsAt, eventStatus: 'https://schema.org/EventScheduled', eventAttendanceMode: 'https://schema.org/MixedEventAttendanceMode',
-      courseMode: 'blended', location: [{ '@type': 'Place', name: 'Lille', address: 'Lille' }, { '@type': 'VirtualLocation', url: session.url }],
-      offers: { '@type': 'Offer', url: session.url, price: 40, priceCurrency: 'EUR', availability: 'https://schema.org/InStock' },
-      description: '<p>Bring <strong>a laptop</strong>.</p>', isPartOf: { '@type': 'Course', name: 'Module', url: `${site}en/modules/m` },
+      '@context': 'https://schema.org',
+      '@type': ['Event', 'CourseInstance'],
+      name: 'Workshop',
+      url: session.url,
+      startDate: session.startsAt,
+      endDate: session.endsAt,
+      eventStatus: 'https://schema.org/EventScheduled',
+      eventAttendanceMode: 'https://schema.org/MixedEventAttendanceMode',
+      courseMode: 'blended',
+      location: [
+        { '@type': 'Place', name: 'Lille', address: 'Lille' },
+        { '@type': 'VirtualLocation', url: session.url },
+      ],
+      offers: {
+        '@type': 'Offer',
+        url: session.url,
+        price: 40,
+        priceCurrency: 'EUR',
+        availability: 'https://schema.org/InStock',
+      },
+      description: '<p>Bring <strong>a laptop</strong>.</p>',
+      isPartOf: { '@type': 'Course', name: 'Module', url: `${site}en/modules/m` },
     };
-    expect(problems(oldSession)).toEqual(expect.arrayContaining([
-      expect.stringMatching(/\.isPartOf: isPartOf is not a property of Event or CourseInstance/),
-      expect.stringMatching(/\.description: markup in text/),
-      expect.stringMatching(/CourseInstance: courseSchedule\|courseWorkload is required/),
-      expect.stringMatching(/Event: organizer is recommended/),
-    ]));
+    expect(problems(oldSession)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/\.isPartOf: isPartOf is not a property of Event or CourseInstance/),
+        expect.stringMatching(/\.description: markup in text/),
+        expect.stringMatching(/CourseInstance: courseSchedule\|courseWorkload is required/),
+        expect.stringMatching(/Event: organizer is recommended/),
+      ]),
+    );
     const oldCourse = {
-      '@context': 'https://schema.org', '@type': 'Course', name: 'M', url: `${site}en/modules/m`, description: 'About M', inLanguage: 'en',
-      license: 'CC BY-SA 4.0', provider: { '@type': 'Organization', name: 'Social Tech Academy' }, teaches: ['DigComp 1.1 Browsing'], hasCourseInstance: [],
+      '@context': 'https://schema.org',
+      '@type': 'Course',
+      name: 'M',
+      url: `${site}en/modules/m`,
+      description: 'About M',
+      inLanguage: 'en',
+      license: 'CC BY-SA 4.0',
+      provider: { '@type': 'Organization', name: 'Social Tech Academy' },
+      teaches: ['DigComp 1.1 Browsing'],
+      hasCourseInstance: [],
     };
-    expect(problems(oldCourse)).toEqual(expect.arrayContaining([
-      expect.stringMatching(/Course\.license: "CC BY-SA 4\.0" is not in the range of license/),
-      expect.stringMatching(/Course\.hasCourseInstance: an empty list/),
-      expect.stringMatching(/Course: hasCourseInstance is required/),
-      expect.stringMatching(/Course: offers is required/),
-    ]));
+    expect(problems(oldCourse)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Course\.license: "CC BY-SA 4\.0" is not in the range of license/),
+        expect.stringMatching(/Course\.hasCourseInstance: an empty list/),
+        expect.stringMatching(/Course: hasCourseInstance is required/),
+        expect.stringMatching(/Course: offers is required/),
+      ]),
+    );
     const oldJob = {
-      '@context': 'https://schema.org', '@type': 'Occupation', name: 'DPO', url: `${site}en/jobs/dpo`, description: 'x',
-      occupationLocation: { '@type': 'AdministrativeArea', name: 'Europe' }, skills: 'GDPR',
-      occupationalCategory: { '@type': 'CategoryCode', codeValue: '2619', inCodeSet: 'ISCO-08', url: 'http://data.europa.eu/esco/occupation/1' },
+      '@context': 'https://schema.org',
+      '@type': 'Occupation',
+      name: 'DPO',
+      url: `${site}en/jobs/dpo`,
+      description: 'x',
+      occupationLocation: { '@type': 'AdministrativeArea', name: 'Europe' },
+      skills: 'GDPR',
+      occupationalCategory: {
+        '@type': 'CategoryCode',
+        codeValue: '2619',
+        inCodeSet: 'ISCO-08',
+        url: 'http://data.europa.eu/esco/occupation/1',
+      },
       estimatedSalary: { '@type': 'MonetaryAmountDistribution', name: '€40,000–65,000 gross a year', currency: 'EUR' },
     };
-    expect(problems(oldJob)).toEqual(expect.arrayContaining([expect.stringMatching(/inCodeSet: "ISCO-08" is not in the range of inCodeSet/)]));
+    expect(problems(oldJob)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/inCodeSet: "ISCO-08" is not in the range of inCodeSet/)]),
+    );
     const homeCrumb = breadcrumbList([{ name: 'Home', url: `${site}en` }]);
     expect(problems(homeCrumb)).toEqual([expect.stringMatching(/at least two ListItems \(1\)/)]);
   });
 
   it('finds unknown types and properties, values out of range, text where a URL is expected', () => {
-    expect(problems({ '@context': 'https://schema.org', '@type': 'Cours', name: 'x' }).join('\n')).toMatch(/Cours is not a schema\.org type/);
-    const org = { '@context': 'https://schema.org', '@type': 'Organization', name: 'x', url: '/en/atlas/x', description: 'y', colour: 'green', foundingDate: 'long ago' };
-    expect(problems(org)).toEqual(expect.arrayContaining([
-      expect.stringMatching(/url: "\/en\/atlas\/x" is not in the range of url/),
-      expect.stringMatching(/colour is not a schema\.org property/),
-      expect.stringMatching(/foundingDate: "long ago" is not in the range/),
-    ]));
-    expect(problems({ '@context': 'https://schema.org', '@type': 'WebSite', name: 'x', url: site, publisher: { '@type': 'Place', name: 'p' } }).join('\n')).toMatch(/a Place is not in the range of publisher/);
+    expect(problems({ '@context': 'https://schema.org', '@type': 'Cours', name: 'x' }).join('\n')).toMatch(
+      /Cours is not a schema\.org type/,
+    );
+    const org = {
+      '@context': 'https://schema.org',
+      '@type': 'Organization',
+      name: 'x',
+      url: '/en/atlas/x',
+      description: 'y',
+      colour: 'green',
+      foundingDate: 'long ago',
+    };
+    expect(problems(org)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/url: "\/en\/atlas\/x" is not in the range of url/),
+        expect.stringMatching(/colour is not a schema\.org property/),
+        expect.stringMatching(/foundingDate: "long ago" is not in the range/),
+      ]),
+    );
+    expect(
+      problems({
+        '@context': 'https://schema.org',
+        '@type': 'WebSite',
+        name: 'x',
+        url: site,
+        publisher: { '@type': 'Place', name: 'p' },
+      }).join('\n'),
+    ).toMatch(/a Place is not in the range of publisher/);
   });
 
   it('passes every block the site writes', () => {
     const blocks = [
-      breadcrumbList([{ name: 'Home', url: `${site}en` }, { name: 'Modules', url: `${site}en/modules` }]),
+      breadcrumbList([
+        { name: 'Home', url: `${site}en` },
+        { name: 'Modules', url: `${site}en/modules` },
+      ]),
       ...website({ url: `${site}en`, siteUrl: site, locale: 'en', description: 'Digital skills' }),
-      course({
-        title: 'M', url: `${site}en/modules/m`, summary: 'About M', locale: 'en', licence: 'CC BY-SA 4.0', level: 'intermediate', durationHours: 6,
-        image: `${site}uploads/m.jpg`, updatedAt: '2026-11-02T10:00:00.000Z', competences: [{ code: '1.1', name: 'Browsing' }],
-        authors: [{ name: 'SOGA', url: `${site}en/atlas/soga` }], sessions: [session, { ...session, format: 'online', hours: null, organiser: null }],
-      }, site),
+      course(
+        {
+          title: 'M',
+          url: `${site}en/modules/m`,
+          summary: 'About M',
+          locale: 'en',
+          licence: 'CC BY-SA 4.0',
+          level: 'intermediate',
+          durationHours: 6,
+          image: `${site}uploads/m.jpg`,
+          updatedAt: '2026-11-02T10:00:00.000Z',
+          competences: [{ code: '1.1', name: 'Browsing' }],
+          authors: [{ name: 'SOGA', url: `${site}en/atlas/soga` }],
+          sessions: [session, { ...session, format: 'online', hours: null, organiser: null }],
+        },
+        site,
+      ),
       trainingSessionEvent(session, site, { name: 'M', url: `${site}en/modules/m` }),
       trainingSessionEvent({ ...session, format: 'online', venue: null }, site),
       occupation({
-        title: 'DPO', url: `${site}en/jobs/dpo`, summary: 'Protects data', iscoCode: '2619', escoUri: 'http://data.europa.eu/esco/occupation/1619d7f3',
-        missions: [{ text: 'Keep the register' }], skills: [{ name: 'GDPR' }], competences: [{ code: '4.2', name: 'Protecting personal data' }],
+        title: 'DPO',
+        url: `${site}en/jobs/dpo`,
+        summary: 'Protects data',
+        iscoCode: '2619',
+        escoUri: 'http://data.europa.eu/esco/occupation/1619d7f3',
+        missions: [{ text: 'Keep the register' }],
+        skills: [{ name: 'GDPR' }],
+        competences: [{ code: '4.2', name: 'Protecting personal data' }],
         salaryRange: '€40,000–65,000 gross a year in Western Europe (indicative)',
       }),
-      interviewArticle({
-        title: 'A day as a DPO', url: `${site}en/interviews/dpo`, summary: 'Sample portrait', locale: 'en', personName: 'Ada', personRole: 'DPO',
-        organisation: { name: 'SOGA', url: `${site}en/atlas/soga` }, interviewDate: '2026-03-01', updatedAt: '2026-11-02T10:00:00.000Z',
-      }, site),
-      organization({ name: 'Framasoft', url: `${site}en/atlas/framasoft`, description: 'Free software', website: 'https://framasoft.org', country: 'FR', city: 'Lyon', foundedYear: 2004, latitude: 45.7, longitude: 4.8 }),
-      definedTerm({ code: '1.1', name: 'Browsing', description: 'To search for data', url: `${site}en/competences/1-1` }),
-      definedTermSet({ url: `${site}en/competences`, competences: [{ code: '1.1', name: 'Browsing', url: `${site}en/competences/1-1` }] }),
+      interviewArticle(
+        {
+          title: 'A day as a DPO',
+          url: `${site}en/interviews/dpo`,
+          summary: 'Sample portrait',
+          locale: 'en',
+          personName: 'Ada',
+          personRole: 'DPO',
+          organisation: { name: 'SOGA', url: `${site}en/atlas/soga` },
+          interviewDate: '2026-03-01',
+          updatedAt: '2026-11-02T10:00:00.000Z',
+        },
+        site,
+      ),
+      organization({
+        name: 'Framasoft',
+        url: `${site}en/atlas/framasoft`,
+        description: 'Free software',
+        website: 'https://framasoft.org',
+        country: 'FR',
+        city: 'Lyon',
+        foundedYear: 2004,
+        latitude: 45.7,
+        longitude: 4.8,
+      }),
+      definedTerm({
+        code: '1.1',
+        name: 'Browsing',
+        description: 'To search for data',
+        url: `${site}en/competences/1-1`,
+      }),
+      definedTermSet({
+        url: `${site}en/competences`,
+        competences: [{ code: '1.1', name: 'Browsing', url: `${site}en/competences/1-1` }],
+      }),
     ];
     expect(blocks.flatMap(problems)).toEqual([]);
   });

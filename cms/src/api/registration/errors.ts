@@ -38,7 +38,12 @@ export interface FieldError {
   message: string;
 }
 
-export function fieldError(locale: LocaleCode, field: string, code: FieldReason, vars: Record<string, string | number> = {}): FieldError {
+export function fieldError(
+  locale: LocaleCode,
+  field: string,
+  code: FieldReason,
+  vars: Record<string, string | number> = {},
+): FieldError {
   return { field, code, message: t(locale, FIELD_REASONS[code], vars) };
 }
 

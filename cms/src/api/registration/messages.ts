@@ -19,7 +19,12 @@ export function messageLocale(value: unknown): LocaleCode {
 /** `t('fr', 'errors.tooLong', { max: 120 })`; placeholders are `{name}`, values are plain text. */
 export function t(locale: LocaleCode, key: string, vars: Record<string, string | number> = {}): string {
   const lookup = (messages: unknown) =>
-    key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), messages);
+    key
+      .split('.')
+      .reduce<unknown>(
+        (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+        messages,
+      );
   const template = lookup(MESSAGES[locale]) ?? lookup(MESSAGES[DEFAULT_LOCALE]);
   if (typeof template !== 'string') throw new Error(`Missing registration message "${key}"`);
   return template.replace(/\{(\w+)\}/g, (match, name) => (name in vars ? String(vars[name]) : match));

@@ -43,7 +43,8 @@ const MAX_LENGTH = {
 };
 // The HTML standard's definition of a valid email address (what <input type="email"> accepts),
 // with a dot required in the domain: mails go to the internet, not to a local host.
-const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
+const EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 const CONTROL = /\p{Cc}/u;
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -65,34 +66,53 @@ function validate(input: RegistrationInput, locale: LocaleCode): CleanInput {
     const value = typeof raw === 'string' ? raw.trim().replace(/\s+/g, ' ') : '';
     if (!value) {
       if (required) errors.push(fieldError(locale, field, 'REQUIRED'));
-    } else if (value.length > MAX_LENGTH[field]) errors.push(fieldError(locale, field, 'TOO_LONG', { max: MAX_LENGTH[field] }));
+    } else if (value.length > MAX_LENGTH[field])
+      errors.push(fieldError(locale, field, 'TOO_LONG', { max: MAX_LENGTH[field] }));
     else if (CONTROL.test(String(raw))) errors.push(fieldError(locale, field, 'INVALID_VALUE'));
     return value;
   };
   const fullName = text('fullName', true);
   const email = typeof input.email === 'string' ? input.email.trim() : '';
   if (!email) errors.push(fieldError(locale, 'email', 'REQUIRED'));
-  else if (email.length > MAX_LENGTH.email) errors.push(fieldError(locale, 'email', 'TOO_LONG', { max: MAX_LENGTH.email }));
-  else if (!EMAIL.test(email) || email.split('@')[0].length > 64) errors.push(fieldError(locale, 'email', 'INVALID_EMAIL'));
+  else if (email.length > MAX_LENGTH.email)
+    errors.push(fieldError(locale, 'email', 'TOO_LONG', { max: MAX_LENGTH.email }));
+  else if (!EMAIL.test(email) || email.split('@')[0].length > 64)
+    errors.push(fieldError(locale, 'email', 'INVALID_EMAIL'));
   const organisation = text('organisation', false);
   if (input.consent !== true) errors.push(fieldError(locale, 'consent', 'CONSENT_REQUIRED'));
   if (!isLocale(input.locale)) errors.push(fieldError(locale, 'locale', 'INVALID_VALUE'));
   if (errors.length > 0) throw invalidInput(locale, errors);
-  return { session: String(input.session ?? ''), fullName, email, emailNormalized: normaliseEmail(email), organisation: organisation || null, language: locale };
+  return {
+    session: String(input.session ?? ''),
+    fullName,
+    email,
+    emailNormalized: normaliseEmail(email),
+    organisation: organisation || null,
+    language: locale,
+  };
 }
 
 /** The database's unique index refused the row (one live registration per session and normalised email). */
 export function isUniqueViolation(error: unknown): boolean {
   const { code, cause, message } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown }; message?: unknown };
   const sqlCode = code ?? cause?.code;
-  return sqlCode === '23505' || sqlCode === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key value/.test(String(message));
+  return (
+    sqlCode === '23505' ||
+    sqlCode === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint failed|duplicate key value/.test(String(message))
+  );
 }
 
 const rateLimited = (locale: LocaleCode, seconds: number, field: string | null) =>
-  refusal(locale, 'RATE_LIMITED', { field, vars: { minutes: Math.ceil(seconds / 60) }, extensions: { retryAfterSeconds: seconds } });
+  refusal(locale, 'RATE_LIMITED', {
+    field,
+    vars: { minutes: Math.ceil(seconds / 60) },
+    extensions: { retryAfterSeconds: seconds },
+  });
 
 async function liveRegistration(strapi: Core.Strapi, session: string, emailNormalized: string) {
-  return strapi.db.connection(REGISTRATIONS_TABLE)
+  return strapi.db
+    .connection(REGISTRATIONS_TABLE)
     .first('id', { status: 'registration_status' })
     .where({ session_document_id: session, email_normalized: emailNormalized })
     .whereNot('registration_status', 'cancelled');
@@ -106,25 +126,34 @@ async function placesLeft(strapi: Core.Strapi, session: string): Promise<number>
  * `registerForTrainingSession`. Every refusal happens before anything is written; the place,
  * the registration and its mail are committed together or not at all.
  */
-export async function registerForTrainingSession(strapi: Core.Strapi, input: RegistrationInput, ctx: ClientContext): Promise<RegistrationOutcome> {
+export async function registerForTrainingSession(
+  strapi: Core.Strapi,
+  input: RegistrationInput,
+  ctx: ClientContext,
+): Promise<RegistrationOutcome> {
   const locale = messageLocale(input?.locale);
   const config = strapi.config.get('registration') as RegistrationConfig;
 
   const ipWait = await consumeAttempt(strapi, 'ip', clientAddressGroup(ctx, config.siteForwardingSecret ?? ''));
   if (ipWait) throw rateLimited(locale, ipWait, null);
   // Honeypot: a field people never see (the site hides it from sight and from assistive technology).
-  if (typeof input.website === 'string' && input.website.trim() !== '') throw refusal(locale, 'SPAM_SUSPECTED', { field: 'website' });
+  if (typeof input.website === 'string' && input.website.trim() !== '')
+    throw refusal(locale, 'SPAM_SUSPECTED', { field: 'website' });
   const data = validate(input, locale);
 
   const issuedAt = verifyFormToken(strapi.config.get('server.app.keys') as string[], input.formToken, data.session);
   const age = issuedAt === null ? null : Date.now() - issuedAt;
-  if (age === null || age < 0 || age > Number(config.formTokenMaxAgeSeconds) * 1000) throw refusal(locale, 'FORM_EXPIRED', { field: 'formToken' });
+  if (age === null || age < 0 || age > Number(config.formTokenMaxAgeSeconds) * 1000)
+    throw refusal(locale, 'FORM_EXPIRED', { field: 'formToken' });
   if (age < Number(config.minFillSeconds) * 1000) throw refusal(locale, 'TOO_FAST', { field: 'formToken' });
 
   const session = await loadSession(strapi.db.connection, data.session);
   if (!session?.published) throw refusal(locale, 'SESSION_NOT_FOUND', { field: 'session' });
   if (session.externalRegistrationUrl) {
-    throw refusal(locale, 'EXTERNAL_REGISTRATION', { field: 'session', extensions: { url: session.externalRegistrationUrl } });
+    throw refusal(locale, 'EXTERNAL_REGISTRATION', {
+      field: 'session',
+      extensions: { url: session.externalRegistrationUrl },
+    });
   }
   // Dates alone decide here; capacity decides between confirmed and waitlisted below.
   const state = registrationState(session, 1);

@@ -9,7 +9,15 @@ import { fillFreePlaces, holdPlaces, releasePlace } from './places/places';
 import { consumeAttempt } from './limits/rate-limit';
 import { REGISTRATION } from './register';
 import { loadSession, sessionTexts } from './sessions';
-import { OUTBOX_TABLE, REGISTRATIONS_TABLE, type Db, type DbTime, type OutboxRow, type RegistrationRow, type Trx } from './tables';
+import {
+  OUTBOX_TABLE,
+  REGISTRATIONS_TABLE,
+  type Db,
+  type DbTime,
+  type OutboxRow,
+  type RegistrationRow,
+  type Trx,
+} from './tables';
 import { hashSelfServiceToken, looksLikeSelfServiceToken } from './tokens';
 import { waitlistPosition } from './places/waitlist';
 
@@ -39,17 +47,31 @@ export interface RegistrationDetails {
   };
 }
 
-const iso = (value: DbTime) => new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value).toISOString();
+const iso = (value: DbTime) =>
+  new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value).toISOString();
 
 async function byToken(db: Db | Trx, token: unknown) {
   if (!looksLikeSelfServiceToken(token)) return null;
-  return (await db(REGISTRATIONS_TABLE).where('token_hash', hashSelfServiceToken(token)).whereNull('anonymised_at').first()) ?? null;
+  return (
+    (await db(REGISTRATIONS_TABLE)
+      .where('token_hash', hashSelfServiceToken(token))
+      .whereNull('anonymised_at')
+      .first()) ?? null
+  );
 }
 
 /** Every self-service call counts against the caller's IP, like registering does. */
 async function guard(strapi: Core.Strapi, ctx: ClientContext, locale: LocaleCode) {
-  const wait = await consumeAttempt(strapi, 'self-service', clientAddressGroup(ctx, String(strapi.config.get('registration.siteForwardingSecret') ?? '')));
-  if (wait) throw refusal(locale, 'RATE_LIMITED', { vars: { minutes: Math.ceil(wait / 60) }, extensions: { retryAfterSeconds: wait } });
+  const wait = await consumeAttempt(
+    strapi,
+    'self-service',
+    clientAddressGroup(ctx, String(strapi.config.get('registration.siteForwardingSecret') ?? '')),
+  );
+  if (wait)
+    throw refusal(locale, 'RATE_LIMITED', {
+      vars: { minutes: Math.ceil(wait / 60) },
+      extensions: { retryAfterSeconds: wait },
+    });
 }
 
 const notFound = (locale: LocaleCode) => refusal(locale, 'REGISTRATION_NOT_FOUND', { field: 'token' });
@@ -80,7 +102,12 @@ async function describe(db: Db | Trx, row: RegistrationRow): Promise<Registratio
   };
 }
 
-export async function readRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: ClientContext): Promise<RegistrationDetails> {
+export async function readRegistration(
+  strapi: Core.Strapi,
+  token: unknown,
+  askedLocale: unknown,
+  ctx: ClientContext,
+): Promise<RegistrationDetails> {
   const locale = messageLocale(askedLocale);
   await guard(strapi, ctx, locale);
   const row = await byToken(strapi.db.connection, token);
@@ -89,14 +116,22 @@ export async function readRegistration(strapi: Core.Strapi, token: unknown, aske
 }
 
 /** The registrant's personal data, all of it, for the site to serve as a JSON file. */
-export async function exportRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: ClientContext) {
+export async function exportRegistration(
+  strapi: Core.Strapi,
+  token: unknown,
+  askedLocale: unknown,
+  ctx: ClientContext,
+) {
   const locale = messageLocale(askedLocale);
   await guard(strapi, ctx, locale);
   const db = strapi.db.connection;
   const row = await byToken(db, token);
   if (!row) throw notFound(locale);
   const details = await describe(db, row);
-  const mails = await db(OUTBOX_TABLE).select('kind', 'status', 'created_at', 'sent_at').where('registration_id', row.id).orderBy('id');
+  const mails = await db(OUTBOX_TABLE)
+    .select('kind', 'status', 'created_at', 'sent_at')
+    .where('registration_id', row.id)
+    .orderBy('id');
   return {
     exportedAt: new Date().toISOString(),
     controller: 'Social Tech Academy',
@@ -133,7 +168,9 @@ async function leave(trx: Trx, token: unknown) {
   await holdPlaces(trx, found.session_document_id);
   const row = await byToken(trx, token); // as it is now that we hold the row
   if (!row || row.registration_status === 'cancelled') return row;
-  await trx(REGISTRATIONS_TABLE).where({ id: row.id, registration_status: row.registration_status }).update({ registration_status: 'cancelled', updated_at: new Date() });
+  await trx(REGISTRATIONS_TABLE)
+    .where({ id: row.id, registration_status: row.registration_status })
+    .update({ registration_status: 'cancelled', updated_at: new Date() });
   if (row.registration_status === 'confirmed') {
     await releasePlace(trx, row.session_document_id);
     const session = await loadSession(trx, row.session_document_id);
@@ -143,7 +180,13 @@ async function leave(trx: Trx, token: unknown) {
 }
 
 /** Runs a change on the token's registration after taking it out of its session, in one transaction. */
-async function leaveByToken<T>(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: ClientContext, then: (trx: Trx, before: RegistrationRow) => Promise<T>): Promise<T> {
+async function leaveByToken<T>(
+  strapi: Core.Strapi,
+  token: unknown,
+  askedLocale: unknown,
+  ctx: ClientContext,
+  then: (trx: Trx, before: RegistrationRow) => Promise<T>,
+): Promise<T> {
   const locale = messageLocale(askedLocale);
   await guard(strapi, ctx, locale);
   const outcome = await asRegistrationFlow(() =>
@@ -158,7 +201,12 @@ async function leaveByToken<T>(strapi: Core.Strapi, token: unknown, askedLocale:
 }
 
 /** Cancels (a confirmation of the cancellation is mailed); cancelling again changes nothing. */
-export function cancelRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: ClientContext): Promise<RegistrationDetails> {
+export function cancelRegistration(
+  strapi: Core.Strapi,
+  token: unknown,
+  askedLocale: unknown,
+  ctx: ClientContext,
+): Promise<RegistrationDetails> {
   return leaveByToken(strapi, token, askedLocale, ctx, async (trx, before) => {
     if (before.registration_status !== 'cancelled') await enqueueMail(trx, before.id, 'cancellation', token as string);
     return describe(trx, await trx(REGISTRATIONS_TABLE).where('id', before.id).first());
@@ -166,7 +214,12 @@ export function cancelRegistration(strapi: Core.Strapi, token: unknown, askedLoc
 }
 
 /** Erasure: the registration is deleted, with the mails not sent yet; the link then finds nothing. */
-export function eraseRegistration(strapi: Core.Strapi, token: unknown, askedLocale: unknown, ctx: ClientContext): Promise<boolean> {
+export function eraseRegistration(
+  strapi: Core.Strapi,
+  token: unknown,
+  askedLocale: unknown,
+  ctx: ClientContext,
+): Promise<boolean> {
   return leaveByToken(strapi, token, askedLocale, ctx, async (trx, before) => {
     await forgetMails(trx, [before.id]);
     await strapi.documents(REGISTRATION).delete({ documentId: before.document_id });

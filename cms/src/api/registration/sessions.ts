@@ -34,14 +34,30 @@ export interface SessionFacts {
 }
 
 // SQLite returns datetimes as epoch milliseconds, PostgreSQL as Date objects.
-const toDate = (value: DbTime | null): Date | null => (value == null || value === '' ? null : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value));
+const toDate = (value: DbTime | null): Date | null =>
+  value == null || value === ''
+    ? null
+    : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 /** The session by documentId: its published version, or its draft when it was never published. */
 export async function loadSession(db: Db | Trx, documentId: string): Promise<SessionFacts | null> {
   if (typeof documentId !== 'string' || documentId.length === 0 || documentId.length > 64) return null;
   const rows: SessionRow[] = await db(SESSIONS_TABLE)
-    .select('locale', 'published_at', 'title', 'slug', 'venue', 'capacity', 'starts_at', 'ends_at', 'registration_opens_at',
-      'registration_closes_at', 'external_registration_url', 'timezone', 'format')
+    .select(
+      'locale',
+      'published_at',
+      'title',
+      'slug',
+      'venue',
+      'capacity',
+      'starts_at',
+      'ends_at',
+      'registration_opens_at',
+      'registration_closes_at',
+      'external_registration_url',
+      'timezone',
+      'format',
+    )
     .where('document_id', documentId);
   const published = rows.filter((row) => row.published_at != null);
   const chosen = published.length > 0 ? published : rows;
@@ -58,7 +74,12 @@ export async function loadSession(db: Db | Trx, documentId: string): Promise<Ses
     externalRegistrationUrl: shared.external_registration_url || null,
     timezone: shared.timezone || 'Europe/Brussels',
     format: shared.format,
-    texts: new Map(chosen.map((row) => [row.locale, { locale: row.locale, title: row.title, slug: row.slug, venue: row.venue ?? null }])),
+    texts: new Map(
+      chosen.map((row) => [
+        row.locale,
+        { locale: row.locale, title: row.title, slug: row.slug, venue: row.venue ?? null },
+      ]),
+    ),
   };
 }
 

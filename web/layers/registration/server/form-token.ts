@@ -10,7 +10,10 @@ import { FORM_TOKEN_ATTRIBUTE } from '../shared/registration';
 // layer's nuxt.config (`nitro.plugins`), not scanned from server/plugins/: plugins from the
 // configuration load before the scanned ones (the site's, then the layers'), so this hook runs
 // before the site's response-compression, which must see the final body.
-const PLACEHOLDER = new RegExp(`<input type="hidden" name="formToken" ${FORM_TOKEN_ATTRIBUTE}="([A-Za-z0-9]{1,64})"([^<>]*)>`, 'g');
+const PLACEHOLDER = new RegExp(
+  `<input type="hidden" name="formToken" ${FORM_TOKEN_ATTRIBUTE}="([A-Za-z0-9]{1,64})"([^<>]*)>`,
+  'g',
+);
 const TOKEN_QUERY = 'query FormToken($session: ID!) { trainingSessionRegistrationFormToken(session: $session) }';
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -21,24 +24,32 @@ export default defineNitroPlugin((nitroApp) => {
     const sessions = new Set([...response.body.matchAll(PLACEHOLDER)].map((match) => match[1]!));
     if (!sessions.size) return;
     const tokens = new Map<string, string>();
-    await Promise.all([...sessions].map(async (session) => {
-      try {
-        const { data } = await cmsGraphql<{ trainingSessionRegistrationFormToken: string }>(event, TOKEN_QUERY, { session });
-        if (data?.trainingSessionRegistrationFormToken) tokens.set(session, data.trainingSessionRegistrationFormToken);
-      } catch (error) {
-        // Without a token the form still renders; sent, it comes back as expired with a fresh one.
-        console.error('[registration] no form token from the CMS:', error instanceof Error ? error.message : error);
-      }
-    }));
+    await Promise.all(
+      [...sessions].map(async (session) => {
+        try {
+          const { data } = await cmsGraphql<{ trainingSessionRegistrationFormToken: string }>(event, TOKEN_QUERY, {
+            session,
+          });
+          if (data?.trainingSessionRegistrationFormToken)
+            tokens.set(session, data.trainingSessionRegistrationFormToken);
+        } catch (error) {
+          // Without a token the form still renders; sent, it comes back as expired with a fresh one.
+          console.error('[registration] no form token from the CMS:', error instanceof Error ? error.message : error);
+        }
+      }),
+    );
     response.body = response.body.replace(PLACEHOLDER, (tag, session: string, rest: string) => {
       const token = tokens.get(session);
       // A page from the page cache went out once with the token of its first reader: replaced.
       const attributes = rest.replace(/\s+value="[^"]*"/, '');
-      return token ? `<input type="hidden" name="formToken" ${FORM_TOKEN_ATTRIBUTE}="${session}" value="${escapeAttribute(token)}"${attributes}>` : tag;
+      return token
+        ? `<input type="hidden" name="formToken" ${FORM_TOKEN_ATTRIBUTE}="${session}" value="${escapeAttribute(token)}"${attributes}>`
+        : tag;
     });
     // This body is this response's own: no validator that would let a browser keep an older copy
     // (304), and no shared cache on the way keeps it for others.
     for (const name of ['etag', 'last-modified', 'content-length']) removeResponseHeader(event, name);
-    if (!/no-store/.test(String(getResponseHeader(event, 'cache-control') ?? ''))) setResponseHeader(event, 'cache-control', 'private, no-cache');
+    if (!/no-store/.test(String(getResponseHeader(event, 'cache-control') ?? '')))
+      setResponseHeader(event, 'cache-control', 'private, no-cache');
   });
 });

@@ -38,7 +38,12 @@ export function sessionPagePath(path: string): { locale: Locale; slug: string } 
     const prefix = `/${locale}/${SECTIONS['training-sessions'][locale]}/`;
     if (!pathname.startsWith(prefix)) continue;
     const rest = pathname.slice(prefix.length).replace(/\/$/, '');
-    if (!rest || rest.includes('/') || `/${locale}/${STATIC_PAGES['training-sessions-past'][locale]}` === pathname.replace(/\/$/, '')) return null;
+    if (
+      !rest ||
+      rest.includes('/') ||
+      `/${locale}/${STATIC_PAGES['training-sessions-past'][locale]}` === pathname.replace(/\/$/, '')
+    )
+      return null;
     return { locale, slug: rest };
   }
   return null;

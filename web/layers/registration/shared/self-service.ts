@@ -10,7 +10,17 @@ export interface RegistrationDetails {
   language: string;
   registeredAt: string;
   waitlistPosition: number | null;
-  session: { documentId: string; locale: string; title: string; slug: string; startsAt: string; endsAt: string; timezone: string; format: string; venue: string | null };
+  session: {
+    documentId: string;
+    locale: string;
+    title: string;
+    slug: string;
+    startsAt: string;
+    endsAt: string;
+    timezone: string;
+    format: string;
+    venue: string | null;
+  };
 }
 
 /**

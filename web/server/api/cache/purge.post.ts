@@ -20,8 +20,14 @@ export default defineEventHandler(async (event) => {
   } catch {
     throw createError({ statusCode: 400, statusMessage: 'Not JSON' });
   }
-  const tags = Array.isArray(message.tags) ? message.tags.filter((tag): tag is string => typeof tag === 'string' && TAG.test(tag)) : [];
-  if (typeof message.nonce !== 'string' || !/^[0-9a-f-]{36}$/.test(message.nonce) || tags.length !== (message.tags as unknown[]).length) {
+  const tags = Array.isArray(message.tags)
+    ? message.tags.filter((tag): tag is string => typeof tag === 'string' && TAG.test(tag))
+    : [];
+  if (
+    typeof message.nonce !== 'string' ||
+    !/^[0-9a-f-]{36}$/.test(message.nonce) ||
+    tags.length !== (message.tags as unknown[]).length
+  ) {
     throw createError({ statusCode: 400, statusMessage: 'Bad purge' });
   }
   if (!(await firstSeen(message.nonce))) throw createError({ statusCode: 409, statusMessage: 'Replayed purge' });

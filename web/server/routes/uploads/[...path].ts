@@ -46,7 +46,8 @@ export default defineEventHandler(async (event) => {
   if (event.method !== 'GET' && event.method !== 'HEAD') return notFound(event);
   const path = getRouterParam(event, 'path') ?? '';
   const extension = FILE_PATH.exec(path)?.[1]?.toLowerCase();
-  const served = extension && !path.split('/').some((segment) => segment.startsWith('.')) ? SERVED[extension] : undefined;
+  const served =
+    extension && !path.split('/').some((segment) => segment.startsWith('.')) ? SERVED[extension] : undefined;
   if (!served) return notFound(event);
 
   const headers: Record<string, string> = {};
@@ -54,7 +55,11 @@ export default defineEventHandler(async (event) => {
     const value = getRequestHeader(event, name);
     if (value) headers[name] = value;
   }
-  const response = await fetch(`${cmsUrl()}/uploads/${path}`, { method: event.method, headers, redirect: 'manual' }).catch(() => null);
+  const response = await fetch(`${cmsUrl()}/uploads/${path}`, {
+    method: event.method,
+    headers,
+    redirect: 'manual',
+  }).catch(() => null);
   const upstreamType = (response?.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   const ok = response && [200, 206, 304].includes(response.status);
   if (!response || !ok || (response.status !== 304 && upstreamType !== served.type)) {

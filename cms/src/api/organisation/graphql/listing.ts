@@ -80,7 +80,9 @@ export default function organisationListing(strapi: Core.Strapi) {
         definition(t) {
           t.nonNull.string('facet');
           t.nonNull.string('value');
-          t.nonNull.int('count', { description: 'Entries the list would have with this value chosen, the other filters staying.' });
+          t.nonNull.int('count', {
+            description: 'Entries the list would have with this value chosen, the other filters staying.',
+          });
         },
       }),
       nexus.objectType({
@@ -109,7 +111,10 @@ export default function organisationListing(strapi: Core.Strapi) {
               page: nexus.intArg({ default: 1 }),
               pageSize: nexus.intArg({ default: LISTING_PAGE_SIZE.default }),
             },
-            async resolve(_parent: unknown, args: { locale?: string; filters?: Filters; page?: number; pageSize?: number }) {
+            async resolve(
+              _parent: unknown,
+              args: { locale?: string; filters?: Filters; page?: number; pageSize?: number },
+            ) {
               const page = args.page ?? 1;
               const pageSize = args.pageSize ?? LISTING_PAGE_SIZE.default;
               if (!Number.isInteger(page) || page < 1) throw badInput('page must be 1 or more.');

@@ -38,21 +38,35 @@ export function csvCell(value: unknown): string {
 }
 
 export async function registrationsCsv(strapi: Core.Strapi, session: string): Promise<string> {
-  const rows = await strapi.db.connection(REGISTRATIONS_TABLE)
+  const rows = await strapi.db
+    .connection(REGISTRATIONS_TABLE)
     .where('session_document_id', session)
     .orderByRaw(`CASE registration_status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END`)
     .orderBy('id');
-  const lines = [COLUMNS.map(([name]) => csvCell(name)).join(','), ...rows.map((row) => COLUMNS.map(([, pick]) => csvCell(pick(row))).join(','))];
+  const lines = [
+    COLUMNS.map(([name]) => csvCell(name)).join(','),
+    ...rows.map((row) => COLUMNS.map(([, pick]) => csvCell(pick(row))).join(',')),
+  ];
   // A byte-order mark so that spreadsheet programs read the names as UTF-8.
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** Confirmed, waitlisted and cancelled counts, and the places left, for the edit-view panel. */
 export async function registrationSummary(strapi: Core.Strapi, session: string) {
-  const rows: Array<{ registration_status: string; n: number | string }> = await strapi.db.connection(REGISTRATIONS_TABLE)
-    .select('registration_status').count({ n: '*' }).where('session_document_id', session).groupBy('registration_status');
+  const rows: Array<{ registration_status: string; n: number | string }> = await strapi.db
+    .connection(REGISTRATIONS_TABLE)
+    .select('registration_status')
+    .count({ n: '*' })
+    .where('session_document_id', session)
+    .groupBy('registration_status');
   const count = (status: string) => Number(rows.find((r) => r.registration_status === status)?.n ?? 0);
   const places = await strapi.db.connection(PLACES_TABLE).where('session_document_id', session).first();
   const capacity = Number(places?.capacity ?? 0);
-  return { confirmed: count('confirmed'), waitlisted: count('waitlisted'), cancelled: count('cancelled'), capacity, placesLeft: Math.max(0, capacity - Number(places?.taken ?? 0)) };
+  return {
+    confirmed: count('confirmed'),
+    waitlisted: count('waitlisted'),
+    cancelled: count('cancelled'),
+    capacity,
+    placesLeft: Math.max(0, capacity - Number(places?.taken ?? 0)),
+  };
 }

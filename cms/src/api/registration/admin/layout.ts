@@ -19,9 +19,16 @@ export async function configureRegistrationAdmin(strapi: Core.Strapi) {
   const model = strapi.contentType(REGISTRATION);
   const current = await contentTypes.findConfiguration(model);
   const metadatas = { ...current.metadatas };
-  for (const field of READ_ONLY) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field]?.edit, editable: false } };
+  for (const field of READ_ONLY)
+    metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field]?.edit, editable: false } };
   await contentTypes.updateConfiguration(model, {
-    settings: { ...current.settings, mainField: 'fullName', defaultSortBy: 'createdAt', defaultSortOrder: 'DESC', pageSize: 50 },
+    settings: {
+      ...current.settings,
+      mainField: 'fullName',
+      defaultSortBy: 'createdAt',
+      defaultSortOrder: 'DESC',
+      pageSize: 50,
+    },
     metadatas,
     layouts: { ...current.layouts, list: LIST },
   });

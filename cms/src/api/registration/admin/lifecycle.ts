@@ -40,7 +40,11 @@ interface Written {
  */
 export function placeCountMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (context, next) => {
-    if (!WRITES.has(context.action) || (context.uid !== SESSION && context.uid !== REGISTRATION) || inRegistrationFlow()) {
+    if (
+      !WRITES.has(context.action) ||
+      (context.uid !== SESSION && context.uid !== REGISTRATION) ||
+      inRegistrationFlow()
+    ) {
       return next();
     }
     let mails = 0;
@@ -50,7 +54,9 @@ export function placeCountMiddleware(strapi: Core.Strapi): Modules.Documents.Mid
       // A registration is one row (no locales, no drafts).
       const [before]: Array<{ id: number; session_document_id: string; registration_status: string }> =
         context.uid === REGISTRATION && documentId
-          ? await trx(REGISTRATIONS_TABLE).select('id', 'session_document_id', 'registration_status').where('document_id', documentId)
+          ? await trx(REGISTRATIONS_TABLE)
+              .select('id', 'session_document_id', 'registration_status')
+              .where('document_id', documentId)
           : [];
       const sessions = new Set<string>();
       if (before) sessions.add(before.session_document_id);
@@ -58,7 +64,8 @@ export function placeCountMiddleware(strapi: Core.Strapi): Modules.Documents.Mid
       for (const session of sessions) await holdPlaces(trx, session);
 
       const { data } = params;
-      if (context.uid === REGISTRATION && data && typeof data.email === 'string') data.emailNormalized = normaliseEmail(data.email);
+      if (context.uid === REGISTRATION && data && typeof data.email === 'string')
+        data.emailNormalized = normaliseEmail(data.email);
       const result = await next().catch((error: unknown) => {
         throw context.uid === REGISTRATION && isUniqueViolation(error) ? emailTaken(strapi) : error;
       });
@@ -66,7 +73,8 @@ export function placeCountMiddleware(strapi: Core.Strapi): Modules.Documents.Mid
 
       if (context.uid === SESSION && written?.documentId) sessions.add(written.documentId);
       if (context.uid === REGISTRATION) {
-        for (const entry of [written, ...(written?.entries ?? [])]) if (entry?.sessionDocumentId) sessions.add(entry.sessionDocumentId);
+        for (const entry of [written, ...(written?.entries ?? [])])
+          if (entry?.sessionDocumentId) sessions.add(entry.sessionDocumentId);
         if (before && context.action === 'delete') await forgetMails(trx, [before.id]);
         if (before && before.registration_status !== 'cancelled' && written?.registrationStatus === 'cancelled') {
           await enqueueMailWithNewLink(trx, before.id, 'cancellation');

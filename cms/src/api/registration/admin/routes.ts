@@ -12,7 +12,10 @@ export const EXPORT_PREFIX = '/registration-export';
 export function registrationExportRoutes(strapi: Core.Strapi): Core.Router {
   const policies = [
     'admin::isAuthenticatedAdmin',
-    { name: 'admin::hasPermissions', config: { actions: [['plugin::content-manager.explorer.read', 'api::registration.registration']] } },
+    {
+      name: 'admin::hasPermissions',
+      config: { actions: [['plugin::content-manager.explorer.read', 'api::registration.registration']] },
+    },
   ];
   const service = () => registrationService(strapi);
   return {

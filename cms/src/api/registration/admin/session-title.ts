@@ -11,7 +11,8 @@ import { REGISTRATIONS_TABLE, type Query, type Trx } from '../tables';
  * sessionDocumentId is the key of everything else. One language for every registration (the
  * default one, like the session's shared fields), kept in line whenever the session changes.
  */
-export const registrationSessionTitle = (session: SessionFacts): string => sessionTexts(session, DEFAULT_LOCALE)?.title ?? '';
+export const registrationSessionTitle = (session: SessionFacts): string =>
+  sessionTexts(session, DEFAULT_LOCALE)?.title ?? '';
 
 /** Brings the copies in line with the session (its published version, else its draft). */
 export async function refreshSessionTitle(trx: Trx, session: SessionFacts) {
@@ -24,7 +25,8 @@ export async function refreshSessionTitle(trx: Trx, session: SessionFacts) {
 
 /** Registrations written before the copy existed, on every start (nothing to do once filled). */
 export async function fillMissingSessionTitles(strapi: Core.Strapi) {
-  const rows: Array<{ session_document_id: string }> = await strapi.db.connection(REGISTRATIONS_TABLE)
+  const rows: Array<{ session_document_id: string }> = await strapi.db
+    .connection(REGISTRATIONS_TABLE)
     .distinct('session_document_id')
     .whereNull('session_title');
   for (const { session_document_id } of rows) {

@@ -15,7 +15,9 @@ import { LOCALE_CODES } from '../../../i18n/locales';
 const refusalCodes = Object.keys(REFUSALS).join(', ');
 const LOCALE_LIST = `${LOCALE_CODES.slice(0, -1).join(', ')} or ${LOCALE_CODES.at(-1)}`;
 const fieldCodes = Object.keys(FIELD_REASONS).join(', ');
-const paths = Object.entries(SELF_SERVICE_PATHS).map(([locale, path]) => `${locale}: /${locale}/${path}`).join(', ');
+const paths = Object.entries(SELF_SERVICE_PATHS)
+  .map(([locale, path]) => `${locale}: /${locale}/${path}`)
+  .join(', ');
 
 const ERRORS_DOC =
   `Refusals are GraphQL errors with \`extensions.code\` (one of ${refusalCodes}), \`extensions.field\` ` +
@@ -37,7 +39,8 @@ export default function registrationGraphql(strapi: Core.Strapi) {
       types: [
         nexus.enumType({
           name: 'TrainingSessionRegistrationStatus',
-          description: 'confirmed: the registrant has a place; waitlisted: the session was full, they get the next free place; cancelled.',
+          description:
+            'confirmed: the registrant has a place; waitlisted: the session was full, they get the next free place; cancelled.',
           members: ['confirmed', 'waitlisted', 'cancelled'],
         }),
         nexus.inputObjectType({
@@ -46,26 +49,41 @@ export default function registrationGraphql(strapi: Core.Strapi) {
           definition(t) {
             t.nonNull.id('session', { description: 'The documentId of the training session.' });
             t.nonNull.string('fullName', { description: 'Required, at most 120 characters.' });
-            t.nonNull.string('email', { description: 'Required, a valid address, at most 254 characters. Compared case-insensitively: one live registration per address and session.' });
-            t.string('organisation', { description: 'Optional, at most 200 characters.' });
-            t.nonNull.boolean('consent', { description: 'Must be true: the reader ticked the (unticked by default) box accepting the privacy policy.' });
-            t.nonNull.string('locale', { description: `${LOCALE_LIST}: the language of error messages and of every mail to the registrant.` });
-            t.nonNull.string('formToken', {
-              description: 'The token from `trainingSessionRegistrationFormToken`, fetched when the form was rendered. Refused as FORM_EXPIRED when forged, for another session or older than REGISTRATION_FORM_TOKEN_MAX_AGE_S (24 h), and as TOO_FAST when sent less than REGISTRATION_MIN_FILL_S (3 s) after it was issued.',
+            t.nonNull.string('email', {
+              description:
+                'Required, a valid address, at most 254 characters. Compared case-insensitively: one live registration per address and session.',
             });
-            t.string('website', { description: 'Honeypot: a field hidden from people (and from assistive technology); anything in it is refused as SPAM_SUSPECTED. Send it empty or leave it out.' });
+            t.string('organisation', { description: 'Optional, at most 200 characters.' });
+            t.nonNull.boolean('consent', {
+              description:
+                'Must be true: the reader ticked the (unticked by default) box accepting the privacy policy.',
+            });
+            t.nonNull.string('locale', {
+              description: `${LOCALE_LIST}: the language of error messages and of every mail to the registrant.`,
+            });
+            t.nonNull.string('formToken', {
+              description:
+                'The token from `trainingSessionRegistrationFormToken`, fetched when the form was rendered. Refused as FORM_EXPIRED when forged, for another session or older than REGISTRATION_FORM_TOKEN_MAX_AGE_S (24 h), and as TOO_FAST when sent less than REGISTRATION_MIN_FILL_S (3 s) after it was issued.',
+            });
+            t.string('website', {
+              description:
+                'Honeypot: a field hidden from people (and from assistive technology); anything in it is refused as SPAM_SUSPECTED. Send it empty or leave it out.',
+            });
           },
         }),
         nexus.objectType({
           name: 'TrainingSessionRegistrationResult',
           definition(t) {
-            t.nonNull.field('status', { type: 'TrainingSessionRegistrationStatus', description: 'confirmed or waitlisted (never cancelled).' });
+            t.nonNull.field('status', {
+              type: 'TrainingSessionRegistrationStatus',
+              description: 'confirmed or waitlisted (never cancelled).',
+            });
             t.nonNull.int('placesLeft', { description: 'Places left in the session after this registration.' });
           },
         }),
         nexus.objectType({
           name: 'TrainingSessionRegistrationSession',
-          description: 'The session of a registration, in the registrant\'s language (else English).',
+          description: "The session of a registration, in the registrant's language (else English).",
           definition(t) {
             t.nonNull.id('documentId');
             t.nonNull.string('locale', { description: 'The locale of title, slug and venue.' });
@@ -96,21 +114,26 @@ export default function registrationGraphql(strapi: Core.Strapi) {
           type: 'Query',
           definition(t) {
             t.nonNull.string('trainingSessionRegistrationFormToken', {
-              description: 'A signed token to put in the registration form (hidden field) when rendering it, sent back as `formToken`. Fetch one per form render, never cache it across readers. Refused with SESSION_NOT_FOUND for an unknown session.',
+              description:
+                'A signed token to put in the registration form (hidden field) when rendering it, sent back as `formToken`. Fetch one per form render, never cache it across readers. Refused with SESSION_NOT_FOUND for an unknown session.',
               args: { session: nexus.nonNull(nexus.idArg()), locale: nexus.stringArg() },
-              resolve: (_parent: unknown, args: { session: string; locale?: string }) => service().formToken(args.session, args.locale),
+              resolve: (_parent: unknown, args: { session: string; locale?: string }) =>
+                service().formToken(args.session, args.locale),
             });
             t.nonNull.field('trainingSessionRegistration', {
               type: 'TrainingSessionRegistrationDetails',
               description: `The registration of the self-service link's token (the \`token\` query parameter of ${paths}). Unknown, malformed or erased tokens: REGISTRATION_NOT_FOUND, in \`locale\`.`,
               args: { token: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
-              resolve: (_p: unknown, args: TokenArgs, context: ResolverContext) => service().read(args.token, args.locale, koa(context)),
+              resolve: (_p: unknown, args: TokenArgs, context: ResolverContext) =>
+                service().read(args.token, args.locale, koa(context)),
             });
             t.nonNull.field('trainingSessionRegistrationData', {
               type: 'JSON',
-              description: 'Every personal data item held about the registration of this token (the registrant\'s copy, to serve as a .json download). Same errors as trainingSessionRegistration.',
+              description:
+                "Every personal data item held about the registration of this token (the registrant's copy, to serve as a .json download). Same errors as trainingSessionRegistration.",
               args: { token: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
-              resolve: (_p: unknown, args: TokenArgs, context: ResolverContext) => service().exportData(args.token, args.locale, koa(context)),
+              resolve: (_p: unknown, args: TokenArgs, context: ResolverContext) =>
+                service().exportData(args.token, args.locale, koa(context)),
             });
           },
         }),
@@ -123,18 +146,23 @@ export default function registrationGraphql(strapi: Core.Strapi) {
                 'Registers a reader: confirmed while places are left, else waitlisted. The same email again for the same session returns the existing registration and sends nothing. ' +
                 `The site's server, registering on behalf of a reader, sends the reader's IP in X-Forwarded-For with the header X-Site-Forwarding-Secret: SITE_FORWARDING_SECRET (rate limits are per IP and per email). ${ERRORS_DOC}`,
               args: { data: nexus.nonNull(nexus.arg({ type: 'TrainingSessionRegistrationInput' })) },
-              resolve: (_p: unknown, args: { data: RegistrationInput }, context: ResolverContext) => service().register(args.data, koa(context)),
+              resolve: (_p: unknown, args: { data: RegistrationInput }, context: ResolverContext) =>
+                service().register(args.data, koa(context)),
             });
             t.nonNull.field('cancelTrainingSessionRegistration', {
               type: 'TrainingSessionRegistrationDetails',
-              description: 'Cancels the registration of this token (a held place goes to the first person waiting) and mails a confirmation of the cancellation. Cancelling again changes nothing. Same errors as trainingSessionRegistration.',
+              description:
+                'Cancels the registration of this token (a held place goes to the first person waiting) and mails a confirmation of the cancellation. Cancelling again changes nothing. Same errors as trainingSessionRegistration.',
               args: { token: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
-              resolve: (_p: unknown, args: TokenArgs, context: ResolverContext) => service().cancel(args.token, args.locale, koa(context)),
+              resolve: (_p: unknown, args: TokenArgs, context: ResolverContext) =>
+                service().cancel(args.token, args.locale, koa(context)),
             });
             t.nonNull.boolean('eraseTrainingSessionRegistration', {
-              description: 'Erases the registration of this token for good (a held place goes to the first person waiting); the link then finds nothing. Same errors as trainingSessionRegistration.',
+              description:
+                'Erases the registration of this token for good (a held place goes to the first person waiting); the link then finds nothing. Same errors as trainingSessionRegistration.',
               args: { token: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
-              resolve: (_p: unknown, args: TokenArgs, context: ResolverContext) => service().erase(args.token, args.locale, koa(context)),
+              resolve: (_p: unknown, args: TokenArgs, context: ResolverContext) =>
+                service().erase(args.token, args.locale, koa(context)),
             });
           },
         }),

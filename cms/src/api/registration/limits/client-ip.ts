@@ -31,7 +31,9 @@ function sameSecret(provided: string, expected: string): boolean {
 export function clientIp(ctx: ClientContext, forwardingSecret: string): string {
   const provided = String(ctx.get(FORWARDING_SECRET_HEADER) ?? '');
   if (forwardingSecret.length >= MIN_FORWARDING_SECRET_LENGTH && provided && sameSecret(provided, forwardingSecret)) {
-    const forwarded = String(ctx.get('x-forwarded-for') ?? '').split(',')[0]!.trim();
+    const forwarded = String(ctx.get('x-forwarded-for') ?? '')
+      .split(',')[0]!
+      .trim();
     if (net.isIP(forwarded)) return forwarded;
   }
   return ctx.request.ip || ctx.req.socket?.remoteAddress || 'unknown';
@@ -45,7 +47,8 @@ export function clientIp(ctx: ClientContext, forwardingSecret: string): string {
 export function addressGroup(address: string): string {
   if (!ipaddr.isValid(address)) return address;
   let parsed = ipaddr.parse(address);
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
+    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   if (parsed.kind() === 'ipv4') return parsed.toString();
   const parts = (parsed as ipaddr.IPv6).parts.slice(0, 4);
   return `${new ipaddr.IPv6([...parts, 0, 0, 0, 0]).toString()}/64`;

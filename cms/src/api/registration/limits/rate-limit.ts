@@ -1,6 +1,11 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterPostgres,
+  RateLimiterRes,
+  RateLimiterSQLite,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { RATE_LIMIT_TABLE } from '../tables';
 
 /**
@@ -31,7 +36,14 @@ function limiter(strapi: Core.Strapi, kind: LimitKind): Promise<RateLimiterAbstr
       () =>
         new Promise<RateLimiterAbstract>((resolve, reject) => {
           const instance: RateLimiterAbstract = new Store(
-            { storeClient: knex, storeType: 'knex', tableName: RATE_LIMIT_TABLE, keyPrefix: `registration-${kind}`, points: max, duration: windowSeconds },
+            {
+              storeClient: knex,
+              storeType: 'knex',
+              tableName: RATE_LIMIT_TABLE,
+              keyPrefix: `registration-${kind}`,
+              points: max,
+              duration: windowSeconds,
+            },
             (error?: Error) => (error ? reject(error) : resolve(instance)),
           );
         }),

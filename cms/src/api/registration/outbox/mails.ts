@@ -28,7 +28,10 @@ export interface RenderedMail {
 
 /** Everything that comes from input or content is escaped: mails never render it as HTML. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 /** "Tuesday 3 June 2025, 09:30 – 16:30 (Europe/Rome)", in the registrant's language. */
@@ -60,7 +63,9 @@ export function renderMail(input: MailInput): RenderedMail {
   ];
   const calendar = t(locale, kind === 'cancellation' ? 'mail.calendarCancel' : 'mail.calendar');
   // The link, then what to know about it.
-  const linkNotes = input.link ? [...(input.linkReplaces ? [t(locale, 'mail.linkReplaces')] : []), t(locale, 'mail.linkPrivate')] : [];
+  const linkNotes = input.link
+    ? [...(input.linkReplaces ? [t(locale, 'mail.linkReplaces')] : []), t(locale, 'mail.linkPrivate')]
+    : [];
   const signature = t(locale, 'mail.signature');
   const footer = t(locale, 'mail.footer');
 
@@ -103,7 +108,9 @@ ${input.link ? `<p>${e(t(locale, 'mail.link'))}<br><a href="${e(input.link)}" st
     endInputType: 'utc',
     endOutputType: 'utc',
     title,
-    description: [t(locale, `mail.intro.${kind}`, { position: input.waitlistPosition ?? '' }), input.link ?? ''].filter(Boolean).join('\n\n'),
+    description: [t(locale, `mail.intro.${kind}`, { position: input.waitlistPosition ?? '' }), input.link ?? '']
+      .filter(Boolean)
+      .join('\n\n'),
     location: sessionWhere(session, locale),
     ...(input.link ? { url: input.link } : {}),
   });

@@ -31,9 +31,18 @@ const SENDERS = 5;
 const appKeys = () => strapi.config.get('server.app.keys') as string[];
 
 const sealedPayload = (token: string, replacesLink?: boolean) =>
-  JSON.stringify({ sealedToken: sealSelfServiceToken(appKeys(), token), ...(replacesLink ? { replacesLink: true } : {}) });
+  JSON.stringify({
+    sealedToken: sealSelfServiceToken(appKeys(), token),
+    ...(replacesLink ? { replacesLink: true } : {}),
+  });
 
-export async function enqueueMail(trx: Trx, registrationId: number, kind: MailKind, token: string | null, options: { replacesLink?: boolean } = {}) {
+export async function enqueueMail(
+  trx: Trx,
+  registrationId: number,
+  kind: MailKind,
+  token: string | null,
+  options: { replacesLink?: boolean } = {},
+) {
   const now = Date.now();
   await trx(OUTBOX_TABLE).insert({
     registration_id: registrationId,
@@ -63,10 +72,15 @@ export async function enqueueMailWithNewLink(trx: Trx, registrationId: number, k
 export async function sealStoredTokens(strapi: Core.Strapi) {
   const db = strapi.db.connection;
   await db(OUTBOX_TABLE).where('status', 'failed').whereNotNull('payload').update({ payload: null });
-  const rows: Array<{ id: number; payload: string }> = await db(OUTBOX_TABLE).select('id', 'payload').whereNotNull('payload');
+  const rows: Array<{ id: number; payload: string }> = await db(OUTBOX_TABLE)
+    .select('id', 'payload')
+    .whereNotNull('payload');
   for (const row of rows) {
     const { token, replacesLink } = JSON.parse(row.payload);
-    if (typeof token === 'string') await db(OUTBOX_TABLE).where('id', row.id).update({ payload: sealedPayload(token, replacesLink) });
+    if (typeof token === 'string')
+      await db(OUTBOX_TABLE)
+        .where('id', row.id)
+        .update({ payload: sealedPayload(token, replacesLink) });
   }
 }
 
@@ -102,13 +116,18 @@ async function mailToken(strapi: Core.Strapi, registrationId: number, payload: R
   const token = openSealedSelfServiceToken(appKeys(), payload.sealedToken);
   if (token) return { token, replaces: payload.replacesLink === true };
   const fresh = newSelfServiceToken();
-  await strapi.db.connection(REGISTRATIONS_TABLE).where('id', registrationId).update({ token_hash: fresh.hash, updated_at: new Date() });
+  await strapi.db
+    .connection(REGISTRATIONS_TABLE)
+    .where('id', registrationId)
+    .update({ token_hash: fresh.hash, updated_at: new Date() });
   return { token: fresh.token, replaces: true };
 }
 
 async function deliver(strapi: Core.Strapi, row: OutboxRow) {
   const db = strapi.db.connection;
-  const registration: RegistrationRow | undefined = await db(REGISTRATIONS_TABLE).where('id', row.registration_id).first();
+  const registration: RegistrationRow | undefined = await db(REGISTRATIONS_TABLE)
+    .where('id', row.registration_id)
+    .first();
   if (!registration || registration.anonymised_at) return 'dropped';
   const session = await loadSession(db, registration.session_document_id);
   if (!session) return 'dropped';
@@ -124,13 +143,22 @@ async function deliver(strapi: Core.Strapi, row: OutboxRow) {
     linkReplaces: replaces,
     waitlistPosition: row.kind === 'waitlist' ? await waitlistPosition(db, registration) : null,
   });
-  await strapi.plugin('email').service('email').send({
-    to: registration.email,
-    subject: mail.subject,
-    text: mail.text,
-    html: mail.html,
-    attachments: [{ filename: 'session.ics', content: mail.ics, contentType: `text/calendar; charset=utf-8; method=${mail.icsMethod}` }],
-  });
+  await strapi
+    .plugin('email')
+    .service('email')
+    .send({
+      to: registration.email,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      attachments: [
+        {
+          filename: 'session.ics',
+          content: mail.ics,
+          contentType: `text/calendar; charset=utf-8; method=${mail.icsMethod}`,
+        },
+      ],
+    });
   return 'sent';
 }
 
@@ -154,22 +182,30 @@ async function drainBatch(strapi: Core.Strapi): Promise<{ sent: number; failed: 
     if (!row) return;
     try {
       const outcome = await deliver(strapi, row);
-      await db(OUTBOX_TABLE).where({ id, claimed_by: worker })
-        .update({ status: outcome, sent_at: Date.now(), payload: null, claimed_by: null, claimed_until: null, last_error: null });
+      await db(OUTBOX_TABLE).where({ id, claimed_by: worker }).update({
+        status: outcome,
+        sent_at: Date.now(),
+        payload: null,
+        claimed_by: null,
+        claimed_until: null,
+        last_error: null,
+      });
       if (outcome === 'sent') result.sent++;
     } catch (error) {
       result.failed++;
       const attempts = Number(row.attempts);
       const giveUp = attempts >= Number(strapi.config.get('registration.mailMaxAttempts', 12));
-      await db(OUTBOX_TABLE).where({ id, claimed_by: worker }).update({
-        status: giveUp ? 'failed' : 'pending',
-        // A mail given up will not go: its token goes now.
-        ...(giveUp ? { payload: null } : {}),
-        available_at: Date.now() + retryDelayMs(strapi, attempts),
-        claimed_by: null,
-        claimed_until: null,
-        last_error: errorMessage(error).slice(0, 1000),
-      });
+      await db(OUTBOX_TABLE)
+        .where({ id, claimed_by: worker })
+        .update({
+          status: giveUp ? 'failed' : 'pending',
+          // A mail given up will not go: its token goes now.
+          ...(giveUp ? { payload: null } : {}),
+          available_at: Date.now() + retryDelayMs(strapi, attempts),
+          claimed_by: null,
+          claimed_until: null,
+          last_error: errorMessage(error).slice(0, 1000),
+        });
       const message = `Registration mail ${id} (${row.kind}) not sent, attempt ${attempts}${giveUp ? ', giving up' : ', will retry'}: ${errorMessage(error)}`;
       if (giveUp) strapi.log.error(message);
       else strapi.log.warn(message);
@@ -177,9 +213,11 @@ async function drainBatch(strapi: Core.Strapi): Promise<{ sent: number; failed: 
   };
   // A few at once (the SMTP transport pools as many connections), in order of queueing.
   const queue = [...due];
-  await Promise.all(Array.from({ length: SENDERS }, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) await send(next);
-  }));
+  await Promise.all(
+    Array.from({ length: SENDERS }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await send(next);
+    }),
+  );
   return result;
 }
 

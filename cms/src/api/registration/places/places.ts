@@ -23,7 +23,12 @@ export async function ensurePlacesRow(trx: Trx, session: string, capacity?: numb
   const facts = capacity === undefined ? await loadSession(trx, session) : null;
   const [{ n }] = await confirmedCount(trx, session);
   await trx(PLACES_TABLE)
-    .insert({ session_document_id: session, capacity: capacity ?? facts?.capacity ?? 0, taken: Number(n), updated_at: Date.now() })
+    .insert({
+      session_document_id: session,
+      capacity: capacity ?? facts?.capacity ?? 0,
+      taken: Number(n),
+      updated_at: Date.now(),
+    })
     .onConflict('session_document_id')
     .ignore();
 }
@@ -102,15 +107,23 @@ export async function reconcilePlaces(trx: Trx, session: string): Promise<number
   }
   await holdPlaces(trx, session);
   const [{ n }] = await confirmedCount(trx, session);
-  await trx(PLACES_TABLE).where('session_document_id', session).update({ capacity: facts.capacity, taken: Number(n), updated_at: Date.now() });
+  await trx(PLACES_TABLE)
+    .where('session_document_id', session)
+    .update({ capacity: facts.capacity, taken: Number(n), updated_at: Date.now() });
   await refreshSessionTitle(trx, facts);
   return facts.published && facts.startsAt.getTime() > Date.now() ? fillFreePlaces(trx, session) : 0;
 }
 
 /** Rows for sessions that predate the counter (or were written around it), on every start. */
 export async function ensureAllPlaces(strapi: Core.Strapi) {
-  const sessions: Array<{ document_id: string }> = await strapi.db.connection('training_sessions').distinct('document_id');
-  const known = new Set((await strapi.db.connection(PLACES_TABLE).select('session_document_id')).map((r: { session_document_id: string }) => r.session_document_id));
+  const sessions: Array<{ document_id: string }> = await strapi.db
+    .connection('training_sessions')
+    .distinct('document_id');
+  const known = new Set(
+    (await strapi.db.connection(PLACES_TABLE).select('session_document_id')).map(
+      (r: { session_document_id: string }) => r.session_document_id,
+    ),
+  );
   for (const { document_id } of sessions) {
     if (!known.has(document_id)) await strapi.db.transaction(({ trx }) => ensurePlacesRow(trx, document_id));
   }

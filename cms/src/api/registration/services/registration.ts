@@ -33,7 +33,10 @@ const registration = ({ strapi }: { strapi: Core.Strapi }) => ({
     const found = await loadSession(strapi.db.connection, session);
     if (!found) return null;
     const slug = found.texts.get('en')?.slug ?? found.documentId;
-    return { filename: `registrations-${slug.replace(/[^a-z0-9-]/gi, '')}.csv`, body: await registrationsCsv(strapi, found.documentId) };
+    return {
+      filename: `registrations-${slug.replace(/[^a-z0-9-]/gi, '')}.csv`,
+      body: await registrationsCsv(strapi, found.documentId),
+    };
   },
 });
 

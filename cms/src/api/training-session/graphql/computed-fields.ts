@@ -13,16 +13,23 @@ const loadersByRequest = new WeakMap<object, DataLoader<string, number | undefin
 function placesLoader(strapi: Core.Strapi, ctx: object) {
   let loader = loadersByRequest.get(ctx);
   if (!loader) {
-    loader = new DataLoader<string, number | undefined>(async (documentIds) => {
-      const left = await placesLeftBySession(strapi.db.connection, documentIds);
-      return documentIds.map((id) => left.get(id));
-    }, { batchScheduleFn: (callback) => setImmediate(callback) });
+    loader = new DataLoader<string, number | undefined>(
+      async (documentIds) => {
+        const left = await placesLeftBySession(strapi.db.connection, documentIds);
+        return documentIds.map((id) => left.get(id));
+      },
+      { batchScheduleFn: (callback) => setImmediate(callback) },
+    );
     loadersByRequest.set(ctx, loader);
   }
   return loader;
 }
 
-export async function sessionPlacesLeft(strapi: Core.Strapi, session: { documentId: string; capacity?: number | null }, ctx: object) {
+export async function sessionPlacesLeft(
+  strapi: Core.Strapi,
+  session: { documentId: string; capacity?: number | null },
+  ctx: object,
+) {
   const left = await placesLoader(strapi, ctx).load(session.documentId);
   // A session saved a moment ago may not have its counter row yet: nobody has taken a place.
   return left ?? Math.max(0, session.capacity ?? 0);
@@ -37,7 +44,8 @@ export default function computedFields(strapi: Core.Strapi) {
         definition(t) {
           t.nonNull.int('placesLeft', {
             description: 'Places not yet taken by a confirmed registration (0 when full).',
-            resolve: (parent: TrainingSession, _args: unknown, context: ResolverContext) => sessionPlacesLeft(strapi, parent, context),
+            resolve: (parent: TrainingSession, _args: unknown, context: ResolverContext) =>
+              sessionPlacesLeft(strapi, parent, context),
           });
           t.nonNull.string('registrationState', {
             description: 'One of: not-open, open, waitlist (full: new registrations are waitlisted), closed, past.',

@@ -1,7 +1,13 @@
 import type { H3Event } from 'h3';
 import {
-  OUTCOME_PARAM, PLACES_PARAM, REGISTRATION_FIELDS, sessionPagePath,
-  type RegistrationField, type RegistrationFormState, type RegistrationStatus, type RegistrationValues,
+  OUTCOME_PARAM,
+  PLACES_PARAM,
+  REGISTRATION_FIELDS,
+  sessionPagePath,
+  type RegistrationField,
+  type RegistrationFormState,
+  type RegistrationStatus,
+  type RegistrationValues,
 } from '../../shared/registration';
 
 // The registration form of a session page posts to the page itself (a plain HTML form: no
@@ -24,10 +30,16 @@ const REGISTER = `mutation Register($data: TrainingSessionRegistrationInput!) {
 const REGISTER_TIMEOUT_MS = 60_000;
 
 const STATUS_BY_CODE: Record<string, number> = {
-  INVALID_INPUT: 422, FORM_EXPIRED: 422, TOO_FAST: 422, SPAM_SUSPECTED: 422,
+  INVALID_INPUT: 422,
+  FORM_EXPIRED: 422,
+  TOO_FAST: 422,
+  SPAM_SUSPECTED: 422,
   RATE_LIMITED: 429,
   SESSION_NOT_FOUND: 404,
-  EXTERNAL_REGISTRATION: 409, REGISTRATION_NOT_OPEN: 409, REGISTRATION_CLOSED: 409, SESSION_PAST: 409,
+  EXTERNAL_REGISTRATION: 409,
+  REGISTRATION_NOT_OPEN: 409,
+  REGISTRATION_CLOSED: 409,
+  SESSION_PAST: 409,
 };
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -56,32 +68,48 @@ export default defineEventHandler(async (event) => {
   const values = valuesOf(body);
   const state: RegistrationFormState = { values, fieldErrors: {} };
   try {
-    const { data, errors } = await cmsGraphql<{ registerForTrainingSession: { status: RegistrationStatus; placesLeft: number } }>(event, REGISTER, {
-      data: {
-        session: text(body.session),
-        fullName: values.fullName,
-        email: values.email,
-        organisation: values.organisation || null,
-        consent: values.consent,
-        locale: page.locale,
-        formToken: text(body.formToken),
-        website: text(body.website),
+    const { data, errors } = await cmsGraphql<{
+      registerForTrainingSession: { status: RegistrationStatus; placesLeft: number };
+    }>(
+      event,
+      REGISTER,
+      {
+        data: {
+          session: text(body.session),
+          fullName: values.fullName,
+          email: values.email,
+          organisation: values.organisation || null,
+          consent: values.consent,
+          locale: page.locale,
+          formToken: text(body.formToken),
+          website: text(body.website),
+        },
       },
-    }, { timeout: REGISTER_TIMEOUT_MS });
+      { timeout: REGISTER_TIMEOUT_MS },
+    );
     const outcome = data?.registerForTrainingSession;
     if (outcome) {
       const path = event.path.split(/[?#]/)[0];
-      return sendRedirect(event, `${path}?${OUTCOME_PARAM}=${outcome.status}&${PLACES_PARAM}=${outcome.placesLeft}#registration-outcome`, 303);
+      return sendRedirect(
+        event,
+        `${path}?${OUTCOME_PARAM}=${outcome.status}&${PLACES_PARAM}=${outcome.placesLeft}#registration-outcome`,
+        303,
+      );
     }
     const error = errors[0];
     const code = String(error?.extensions?.code ?? '');
     // Not one of the contract's refusals (an internal error of the CMS): as if it had not answered.
     if (!(code in STATUS_BY_CODE)) throw new Error(`the CMS answered ${error?.message ?? 'nothing'}`);
     for (const { field, message } of error?.extensions?.fieldErrors ?? []) {
-      if ((REGISTRATION_FIELDS as readonly string[]).includes(field)) state.fieldErrors[field as RegistrationField] ??= message;
+      if ((REGISTRATION_FIELDS as readonly string[]).includes(field))
+        state.fieldErrors[field as RegistrationField] ??= message;
     }
     if (code !== 'INVALID_INPUT' || !Object.keys(state.fieldErrors).length) {
-      state.refusal = { code, message: error?.message ?? '', ...(typeof error?.extensions?.url === 'string' ? { url: error.extensions.url } : {}) };
+      state.refusal = {
+        code,
+        message: error?.message ?? '',
+        ...(typeof error?.extensions?.url === 'string' ? { url: error.extensions.url } : {}),
+      };
     }
     setResponseStatus(event, STATUS_BY_CODE[code]);
     const retryAfter = Number(error?.extensions?.retryAfterSeconds);

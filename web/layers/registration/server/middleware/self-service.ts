@@ -19,7 +19,10 @@ export default defineEventHandler(async (event) => {
   const form = (await readBody<Record<string, unknown>>(event).catch(() => null)) ?? {};
   const token = plausibleToken(form.token) ? form.token : undefined;
   const back = (notice?: Notice, withToken = true) => {
-    const query = new URLSearchParams({ ...(withToken && token ? { token } : {}), ...(notice ? { notice } : {}) }).toString();
+    const query = new URLSearchParams({
+      ...(withToken && token ? { token } : {}),
+      ...(notice ? { notice } : {}),
+    }).toString();
     return sendRedirect(event, query ? `${path}?${query}` : path, 303);
   };
   if (!token) return back(undefined, false);

@@ -19,13 +19,21 @@ export function plausibleToken(value: unknown): value is string {
 /** The CMS's answer, or its refusal (`extensions.code`, localized message); UNAVAILABLE when it did not answer. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
 
-async function call<T>(event: H3Event, query: string, field: string, token: string, locale: Locale): Promise<Outcome<T>> {
+async function call<T>(
+  event: H3Event,
+  query: string,
+  field: string,
+  token: string,
+  locale: Locale,
+): Promise<Outcome<T>> {
   try {
     const { data, errors } = await cmsGraphql<Record<string, T>>(event, query, { token, locale });
     const value = data?.[field];
     if (value !== undefined && value !== null && !errors.length) return { ok: true, value };
     const error = errors[0];
-    return error?.extensions?.code ? { ok: false, code: error.extensions.code, message: error.message } : { ok: false, code: 'UNAVAILABLE', message: '' };
+    return error?.extensions?.code
+      ? { ok: false, code: error.extensions.code, message: error.message }
+      : { ok: false, code: 'UNAVAILABLE', message: '' };
   } catch (error) {
     console.error(`[self-service] the CMS did not answer: ${(error as Error).message}`);
     return { ok: false, code: 'UNAVAILABLE', message: '' };
@@ -41,9 +49,12 @@ export async function loadSelfService(event: H3Event, token: unknown, locale: Lo
   return outcome.code === 'RATE_LIMITED' ? { state: 'busy' } : { state: 'unavailable' };
 }
 
-export const registrationData = (event: H3Event, token: string, locale: Locale) => call<unknown>(event, DATA, 'trainingSessionRegistrationData', token, locale);
-export const cancelRegistration = (event: H3Event, token: string, locale: Locale) => call<{ status: string }>(event, CANCEL, 'cancelTrainingSessionRegistration', token, locale);
-export const eraseRegistration = (event: H3Event, token: string, locale: Locale) => call<boolean>(event, ERASE, 'eraseTrainingSessionRegistration', token, locale);
+export const registrationData = (event: H3Event, token: string, locale: Locale) =>
+  call<unknown>(event, DATA, 'trainingSessionRegistrationData', token, locale);
+export const cancelRegistration = (event: H3Event, token: string, locale: Locale) =>
+  call<{ status: string }>(event, CANCEL, 'cancelTrainingSessionRegistration', token, locale);
+export const eraseRegistration = (event: H3Event, token: string, locale: Locale) =>
+  call<boolean>(event, ERASE, 'eraseTrainingSessionRegistration', token, locale);
 
 declare module 'h3' {
   interface H3EventContext {
