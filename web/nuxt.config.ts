@@ -146,7 +146,12 @@ export default defineNuxtConfig({
   },
 
   security: {
-    nonce: true,
+    // Inline scripts and styles are allowed by their hashes (computed on each render, with the
+    // integrity hashes of the page's scripts: the nuxt-security patch in patches/), not by a nonce:
+    // a cached page is then the same bytes for every reader, compressed once
+    // (server/plugins/response-compression.ts). Scripts load from this origin only ('self').
+    nonce: false,
+    ssg: { meta: false, hashScripts: true, hashStyles: true, exportToPresets: false },
     // The in-memory limiter would be per process (replicas share nothing): rate limiting belongs
     // to the reverse proxy / CDN in front of the replicas.
     rateLimiter: false,
@@ -157,9 +162,9 @@ export default defineNuxtConfig({
     headers: {
       contentSecurityPolicy: {
         'default-src': ["'self'"],
-        'script-src': ["'self'", "'nonce-{{nonce}}'", "'strict-dynamic'"],
+        'script-src': ["'self'"],
         'script-src-attr': ["'none'"],
-        'style-src': ["'self'", "'nonce-{{nonce}}'"],
+        'style-src': ["'self'"],
         'img-src': ["'self'", 'data:'],
         'font-src': ["'self'"],
         'connect-src': ["'self'"],
@@ -190,10 +195,6 @@ export default defineNuxtConfig({
     ...(process.env.NUXT_OUTPUT_DIR ? { output: { dir: process.env.NUXT_OUTPUT_DIR } } : {}),
     // Pre-compressed (gzip, brotli) JavaScript and CSS, served to browsers that accept them.
     compressPublicAssets: true,
-    // The benchmark's static files (scripts/bench.mjs), served by this same server under /__bench.
-    ...(process.env.NUXT_BENCH_STATIC_DIR
-      ? { publicAssets: [{ dir: process.env.NUXT_BENCH_STATIC_DIR, baseURL: '/__bench', maxAge: 0 }] }
-      : {}),
   },
 
   features: { inlineStyles: true },
