@@ -25,6 +25,8 @@ import { ensurePurgeTargets, kickPurges } from './publishing/purge';
 import contentChangesFeed from './publishing/feed';
 import { ensureDevelopmentPreviewToken } from './publishing/preview';
 import { publishingCronTasks } from './publishing/cron';
+import searchGraphql, { searchService, setSearchService } from './search/graphql';
+import { startSearch } from './search/search';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -38,6 +40,7 @@ export default {
     strapi.documents.use(placeCountMiddleware(strapi));
     // Every public-visible change, in the transaction of the change; purged on the site after commit.
     extension.use(contentChangesFeed(strapi));
+    extension.use(searchGraphql(strapi));
     strapi.documents.use(changeLogMiddleware(strapi, () => void kickPurges(strapi)));
     strapi.server.routes(registrationExportRoutes(strapi));
   },
@@ -64,5 +67,12 @@ export default {
     await ensurePurgeTargets(strapi);
     strapi.cron.add(registrationCronTasks());
     strapi.cron.add(publishingCronTasks());
+    // After the seed: the index starts from every published entry, then follows the change log.
+    setSearchService(strapi, await startSearch(strapi));
+  },
+
+  destroy({ strapi }: { strapi: Core.Strapi }) {
+    searchService(strapi)?.stop();
+    setSearchService(strapi, undefined);
   },
 };
