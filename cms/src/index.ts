@@ -25,6 +25,7 @@ import { ensurePurgeTargets, kickPurges } from './publishing/purge';
 import contentChangesFeed from './publishing/feed';
 import { ensureDevelopmentPreviewToken } from './publishing/preview';
 import { publishingCronTasks } from './publishing/cron';
+import { openDataRoutes } from './open-data/routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -40,6 +41,7 @@ export default {
     extension.use(contentChangesFeed(strapi));
     strapi.documents.use(changeLogMiddleware(strapi, () => void kickPurges(strapi)));
     strapi.server.routes(registrationExportRoutes(strapi));
+    strapi.server.routes(openDataRoutes(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

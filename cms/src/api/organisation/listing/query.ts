@@ -153,3 +153,59 @@ export async function listOrganisations(
     .sort((a, b) => order.get(a.facet)! - order.get(b.facet)!);
   return { ids, total, page, pageSize, pageCount: Math.ceil(total / pageSize), facets };
 }
+
+export interface PlacedOrganisation {
+  documentId: string;
+  name: string;
+  slug: string;
+  kind: string;
+  latitude: number;
+  longitude: number;
+}
+
+/**
+ * Every organisation the filters keep, for the map: those with coordinates, and how many have
+ * none (listed and counted, but not on the map). One statement on the same CTEs as the listing.
+ */
+export async function placedOrganisations(
+  strapi: Core.Strapi,
+  locale: string,
+  filters: Filters,
+): Promise<{ placed: PlacedOrganisation[]; unplaced: number }> {
+  const postgres = strapi.db.dialect.client === 'postgres';
+  const t = tables(strapi);
+  const head = withClause(t, postgres, filters);
+  const rows = rowsOf<{
+    document_id: string;
+    name: string;
+    slug: string;
+    kind: string;
+    latitude: number | string | null;
+    longitude: number | string | null;
+  }>(
+    await strapi.db.connection.raw(
+      `${head.sql} SELECT m.document_id, m.name, org.slug, REPLACE(org.kind, '-', '_') AS kind, org.latitude, org.longitude
+       FROM m JOIN ${t.organisations} org ON org.id = m.id
+       WHERE ${ALL} = ${FACETS.length}
+       ORDER BY m.name ASC, m.document_id ASC`,
+      [locale, ...head.bindings],
+    ),
+  );
+  const placed: PlacedOrganisation[] = [];
+  let unplaced = 0;
+  for (const row of rows) {
+    if (row.latitude == null || row.longitude == null) {
+      unplaced++;
+      continue;
+    }
+    placed.push({
+      documentId: row.document_id,
+      name: row.name,
+      slug: row.slug,
+      kind: row.kind,
+      latitude: Number(row.latitude),
+      longitude: Number(row.longitude),
+    });
+  }
+  return { placed, unplaced };
+}
