@@ -27,6 +27,7 @@ import { ensureDevelopmentPreviewToken } from './publishing/preview';
 import { publishingCronTasks } from './publishing/cron';
 import searchGraphql, { searchService, setSearchService } from './search/graphql';
 import { startSearch } from './search/search';
+import { openDataRoutes } from './open-data/routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -43,6 +44,7 @@ export default {
     extension.use(searchGraphql(strapi));
     strapi.documents.use(changeLogMiddleware(strapi, () => void kickPurges(strapi)));
     strapi.server.routes(registrationExportRoutes(strapi));
+    strapi.server.routes(openDataRoutes(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -32,7 +32,7 @@ export const SECTIONS = {
 } as const satisfies Record<string, PerLocale>;
 export type Section = keyof typeof SECTIONS;
 
-/** Pages without a slug: the archive of past sessions and the three legal pages. */
+/** Pages without a slug: the archive of past sessions, the three legal pages and the open data. */
 export const STATIC_PAGES = {
   'training-sessions-past': {
     fr: 'formations/archives',
@@ -43,6 +43,7 @@ export const STATIC_PAGES = {
   'legal-notice': { fr: 'mentions-legales', en: 'legal-notice', it: 'note-legali', es: 'aviso-legal' },
   privacy: { fr: 'confidentialite', en: 'privacy', it: 'privacy', es: 'privacidad' },
   accessibility: { fr: 'accessibilite', en: 'accessibility', it: 'accessibilita', es: 'accesibilidad' },
+  'open-data': { fr: 'donnees-ouvertes', en: 'open-data', it: 'dati-aperti', es: 'datos-abiertos' },
 } as const satisfies Record<string, PerLocale>;
 export type StaticPage = keyof typeof STATIC_PAGES;
 
