@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './i18n/locales';
 import { ensurePublicPermissions } from './security/permissions';
 import { ensureDevelopmentAdmin } from './security/admin';
+import { ensureEditorialRoles } from './security/roles';
+import { guardContentManagerLocales } from './security/locale-guard';
 import { enforcePublishedOnly } from './security/drafts';
 import { accountMutationsGuard, closeReaderAccounts } from './security/accounts';
 import { ensureConstraints } from './database/constraints';
@@ -45,6 +47,8 @@ export default {
     strapi.documents.use(changeLogMiddleware(strapi, () => void kickPurges(strapi)));
     strapi.server.routes(registrationExportRoutes(strapi));
     strapi.server.routes(openDataRoutes(strapi));
+    // A translator writes their own locale only, also when creating one (Strapi checks only existing versions).
+    guardContentManagerLocales(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -58,6 +62,7 @@ export default {
     await ensurePublicPermissions(strapi);
     await closeReaderAccounts(strapi);
     await ensureDevelopmentAdmin(strapi);
+    await ensureEditorialRoles(strapi);
     await ensureDevelopmentPreviewToken(strapi);
     installRelationBatching(strapi);
     await seedOnFirstStart(strapi);
