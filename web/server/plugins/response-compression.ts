@@ -6,8 +6,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // and the site's JSON. Done last, on every response (cached or not): this plugin's hook runs after
 // every other body rewrite (the registration layer's form token, a config-listed plugin). A cached
 // page is the same text for every reader (its scripts and styles are allowed by hashes, not by a
-// per-response nonce): its compressed bytes are kept with it (COMPRESSED, by URL, in this process,
-// used only while the text is the very same), so a page-cache hit is not compressed again. Static
+// per-response nonce): its compressed bytes, and its UTF-8 bytes, are kept with it (COMPRESSED, by
+// URL, in this process, used only while the text is the very same), so a page-cache hit is neither
+// compressed nor encoded again. Static
 // assets are precompressed at build time (nitro.compressPublicAssets) and never reach this hook as
 // text. Error pages are rendered through an internal request (/__nuxt_error) whose body Nitro's
 // error handler re-sends as text: that one stays plain.
@@ -15,12 +16,17 @@ const MIN_BYTES = 1024;
 const COMPRESSIBLE =
   /^(text\/|application\/(json|xml|javascript)\b|application\/[\w.+-]+\+(json|xml)\b|image\/svg\+xml\b)/;
 
-type Encoding = 'br' | 'gzip';
-/** Compressed page-cache pages, by URL, least recently used first (a Map keeps insertion order). */
+type Encoding = 'br' | 'gzip' | 'identity';
+/**
+ * Page-cache pages as the bytes sent, by URL and encoding (`identity`: the UTF-8 text, so that a
+ * reader who takes no compression does not have the page encoded again either), least recently
+ * used first (a Map keeps insertion order).
+ */
 const COMPRESSED = new Map<string, { text: string } & Partial<Record<Encoding, Buffer>>>();
 const COMPRESSED_MAX = Number(process.env.NUXT_COMPRESSED_PAGES_MAX ?? 500);
 
 function compress(text: string, encoding: Encoding): Buffer {
+  if (encoding === 'identity') return Buffer.from(text);
   return encoding === 'br'
     ? brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
     : gzipSync(text, { level: 6 });
@@ -62,7 +68,10 @@ export default defineNitroPlugin((nitroApp) => {
     const accepted = getRequestHeader(event, 'accept-encoding') ?? '';
     const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
     appendResponseHeader(event, 'vary', 'accept-encoding');
-    if (!encoding) return;
+    if (!encoding) {
+      if (cached) response.body = compressPage(event.path, response.body, 'identity');
+      return;
+    }
     response.body = cached ? compressPage(event.path, response.body, encoding) : compress(response.body, encoding);
     setResponseHeader(event, 'content-encoding', encoding);
     removeResponseHeader(event, 'content-length');
