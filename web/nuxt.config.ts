@@ -1,5 +1,6 @@
 import type { Nuxt } from 'nuxt/schema';
 import { clientTrims } from './config/client-trims';
+import { writeBasemap } from './config/basemap';
 import { i18nPages, LOCALE_NAMES, LOCALES } from './shared/routes';
 
 // Content pages are rendered once and served from the page cache (nuxt-multi-cache's route cache,
@@ -237,6 +238,11 @@ export default defineNuxtConfig({
   },
 
   hooks: {
+    // The Atlas map's basemap (config/basemap.ts): converted from world-atlas at build, written
+    // among the built site's public files, served at /map/countries.geojson.
+    'nitro:build:public-assets'(nitro) {
+      writeBasemap(nitro.options.output.publicDir);
+    },
     // nuxt-site-config (a dependency of @nuxtjs/sitemap) adds two app plugins that copy the site
     // config into every payload and bring its stack, hashing and useAsyncData/useFetch into the
     // browser bundle. Nothing in the app reads the site config (useSiteConfig is unused): the
@@ -245,10 +251,11 @@ export default defineNuxtConfig({
       app.plugins = app.plugins.filter((plugin) => !plugin.src.includes('/nuxt-site-config/'));
     },
     // The GraphQL client (urql) and the Markdown renderer are only needed when a browser navigates
-    // to a page it fetches itself: no prefetch of them on every first load.
+    // to a page it fetches itself, the map (Leaflet) when the Atlas's map view opens: no prefetch
+    // of them on every first load.
     'build:manifest'(manifest) {
       for (const [id, chunk] of Object.entries(manifest)) {
-        if (/(^|\/)graphql\/client\.ts$|node_modules\/(\.pnpm\/)?marked[@/]/.test(id)) {
+        if (/(^|\/)graphql\/client\.ts$|node_modules\/(\.pnpm\/)?(marked|leaflet)[@/]|OrganisationMap/.test(id)) {
           chunk.prefetch = false;
           chunk.preload = false;
         }

@@ -11,6 +11,7 @@ import { installRelationBatching } from './graphql/batch-relations';
 import trainingSessionFields from './api/training-session/graphql/computed-fields';
 import registrationGraphql from './api/registration/graphql/registration';
 import organisationListing from './api/organisation/graphql/listing';
+import organisationMap from './api/organisation/graphql/map';
 import { ensureRegistrationTables } from './api/registration/tables';
 import { ensureAllPlaces } from './api/registration/places/places';
 import { fillMissingSessionTitles } from './api/registration/admin/session-title';
@@ -39,6 +40,7 @@ export default {
     extension.use(trainingSessionFields(strapi));
     extension.use(registrationGraphql(strapi));
     extension.use(organisationListing(strapi));
+    extension.use(organisationMap(strapi));
     extension.use(accountMutationsGuard(strapi));
     strapi.documents.use(placeCountMiddleware(strapi));
     // Every public-visible change, in the transaction of the change; purged on the site after commit.

@@ -75,6 +75,7 @@ describe('open data', () => {
       const schema = JSON.parse(await text(`${locale}/atlas.schema.json`));
       const response = await get(`${locale}/atlas.csv`);
       expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect(response.headers.get('link')).toBe('<https://creativecommons.org/licenses/by/4.0/>; rel="license"');
       const { records, errors } = validateCsv(await response.text(), schema);
       expect(errors).toEqual([]);
       expect(records.map((r) => r[0]).sort()).toEqual(orgs.map((o: any) => o.documentId).sort());

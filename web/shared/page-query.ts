@@ -24,7 +24,7 @@ export function pageQueryParams(pathname: string): readonly string[] {
   if (!section) return [];
   if (!rest.length)
     return section === 'organisations'
-      ? [...LIST_FILTERS.organisations, 'page']
+      ? [...LIST_FILTERS.organisations, 'page', 'view']
       : ((LIST_FILTERS as Partial<Record<Section, readonly string[]>>)[section] ?? []);
   return section === 'training-sessions' && rest.length === 1 ? [OUTCOME_PARAM, PLACES_PARAM] : [];
 }

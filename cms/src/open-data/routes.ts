@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { KoaContext } from '../koa';
 import { LOCALE_CODES, type LocaleCode } from '../i18n/locales';
 import { contentVersion } from '../publishing/version';
-import { FILES } from './datasets';
+import { DATASETS, FILES, LICENCES } from './datasets';
 import {
   atlas,
   atlasCsv,
@@ -66,6 +66,7 @@ const BUILDERS: Record<string, (strapi: Core.Strapi, locale: LocaleCode) => Prom
 interface Cached extends ExportFile {
   version: number;
   etag: string;
+  licence?: string;
 }
 
 export function openDataRoutes(strapi: Core.Strapi): Core.Router {
@@ -80,6 +81,7 @@ export function openDataRoutes(strapi: Core.Strapi): Core.Router {
     }
     const building = build().then((built) => ({
       ...built,
+      licence: licenceOfFile(key),
       version,
       etag: `"${createHash('sha256').update(built.body).digest('base64url').slice(0, 27)}"`,
     }));
@@ -94,6 +96,8 @@ export function openDataRoutes(strapi: Core.Strapi): Core.Router {
     ctx.set('Cache-Control', 'public, no-cache');
     ctx.set('Content-Disposition', `inline; filename="${filename}"`);
     ctx.set('Access-Control-Allow-Origin', '*');
+    // The licence of every file, also where the format has no place for it (CSV): RFC 8288.
+    if (entry.licence) ctx.set('Link', `<${entry.licence}>; rel="license"`);
     if (ctx.get('If-None-Match') === entry.etag) {
       ctx.status = 304;
       return;
@@ -138,4 +142,11 @@ export function openDataRoutes(strapi: Core.Strapi): Core.Router {
       },
     ],
   };
+}
+
+/** The licence of a file (`<locale>/<file>`), from the data set that lists it; none for the catalogue. */
+function licenceOfFile(key: string): string | undefined {
+  const name = key.split('/').pop();
+  const set = DATASETS.find((d) => d.distributions.some((x) => x.file === name) || d.schema === name);
+  return set ? LICENCES[set.licence].url : undefined;
 }

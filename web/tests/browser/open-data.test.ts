@@ -41,7 +41,12 @@ describe('open data', () => {
         expect(response.status, href!).toBe(200);
         expect(response.headers.get('content-type'), href!).toContain(type!);
         expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-        expect(await response.text(), href!).toMatch(/creativecommons\.org\/licenses\/by(-sa)?\/4\.0/);
+        // The licence travels with every file (a Link header; in the body too where the format has room).
+        expect(response.headers.get('link'), href!).toMatch(
+          /^<https:\/\/creativecommons\.org\/licenses\/by(-sa)?\/4\.0\/>; rel="license"$/,
+        );
+        const body = await response.text();
+        if (!href!.endsWith('.csv')) expect(body, href!).toMatch(/creativecommons\.org\/licenses\/by(-sa)?\/4\.0/);
       }
     }
     expect([...hosts]).toEqual([new URL(SITE_URL).host]);

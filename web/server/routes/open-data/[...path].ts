@@ -8,7 +8,14 @@ import type { H3Event } from 'h3';
 // it is committed. Only the known files of the known locales pass; only the headers a file needs
 // come back; as data, never a document: a CSP that runs and frames nothing, `nosniff`.
 const FILE_PATH = /^(?:catalog\.jsonld|(?:fr|en|it|es)\/[a-z-]+(?:\.schema)?\.(?:csv|json|geojson|ics))$/;
-const PASSED_ON = ['content-type', 'etag', 'cache-control', 'content-disposition', 'access-control-allow-origin'];
+const PASSED_ON = [
+  'content-type',
+  'etag',
+  'cache-control',
+  'content-disposition',
+  'access-control-allow-origin',
+  'link',
+];
 
 function notFound(event: H3Event) {
   setResponseStatus(event, 404);
