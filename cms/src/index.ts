@@ -21,6 +21,17 @@ import { registrationCronTasks } from './api/registration/cron';
 import { registrationExportRoutes } from './api/registration/admin/routes';
 import { sealStoredTokens } from './api/registration/outbox/outbox';
 import { configureRegistrationAdmin } from './api/registration/admin/layout';
+import { configureEditorsLayouts } from './editors/layouts';
+import { hideApiUsersFromEditors } from './editors/visibility';
+import { slugMiddleware } from './editors/slugs';
+import { editorsRoutes } from './editors/routes';
+import { sharedFieldsMiddleware } from './editors/shared-fields';
+import { COMPETENCE, competenceLabelMiddleware, fillCompetenceLabels } from './editors/competence-labels';
+import {
+  ensureTranslationTables,
+  recordMissingSources,
+  translationSourceMiddleware,
+} from './editors/translation-status';
 import { seedOnFirstStart } from './seed';
 import { ensurePublishingTables } from './publishing/tables';
 import { changeLogMiddleware } from './publishing/log';
@@ -34,15 +45,27 @@ import { openDataRoutes } from './open-data/routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    hideApiUsersFromEditors(strapi);
     const extension = strapi.plugin('graphql').service('extension');
     // Personal data never appears in the public schema: only the registration contract does.
     extension.shadowCRUD('api::registration.registration').disable();
+    // The competence's admin label (private) is not part of the public schema, not even as input.
+    extension.shadowCRUD(COMPETENCE).field('label').disable();
     extension.use(trainingSessionFields(strapi));
     extension.use(registrationGraphql(strapi));
     extension.use(organisationListing(strapi));
     extension.use(organisationMap(strapi));
     extension.use(accountMutationsGuard(strapi));
     strapi.documents.use(placeCountMiddleware(strapi));
+    // Slugs from each locale's own title when left at the default or copied from another locale.
+    strapi.documents.use(slugMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
+    // Which locale and version each translation was made from (the translation status page).
+    strapi.documents.use(translationSourceMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
+    strapi.server.routes(editorsRoutes(strapi));
+    // A competence reads "4.2 Protecting personal data and privacy" in pickers (a private label).
+    strapi.documents.use(competenceLabelMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
+    // Publishing one locale publishes the shared fields (logo, dates, capacity) to the other published ones.
+    strapi.documents.use(sharedFieldsMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
     // Every public-visible change, in the transaction of the change; purged on the site after commit.
     extension.use(contentChangesFeed(strapi));
     extension.use(searchGraphql(strapi));
@@ -58,6 +81,7 @@ export default {
     enforcePublishedOnly(strapi);
     await ensureRegistrationTables(strapi);
     await ensurePublishingTables(strapi);
+    await ensureTranslationTables(strapi);
     await sealStoredTokens(strapi);
     await ensureConstraints(strapi);
     await ensureLocales(strapi);
@@ -72,6 +96,9 @@ export default {
     await fillMissingSessionTitles(strapi);
     await prepareRateLimits(strapi);
     await configureRegistrationAdmin(strapi);
+    await configureEditorsLayouts(strapi);
+    await recordMissingSources(strapi);
+    await fillCompetenceLabels(strapi);
     // After the seed: a new purge target starts at the end of the log (its cache starts empty).
     await ensurePurgeTargets(strapi);
     strapi.cron.add(registrationCronTasks());
