@@ -194,6 +194,7 @@ async function run(strapi, pgDb) {
 }
 
 // The demo content as the CMS reads it (SQLite, throwaway); the PostgreSQL provider on a database of its own.
+process.env.SITE_PURGE_URLS ??= ''; // no site listens: no purges
 const { strapi } = await bootStrapi({ seed: 'first' });
 const adminUrl = process.env.TEST_DATABASE_URL;
 if (adminUrl) {
