@@ -81,7 +81,7 @@ function generate(documents, count) {
   return generated.slice(0, count);
 }
 
-async function run(strapi, postgres) {
+async function run(strapi, pgDb) {
   const require = createRequire(import.meta.url);
   const { readAllPublished } = require('../dist/src/search/search.js');
   const { createEmbeddedProvider } = require('../dist/src/search/embedded.js');
@@ -113,6 +113,7 @@ async function run(strapi, postgres) {
       return found;
     });
     rows.push({ label, provider: 'baseline: scan of the folded text', build: 0, memory: 0, ...scan });
+    console.log(JSON.stringify(rows.at(-1)));
 
     const before = heap();
     let started = performance.now();
@@ -129,14 +130,14 @@ async function run(strapi, postgres) {
       ...(await latencies(({ locale, query }) => embedded.search(page(locale, query)))),
     });
 
+    console.log(JSON.stringify(rows.at(-1)));
     const beforeOrama = heap();
     started = performance.now();
     const orama = {};
     for (const locale of LOCALES) {
       orama[locale] = create({
         schema: { title: 'string', summary: 'string', body: 'string' },
-        language: LANGUAGES[locale],
-        components: { tokenizer: { stemming: true, stemmer: stemmers[locale] } },
+        components: { tokenizer: { language: LANGUAGES[locale], stemming: true, stemmer: stemmers[locale] } },
       });
       await insertMultiple(
         orama[locale],
@@ -156,17 +157,18 @@ async function run(strapi, postgres) {
         oramaSearch(orama[locale], { term: query, tolerance: 1, limit: 10, boost: { title: 3, summary: 1.5 } }),
       )),
     });
+    console.log(JSON.stringify(rows.at(-1)));
     for (const key of Object.keys(orama)) delete orama[key];
 
-    if (postgres) {
-      const provider = await createPostgresProvider(strapi.db.connection);
+    if (pgDb) {
+      const provider = await createPostgresProvider(pgDb);
       started = performance.now();
       await provider.rebuild(documents);
       const pgBuild = performance.now() - started;
-      const { rows: size } = await strapi.db.connection.raw(
+      const { rows: size } = await pgDb.raw(
         `SELECT pg_total_relation_size('search_documents') + pg_total_relation_size('search_words') AS bytes`,
       );
-      const ping = await latencies(() => strapi.db.connection.raw('SELECT 1'));
+      const ping = await latencies(() => pgDb.raw('SELECT 1'));
       rows.push({ label, provider: 'baseline: PostgreSQL round trip (SELECT 1)', build: 0, memory: 0, ...ping });
       rows.push({
         label,
@@ -191,18 +193,26 @@ async function run(strapi, postgres) {
   return rows;
 }
 
+// The demo content as the CMS reads it (SQLite, throwaway); the PostgreSQL provider on a database of its own.
+process.env.SITE_PURGE_URLS ??= ''; // no site listens: no purges
+const { strapi } = await bootStrapi({ seed: 'first' });
 const adminUrl = process.env.TEST_DATABASE_URL;
 if (adminUrl) {
   await withThrowawayPostgres(adminUrl, 'academy_bench_search', async (url) => {
-    process.env.DATABASE_URL = url;
-    const { strapi } = await bootStrapi({ seed: 'first' });
-    await run(strapi, true);
-    await strapi.destroy();
+    // Strapi's own knex (the CMS does not depend on it directly).
+    const from = (require, name) => createRequire(require.resolve(name));
+    const strapiRequire = from(createRequire(import.meta.url), '@strapi/strapi');
+    const knex = from(from(strapiRequire, '@strapi/core'), '@strapi/database')('knex');
+    const db = knex({ client: 'pg', connection: url, pool: { min: 1, max: 4 } });
+    try {
+      await run(strapi, db);
+    } finally {
+      await db.destroy();
+    }
   });
 } else {
-  const { strapi } = await bootStrapi({ seed: 'first' });
   console.log('[bench] TEST_DATABASE_URL is not set: the PostgreSQL provider is not measured.');
-  await run(strapi, false);
-  await strapi.destroy();
+  await run(strapi, null);
 }
+await strapi.destroy();
 process.exit(0);

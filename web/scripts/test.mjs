@@ -92,9 +92,10 @@ try {
         resolve(code ?? 1),
       ),
     );
-  // Test files named on the command line (`node scripts/test.mjs --suite tests/browser/x.test.ts`): those only.
-  const only = process.argv.slice(2).filter((arg) => arg.endsWith('.test.ts'));
-  if (only.length) status = await vitest(...only);
+  // Test files named on the command line (`node scripts/test.mjs --suite tests/browser/x.test.ts`, with
+  // any vitest option such as `-t <name>`): those only.
+  const args = process.argv.slice(2).filter((arg) => arg !== '--suite');
+  if (args.some((arg) => arg.endsWith('.test.ts'))) status = await vitest(...args);
   else {
     // The outage tests stop the CMS: they run last.
     status = await vitest('tests/browser');
