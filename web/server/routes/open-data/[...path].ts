@@ -1,5 +1,3 @@
-import type { H3Event } from 'h3';
-
 // The open-data files (the CMS's /api/open-data, cms/src/open-data/) on the site's own origin:
 // `/open-data/catalog.jsonld` and `/open-data/<locale>/<file>`, the addresses the DCAT-AP
 // catalogue gives. The CMS builds each file from published content and rebuilds it when the
@@ -17,16 +15,10 @@ const PASSED_ON = [
   'link',
 ];
 
-function notFound(event: H3Event) {
-  setResponseStatus(event, 404);
-  setResponseHeaders(event, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  return 'Not Found';
-}
-
 export default defineEventHandler(async (event) => {
-  if (event.method !== 'GET' && event.method !== 'HEAD') return notFound(event);
+  if (event.method !== 'GET' && event.method !== 'HEAD') return plainNotFound(event);
   const path = getRouterParam(event, 'path') ?? '';
-  if (!FILE_PATH.test(path)) return notFound(event);
+  if (!FILE_PATH.test(path)) return plainNotFound(event);
   const etag = getRequestHeader(event, 'if-none-match');
   const response = await fetch(`${cmsUrl()}/api/open-data/${path}`, {
     headers: etag ? { 'if-none-match': etag } : {},
@@ -34,7 +26,7 @@ export default defineEventHandler(async (event) => {
   }).catch(() => null);
   if (!response || (response.status !== 200 && response.status !== 304)) {
     await response?.body?.cancel().catch(() => {});
-    return notFound(event);
+    return plainNotFound(event);
   }
   setResponseStatus(event, response.status);
   for (const name of PASSED_ON) {
