@@ -1,5 +1,6 @@
 import type { Nuxt } from 'nuxt/schema';
 import { clientTrims } from './config/client-trims';
+import { writeBasemap } from './config/basemap';
 import { i18nPages, LOCALE_NAMES, LOCALES } from './shared/routes';
 
 // Content pages are rendered once and served from the page cache (nuxt-multi-cache's route cache,
@@ -146,7 +147,12 @@ export default defineNuxtConfig({
   },
 
   security: {
-    nonce: true,
+    // Inline scripts and styles are allowed by their hashes (computed on each render, with the
+    // integrity hashes of the page's scripts: the nuxt-security patch in patches/), not by a nonce:
+    // a cached page is then the same bytes for every reader, compressed once
+    // (server/plugins/response-compression.ts). Scripts load from this origin only ('self').
+    nonce: false,
+    ssg: { meta: false, hashScripts: true, hashStyles: true, exportToPresets: false },
     // The in-memory limiter would be per process (replicas share nothing): rate limiting belongs
     // to the reverse proxy / CDN in front of the replicas.
     rateLimiter: false,
@@ -157,9 +163,9 @@ export default defineNuxtConfig({
     headers: {
       contentSecurityPolicy: {
         'default-src': ["'self'"],
-        'script-src': ["'self'", "'nonce-{{nonce}}'", "'strict-dynamic'"],
+        'script-src': ["'self'"],
         'script-src-attr': ["'none'"],
-        'style-src': ["'self'", "'nonce-{{nonce}}'"],
+        'style-src': ["'self'"],
         'img-src': ["'self'", 'data:'],
         'font-src': ["'self'"],
         'connect-src': ["'self'"],
@@ -190,15 +196,15 @@ export default defineNuxtConfig({
     ...(process.env.NUXT_OUTPUT_DIR ? { output: { dir: process.env.NUXT_OUTPUT_DIR } } : {}),
     // Pre-compressed (gzip, brotli) JavaScript and CSS, served to browsers that accept them.
     compressPublicAssets: true,
-    // The benchmark's static files (scripts/bench.mjs), served by this same server under /__bench.
-    ...(process.env.NUXT_BENCH_STATIC_DIR
-      ? { publicAssets: [{ dir: process.env.NUXT_BENCH_STATIC_DIR, baseURL: '/__bench', maxAge: 0 }] }
-      : {}),
   },
 
   features: { inlineStyles: true },
   vite: {
     build: {
+      // Terser (3 passes, module scope) writes the bundles 1-2 % smaller than the default minifier:
+      // the margin that keeps every page's first load under its 100 KB budget.
+      minify: 'terser',
+      terserOptions: { module: true, ecma: 2020, compress: { passes: 3 }, format: { comments: false } },
       rollupOptions: {
         output: {
           // The framework (Vue, router, Nuxt, i18n, urql, unhead and their helpers) that every page
@@ -236,6 +242,11 @@ export default defineNuxtConfig({
   },
 
   hooks: {
+    // The Atlas map's basemap (config/basemap.ts): converted from world-atlas at build, written
+    // among the built site's public files, served at /map/countries.geojson.
+    'nitro:build:public-assets'(nitro) {
+      writeBasemap(nitro.options.output.publicDir);
+    },
     // nuxt-site-config (a dependency of @nuxtjs/sitemap) adds two app plugins that copy the site
     // config into every payload and bring its stack, hashing and useAsyncData/useFetch into the
     // browser bundle. Nothing in the app reads the site config (useSiteConfig is unused): the
@@ -243,11 +254,19 @@ export default defineNuxtConfig({
     'app:resolve'(app) {
       app.plugins = app.plugins.filter((plugin) => !plugin.src.includes('/nuxt-site-config/'));
     },
+    // Its server plugin would then only write that config into every page as an inline script
+    // (a render hook per request, bytes on every first load) that nothing reads.
+    'nitro:init'(nitro) {
+      nitro.options.plugins = nitro.options.plugins.filter(
+        (plugin) => !/nuxt-site-config\/.*\/injectState/.test(plugin),
+      );
+    },
     // The GraphQL client (urql) and the Markdown renderer are only needed when a browser navigates
-    // to a page it fetches itself: no prefetch of them on every first load.
+    // to a page it fetches itself, the map (Leaflet) when the Atlas's map view opens: no prefetch
+    // of them on every first load.
     'build:manifest'(manifest) {
       for (const [id, chunk] of Object.entries(manifest)) {
-        if (/(^|\/)graphql\/client\.ts$|node_modules\/(\.pnpm\/)?marked[@/]/.test(id)) {
+        if (/(^|\/)graphql\/client\.ts$|node_modules\/(\.pnpm\/)?(marked|leaflet)[@/]|OrganisationMap/.test(id)) {
           chunk.prefetch = false;
           chunk.preload = false;
         }

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './i18n/locales';
 import { ensurePublicPermissions } from './security/permissions';
 import { ensureDevelopmentAdmin } from './security/admin';
+import { ensureEditorialRoles } from './security/roles';
+import { guardContentManagerLocales } from './security/locale-guard';
 import { enforcePublishedOnly } from './security/drafts';
 import { accountMutationsGuard, closeReaderAccounts } from './security/accounts';
 import { ensureConstraints } from './database/constraints';
@@ -9,6 +11,7 @@ import { installRelationBatching } from './graphql/batch-relations';
 import trainingSessionFields from './api/training-session/graphql/computed-fields';
 import registrationGraphql from './api/registration/graphql/registration';
 import organisationListing from './api/organisation/graphql/listing';
+import organisationMap from './api/organisation/graphql/map';
 import { ensureRegistrationTables } from './api/registration/tables';
 import { ensureAllPlaces } from './api/registration/places/places';
 import { fillMissingSessionTitles } from './api/registration/admin/session-title';
@@ -18,6 +21,17 @@ import { registrationCronTasks } from './api/registration/cron';
 import { registrationExportRoutes } from './api/registration/admin/routes';
 import { sealStoredTokens } from './api/registration/outbox/outbox';
 import { configureRegistrationAdmin } from './api/registration/admin/layout';
+import { configureEditorsLayouts } from './editors/layouts';
+import { hideApiUsersFromEditors } from './editors/visibility';
+import { slugMiddleware } from './editors/slugs';
+import { editorsRoutes } from './editors/routes';
+import { sharedFieldsMiddleware } from './editors/shared-fields';
+import { COMPETENCE, competenceLabelMiddleware, fillCompetenceLabels } from './editors/competence-labels';
+import {
+  ensureTranslationTables,
+  recordMissingSources,
+  translationSourceMiddleware,
+} from './editors/translation-status';
 import { seedOnFirstStart } from './seed';
 import { ensurePublishingTables } from './publishing/tables';
 import { changeLogMiddleware } from './publishing/log';
@@ -25,21 +39,41 @@ import { ensurePurgeTargets, kickPurges } from './publishing/purge';
 import contentChangesFeed from './publishing/feed';
 import { ensureDevelopmentPreviewToken } from './publishing/preview';
 import { publishingCronTasks } from './publishing/cron';
+import searchGraphql, { searchService, setSearchService } from './search/graphql';
+import { startSearch } from './search/search';
+import { openDataRoutes } from './open-data/routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    hideApiUsersFromEditors(strapi);
     const extension = strapi.plugin('graphql').service('extension');
     // Personal data never appears in the public schema: only the registration contract does.
     extension.shadowCRUD('api::registration.registration').disable();
+    // The competence's admin label (private) is not part of the public schema, not even as input.
+    extension.shadowCRUD(COMPETENCE).field('label').disable();
     extension.use(trainingSessionFields(strapi));
     extension.use(registrationGraphql(strapi));
     extension.use(organisationListing(strapi));
+    extension.use(organisationMap(strapi));
     extension.use(accountMutationsGuard(strapi));
     strapi.documents.use(placeCountMiddleware(strapi));
+    // Slugs from each locale's own title when left at the default or copied from another locale.
+    strapi.documents.use(slugMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
+    // Which locale and version each translation was made from (the translation status page).
+    strapi.documents.use(translationSourceMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
+    strapi.server.routes(editorsRoutes(strapi));
+    // A competence reads "4.2 Protecting personal data and privacy" in pickers (a private label).
+    strapi.documents.use(competenceLabelMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
+    // Publishing one locale publishes the shared fields (logo, dates, capacity) to the other published ones.
+    strapi.documents.use(sharedFieldsMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
     // Every public-visible change, in the transaction of the change; purged on the site after commit.
     extension.use(contentChangesFeed(strapi));
+    extension.use(searchGraphql(strapi));
     strapi.documents.use(changeLogMiddleware(strapi, () => void kickPurges(strapi)));
     strapi.server.routes(registrationExportRoutes(strapi));
+    strapi.server.routes(openDataRoutes(strapi));
+    // A translator writes their own locale only, also when creating one (Strapi checks only existing versions).
+    guardContentManagerLocales(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -47,12 +81,14 @@ export default {
     enforcePublishedOnly(strapi);
     await ensureRegistrationTables(strapi);
     await ensurePublishingTables(strapi);
+    await ensureTranslationTables(strapi);
     await sealStoredTokens(strapi);
     await ensureConstraints(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await closeReaderAccounts(strapi);
     await ensureDevelopmentAdmin(strapi);
+    await ensureEditorialRoles(strapi);
     await ensureDevelopmentPreviewToken(strapi);
     installRelationBatching(strapi);
     await seedOnFirstStart(strapi);
@@ -60,9 +96,19 @@ export default {
     await fillMissingSessionTitles(strapi);
     await prepareRateLimits(strapi);
     await configureRegistrationAdmin(strapi);
+    await configureEditorsLayouts(strapi);
+    await recordMissingSources(strapi);
+    await fillCompetenceLabels(strapi);
     // After the seed: a new purge target starts at the end of the log (its cache starts empty).
     await ensurePurgeTargets(strapi);
     strapi.cron.add(registrationCronTasks());
     strapi.cron.add(publishingCronTasks());
+    // After the seed: the index starts from every published entry, then follows the change log.
+    setSearchService(strapi, await startSearch(strapi));
+  },
+
+  destroy({ strapi }: { strapi: Core.Strapi }) {
+    searchService(strapi)?.stop();
+    setSearchService(strapi, undefined);
   },
 };

@@ -24,6 +24,30 @@ const valuesOf = (o: Org): Record<string, string[]> => ({
   role: o.roles ?? [],
   service: o.services.map((s) => s.documentId),
 });
+const FACETS = ['country', 'kind', 'role', 'service'];
+
+/**
+ * What the listing must answer, computed from every published organisation of the locale (what
+ * the CMS itself did in JavaScript before the database did it): the page, the total, and for
+ * every value present in the locale the count of the list choosing it, the other filters staying.
+ */
+function reference(all: Org[], filters: Record<string, string>, page: number, pageSize: number) {
+  const matches = (o: Org, except?: string) =>
+    Object.entries(filters).every(([f, v]) => f === except || valuesOf(o)[f]!.includes(v));
+  const selected = all.filter((o) => matches(o));
+  const facets = new Map<string, number>();
+  for (const o of all)
+    for (const facet of FACETS)
+      for (const value of new Set(valuesOf(o)[facet])) {
+        const key = `${facet}=${value}`;
+        facets.set(key, (facets.get(key) ?? 0) + (matches(o, facet) ? 1 : 0));
+      }
+  return {
+    ids: selected.slice((page - 1) * pageSize, page * pageSize).map((o) => o.documentId),
+    total: selected.length,
+    facets,
+  };
+}
 
 /** The Atlas list: one page at a time, with facet counts, computed on the server. */
 describe('organisationListing', () => {
@@ -86,6 +110,59 @@ describe('organisationListing', () => {
     expect(listing.facets.filter((f: any) => f.facet === 'kind').map((f: any) => f.value)).toContain(
       'social_enterprise',
     );
+  });
+
+  it('answers as the list computed from every organisation would, for every filter and pairs of them', async () => {
+    for (const locale of ['en', 'fr', 'it', 'es']) {
+      const all: Org[] = (await graphql(ALL, { l: locale })).data.organisations;
+      expect(all.length).toBeGreaterThan(60);
+      // Every value of every facet alone, and every country with each other facet's values.
+      const values = (facet: string) => [...new Set(all.flatMap((o) => valuesOf(o)[facet]!))].sort();
+      const cases: Record<string, string>[] = [{}];
+      for (const facet of FACETS) for (const value of values(facet)) cases.push({ [facet]: value });
+      if (locale === 'en')
+        for (const country of values('country').slice(0, 4))
+          for (const facet of ['kind', 'role', 'service'])
+            for (const value of values(facet)) cases.push({ country, [facet]: value });
+      cases.push({ country: 'FR', kind: 'association', role: 'training', service: values('service')[0]! });
+      for (const filters of cases) {
+        const expected = reference(all, filters, 2, 5);
+        const { data, errors } = await graphql(LISTING, { l: locale, f: filters, p: 2, s: 5 });
+        expect(errors, JSON.stringify(filters)).toBeUndefined();
+        const listing = data.organisationListing;
+        expect(
+          listing.nodes.map((n: Org) => n.documentId),
+          JSON.stringify(filters),
+        ).toEqual(expected.ids);
+        expect(listing.total, JSON.stringify(filters)).toBe(expected.total);
+        expect(
+          new Map(listing.facets.map((f: any) => [`${f.facet}=${f.value}`, f.count])),
+          `${locale} ${JSON.stringify(filters)}`,
+        ).toEqual(expected.facets);
+      }
+    }
+  });
+
+  it('lists and counts an organisation without coordinates', async () => {
+    const { strapi } = await getApp();
+    const before = (await graphql(LISTING, { l: 'es', f: { country: 'PT' } })).data.organisationListing;
+    const created: any = await strapi.documents('api::organisation.organisation').create({
+      locale: 'es',
+      data: { name: 'Aaa Sin Coordenadas', slug: 'aaa-sin-coordenadas', kind: 'mutual', country: 'PT', roles: [] },
+      status: 'published',
+    } as any);
+    try {
+      const after = (await graphql(LISTING, { l: 'es', f: { country: 'PT' } })).data.organisationListing;
+      expect(after.total).toBe(before.total + 1);
+      expect(after.nodes[0].name).toBe('Aaa Sin Coordenadas');
+      expect(after.facets.find((f: any) => f.facet === 'kind' && f.value === 'mutual')?.count).toBe(
+        (before.facets.find((f: any) => f.facet === 'kind' && f.value === 'mutual')?.count ?? 0) + 1,
+      );
+    } finally {
+      await strapi
+        .documents('api::organisation.organisation')
+        .delete({ documentId: created.documentId, locale: '*' } as any);
+    }
   });
 
   it('never lists or counts drafts', async () => {

@@ -187,8 +187,13 @@ export async function startPlatform(outputDir, { env = {}, args = [], siteEnv = 
 export function stop(child) {
   return new Promise((resolve) => {
     if (!child || child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
+    // Not unref'd: a caller about to exit waits for the kill (else the child outlived it, still
+    // serving, e.g. a CMS slow to stop on a loaded machine).
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
     child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
   });
 }

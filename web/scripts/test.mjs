@@ -86,13 +86,21 @@ try {
     SITE_PURGE_SECRET: platform.shared.SITE_PURGE_SECRET,
   };
   // Not spawnSync: this process keeps writing what the site says to its log while the tests run.
-  const vitest = (dir) =>
+  const vitest = (...paths) =>
     new Promise((resolve) =>
-      spawn('vitest', ['run', dir], { cwd: webDir, stdio: 'inherit', env }).on('exit', (code) => resolve(code ?? 1)),
+      spawn('vitest', ['run', ...paths], { cwd: webDir, stdio: 'inherit', env }).on('exit', (code) =>
+        resolve(code ?? 1),
+      ),
     );
-  // The outage tests stop the CMS: they run last.
-  status = await vitest('tests/browser');
-  if (status === 0) status = await vitest('tests/outage');
+  // Test files named on the command line (`node scripts/test.mjs --suite tests/browser/x.test.ts`, with
+  // any vitest option such as `-t <name>`): those only.
+  const args = process.argv.slice(2).filter((arg) => arg !== '--suite');
+  if (args.some((arg) => arg.endsWith('.test.ts'))) status = await vitest(...args);
+  else {
+    // The outage tests stop the CMS: they run last.
+    status = await vitest('tests/browser');
+    if (status === 0) status = await vitest('tests/outage');
+  }
 } finally {
   await platform.stop();
   rmSync(logDir, { recursive: true, force: true });

@@ -35,6 +35,7 @@ const NOT_CACHED_HEADERS = new Set(['content-length', 'etag', 'last-modified', '
 
 export default defineMultiCacheOptions(() => {
   const redisUrl = process.env.REDIS_URL;
+  const pageCacheOff = process.env.NUXT_PAGE_CACHE === 'off';
   const prefix = process.env.NUXT_CACHE_REDIS_PREFIX ?? 'academy:web';
   return {
     route: {
@@ -53,7 +54,10 @@ export default defineMultiCacheOptions(() => {
       applies: (path) => isPageCached(path),
     },
     // GET and HEAD of a cached page, never a preview (its query marks it before anything else runs).
-    enabledForRequest: async (event) => (event.method === 'GET' || event.method === 'HEAD') && isPageCached(event.path),
+    // NUXT_PAGE_CACHE=off: every page is rendered for every request, nothing kept (the benchmark's
+    // uncached renders, scripts/bench.mjs).
+    enabledForRequest: async (event) =>
+      !pageCacheOff && (event.method === 'GET' || event.method === 'HEAD') && isPageCached(event.path),
     cacheTagRegistry: redisUrl
       ? new RedisCacheTagRegistry(redisUrl, `${prefix}:page-tags`, CACHE_LIFETIME)
       : 'in-memory',

@@ -22,6 +22,19 @@ export const LIST_FILTERS = {
   'training-sessions': ['language', 'format', 'month'],
 } as const;
 
+/** The kinds of organisation, as GraphQL enum values (Strapi writes `social-enterprise` as `social_enterprise`), in the order the Atlas's filter and the map's legend show them. */
+export const ORGANISATION_KINDS = [
+  'association',
+  'cooperative',
+  'mutual',
+  'foundation',
+  'social_enterprise',
+  'public_body',
+  'company',
+  'network',
+  'other',
+] as const;
+
 /** The selected value of each facet from a route query; unknown names and empty values are dropped. */
 export function selectionFromQuery(query: Record<string, unknown>, facets: readonly { name: string }[]): Selection {
   const selection: Selection = {};

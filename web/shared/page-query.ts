@@ -3,7 +3,10 @@
 // pages (a tag-based cache, a filtered page's canonical link) reads them the same way.
 import { LIST_FILTERS } from './filters';
 import { OUTCOME_PARAM, PLACES_PARAM } from '../layers/registration/shared/registration';
-import { isLocale, SECTIONS, SELF_SERVICE_PATHS, STATIC_PAGES, type Section } from './routes';
+import { isLocale, SEARCH_PATHS, SECTIONS, SELF_SERVICE_PATHS, STATIC_PAGES, type Section } from './routes';
+
+/** What the search page reads: the words, the type it narrows to, the page. */
+export const SEARCH_PARAMS = ['page', 'q', 'type'] as const;
 
 /**
  * The query parameters the page at `pathname` reads: a list's filters (and the Atlas's `page`), the
@@ -15,12 +18,13 @@ export function pageQueryParams(pathname: string): readonly string[] {
   if (!isLocale(locale) || !first) return [];
   const tail = [first, ...rest].join('/');
   if (tail === SELF_SERVICE_PATHS[locale]) return ['notice', 'token'];
+  if (tail === SEARCH_PATHS[locale]) return SEARCH_PARAMS;
   if (tail === STATIC_PAGES['training-sessions-past'][locale]) return LIST_FILTERS['training-sessions'];
   const section = (Object.keys(SECTIONS) as Section[]).find((name) => SECTIONS[name][locale] === first);
   if (!section) return [];
   if (!rest.length)
     return section === 'organisations'
-      ? [...LIST_FILTERS.organisations, 'page']
+      ? [...LIST_FILTERS.organisations, 'page', 'view']
       : ((LIST_FILTERS as Partial<Record<Section, readonly string[]>>)[section] ?? []);
   return section === 'training-sessions' && rest.length === 1 ? [OUTCOME_PARAM, PLACES_PARAM] : [];
 }

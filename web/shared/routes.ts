@@ -32,7 +32,7 @@ export const SECTIONS = {
 } as const satisfies Record<string, PerLocale>;
 export type Section = keyof typeof SECTIONS;
 
-/** Pages without a slug: the archive of past sessions and the three legal pages. */
+/** Pages without a slug: the archive of past sessions, the three legal pages and the open data. */
 export const STATIC_PAGES = {
   'training-sessions-past': {
     fr: 'formations/archives',
@@ -43,6 +43,7 @@ export const STATIC_PAGES = {
   'legal-notice': { fr: 'mentions-legales', en: 'legal-notice', it: 'note-legali', es: 'aviso-legal' },
   privacy: { fr: 'confidentialite', en: 'privacy', it: 'privacy', es: 'privacidad' },
   accessibility: { fr: 'accessibilite', en: 'accessibility', it: 'accessibilita', es: 'accesibilidad' },
+  'open-data': { fr: 'donnees-ouvertes', en: 'open-data', it: 'dati-aperti', es: 'datos-abiertos' },
 } as const satisfies Record<string, PerLocale>;
 export type StaticPage = keyof typeof STATIC_PAGES;
 
@@ -68,6 +69,22 @@ export function selfServiceLocale(path: string): Locale | undefined {
   return LOCALES.find((locale) => path === selfServicePath(locale) || path === `${selfServicePath(locale)}/`);
 }
 
+/**
+ * The search results page (`?q=`, `&type=`, `&page=`). Never indexed (noindex), never in the
+ * sitemap, never in the page cache (one page per query anyone can type).
+ */
+export const SEARCH_PATHS = { fr: 'recherche', en: 'search', it: 'cerca', es: 'buscar' } as const satisfies PerLocale;
+
+/** `/fr/recherche` … : the search page of each locale. */
+export function searchPath(locale: Locale): string {
+  return `/${locale}/${SEARCH_PATHS[locale]}`;
+}
+
+/** The locale whose search page `path` (no query) is, if it is one. */
+export function searchLocale(path: string): Locale | undefined {
+  return LOCALES.find((locale) => path === searchPath(locale) || path === `${searchPath(locale)}/`);
+}
+
 /** `i18n.pages` for @nuxtjs/i18n (customRoutes: 'config'), keyed by Nuxt's page names. */
 export function i18nPages(): Record<string, Record<Locale, `/${string}`>> {
   const pages: Record<string, Record<Locale, `/${string}`>> = {};
@@ -79,6 +96,7 @@ export function i18nPages(): Record<string, Record<Locale, `/${string}`>> {
   }
   for (const [name, paths] of Object.entries(STATIC_PAGES)) pages[name] = map(paths);
   pages['self-service'] = map(SELF_SERVICE_PATHS);
+  pages.search = map(SEARCH_PATHS);
   return pages;
 }
 

@@ -1,6 +1,8 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { Earth, Information } from '@strapi/icons';
 import { RegistrationsPanel } from './registrations-panel';
 import translations from './translations';
+import { translateEditLayout } from './field-labels';
 import { DEFAULT_LOCALE, LOCALE_CODES } from '../i18n/locales';
 
 export default {
@@ -8,8 +10,52 @@ export default {
     // The admin in the consortium's languages (English is always there).
     locales: LOCALE_CODES.filter((code) => code !== DEFAULT_LOCALE),
     translations,
+    // Editors, not developers: no video tutorials, no notices of new Strapi releases.
+    tutorials: false,
+    notifications: { releases: false },
+  },
+  register(app: StrapiApp) {
+    // Which translations are missing, waiting or older than their source (src/editors/translation-status.ts).
+    app.addMenuLink({
+      to: 'translation-status',
+      icon: Earth,
+      intlLabel: { id: 'academy.status.title', defaultMessage: 'Translation status' },
+      Component: () => import('./translation-status-page'),
+      permissions: [],
+      position: 2,
+    });
+    // The editors' guide (docs/editors/<locale>.md) in the admin's language.
+    app.addMenuLink({
+      to: 'editors-guide',
+      icon: Information,
+      intlLabel: { id: 'academy.status.guide', defaultMessage: "Editors' guide" },
+      Component: () => import('./guide-page'),
+      permissions: [],
+      position: 3,
+    });
+    // On the home: the translations to do, and the way to the guide.
+    app.widgets.register({
+      id: 'translations',
+      icon: Earth,
+      title: { id: 'academy.status.widget.title', defaultMessage: 'To translate' },
+      component: async () => (await import('./home-widget')).default,
+      link: {
+        label: { id: 'academy.status.title', defaultMessage: 'Translation status' },
+        href: '/translation-status',
+      },
+    });
+    // No guided tour ("Create your schema", "Copy an API token"): marked as skipped before the admin reads it.
+    try {
+      const key = 'STRAPI_GUIDED_TOUR';
+      const stored = JSON.parse(window.localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
+      if (stored.enabled !== false) window.localStorage.setItem(key, JSON.stringify({ ...stored, enabled: false }));
+    } catch {
+      // No localStorage (private mode): the tour shows, nothing else changes.
+    }
   },
   bootstrap(app: StrapiApp) {
+    // Field labels, descriptions and placeholders in the admin's language (src/editors/fields.ts).
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', translateEditLayout);
     // Strapi types a plugin's apis as unknown: the content manager's, as its documentation describes it.
     const apis = app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void };
     apis.addEditViewSidePanel([RegistrationsPanel]);

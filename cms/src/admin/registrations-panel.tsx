@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Flex, Link, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 
@@ -90,9 +90,15 @@ function RegistrationsContent({ documentId }: { documentId: string }) {
 }
 
 // Strapi renders panel descriptions as components: hooks are allowed here.
+// Only for the roles that may read registrations (personal data): the registrations manager, the super admin.
+const READ_REGISTRATIONS = [{ action: 'plugin::content-manager.explorer.read', subject: REGISTRATION }] as Parameters<
+  typeof useRBAC
+>[0];
+
 export const RegistrationsPanel = ({ model, documentId }: { model: string; documentId?: string }) => {
   const { formatMessage } = useIntl();
-  if (model !== SESSION || !documentId) return null;
+  const { allowedActions } = useRBAC(READ_REGISTRATIONS);
+  if (model !== SESSION || !documentId || !allowedActions.canRead) return null;
   return {
     title: formatMessage({ id: id('title'), defaultMessage: 'Registrations' }),
     content: <RegistrationsContent documentId={documentId} />,

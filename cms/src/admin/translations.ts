@@ -1,4 +1,5 @@
 import type { LocaleCode } from '../i18n/locales';
+import { FIELDS } from '../editors/fields';
 
 type Texts = Record<'download' | 'error' | 'list' | 'summary' | 'title', string>;
 
@@ -34,9 +35,105 @@ const texts: Record<LocaleCode, Texts> = {
   },
 };
 
+/** The translation status page (src/admin/translation-status-page.tsx). */
+const status: Record<LocaleCode, Record<string, string>> = {
+  en: {
+    all: 'All',
+    entry: 'Entry',
+    'filter.locale': 'Language',
+    'filter.state': 'State',
+    'filter.type': 'Type',
+    guide: "Editors' guide",
+    'state.draft': 'Draft',
+    'state.missing': 'Missing',
+    'state.modified': 'Modified',
+    'state.outdated': 'Outdated',
+    'state.published': 'Published',
+    subtitle: 'Every entry in every language. Outdated: the source changed after the translation was saved.',
+    title: 'Translation status',
+    'widget.line': '{type}: {missing} missing, {outdated} outdated, {draft} drafts',
+    'widget.title': 'To translate',
+  },
+  fr: {
+    all: 'Tous',
+    entry: 'Contenu',
+    'filter.locale': 'Langue',
+    'filter.state': 'État',
+    'filter.type': 'Type',
+    guide: 'Guide des éditeurs',
+    'state.draft': 'Brouillon',
+    'state.missing': 'Manquante',
+    'state.modified': 'Modifiée',
+    'state.outdated': 'À mettre à jour',
+    'state.published': 'Publiée',
+    subtitle:
+      "Chaque contenu dans chaque langue. À mettre à jour : la source a changé depuis l'enregistrement de la traduction.",
+    title: 'État des traductions',
+    'widget.line': '{type} : {missing} manquantes, {outdated} à mettre à jour, {draft} brouillons',
+    'widget.title': 'À traduire',
+  },
+  it: {
+    all: 'Tutti',
+    entry: 'Contenuto',
+    'filter.locale': 'Lingua',
+    'filter.state': 'Stato',
+    'filter.type': 'Tipo',
+    guide: 'Guida per i redattori',
+    'state.draft': 'Bozza',
+    'state.missing': 'Mancante',
+    'state.modified': 'Modificata',
+    'state.outdated': 'Da aggiornare',
+    'state.published': 'Pubblicata',
+    subtitle: 'Ogni contenuto in ogni lingua. Da aggiornare: la fonte è cambiata dopo il salvataggio della traduzione.',
+    title: 'Stato delle traduzioni',
+    'widget.line': '{type}: {missing} mancanti, {outdated} da aggiornare, {draft} bozze',
+    'widget.title': 'Da tradurre',
+  },
+  es: {
+    all: 'Todos',
+    entry: 'Contenido',
+    'filter.locale': 'Idioma',
+    'filter.state': 'Estado',
+    'filter.type': 'Tipo',
+    guide: 'Guía para editores',
+    'state.draft': 'Borrador',
+    'state.missing': 'Falta',
+    'state.modified': 'Modificada',
+    'state.outdated': 'Desactualizada',
+    'state.published': 'Publicada',
+    subtitle: 'Cada contenido en cada idioma. Desactualizada: la fuente cambió después de guardar la traducción.',
+    title: 'Estado de las traducciones',
+    'widget.line': '{type}: {missing} faltan, {outdated} desactualizadas, {draft} borradores',
+    'widget.title': 'Por traducir',
+  },
+};
+
+/**
+ * The list view's column headers: the content manager looks them up as
+ * `content-manager.content-types.<uid>.<field>` (src/editors/fields.ts holds the labels).
+ */
+const listHeaders = (locale: LocaleCode) =>
+  Object.fromEntries(
+    Object.entries(FIELDS)
+      .filter(([uid]) => uid.includes('::'))
+      .flatMap(([uid, fields]) =>
+        Object.entries(fields).map(([name, texts]) => [
+          `content-manager.content-types.${uid}.${name}`,
+          texts.label[locale],
+        ]),
+      ),
+  );
+
+const prefixed = (prefix: string, messages: Record<string, string>) =>
+  Object.fromEntries(Object.entries(messages).map(([key, value]) => [`academy.${prefix}.${key}`, value]));
+
 export default Object.fromEntries(
   Object.entries(texts).map(([locale, messages]) => [
     locale,
-    Object.fromEntries(Object.entries(messages).map(([key, value]) => [`academy.registrations.${key}`, value])),
+    {
+      ...prefixed('registrations', messages),
+      ...prefixed('status', status[locale as LocaleCode]),
+      ...listHeaders(locale as LocaleCode),
+    },
   ]),
 );

@@ -29,6 +29,10 @@ export function constraintStatements(): string[] {
   statements.push(
     `CREATE UNIQUE INDEX IF NOT EXISTS organisations_slug_locale_published_uq ON organisations (slug, locale) WHERE published_at IS NOT NULL`,
     `CREATE UNIQUE INDEX IF NOT EXISTS organisations_slug_locale_draft_uq ON organisations (slug, locale) WHERE published_at IS NULL`,
+    // The Atlas's listing (src/api/organisation/listing/query.ts): the published rows of a locale,
+    // in name order, with the columns its filters read; the services link from the organisation.
+    `CREATE INDEX IF NOT EXISTS organisations_listing_idx ON organisations (locale, name, document_id, country, kind) WHERE published_at IS NOT NULL`,
+    `CREATE INDEX IF NOT EXISTS organisations_services_lnk_org_idx ON organisations_services_lnk (organisation_id, theme_id)`,
     // At most one live registration per (session, normalised email).
     `CREATE UNIQUE INDEX IF NOT EXISTS registrations_session_email_live_uq ON registrations (session_document_id, email_normalized) WHERE registration_status <> 'cancelled'`,
   );

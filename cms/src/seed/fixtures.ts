@@ -71,9 +71,37 @@ export function loadFixtures(dataDir: string): FixtureSet {
     }
     collections[folder] = entries;
   }
+  placeOrganisations(collections.organisations, readJson(path.join(dataDir, 'cities.json')));
   const home = { key: 'home', ...readJson(path.join(dataDir, 'home.json')) };
   const site = { key: 'site', ...readJson(path.join(dataDir, 'site.json')) };
   checkLocales(home, 'home.json');
   checkLocales(site, 'site.json');
   return { collections, home, site };
+}
+
+export interface City {
+  country: string;
+  city: string;
+  latitude: number;
+  longitude: number;
+}
+
+/**
+ * Coordinates at the city centre (`data/cities.json`, a committed table: no geocoding at run time)
+ * for every organisation that does not give its own; one in a city missing from the table and
+ * without coordinates stops the seed, so every demo organisation is on the map.
+ */
+export function placeOrganisations(organisations: Fixture[], cities: City[]) {
+  const byName = new Map(cities.map((c) => [`${c.country}|${c.city}`, c]));
+  for (const organisation of organisations) {
+    if (organisation.latitude != null && organisation.longitude != null) continue;
+    const city = byName.get(`${organisation.country}|${organisation.city}`);
+    if (!city) {
+      throw new Error(
+        `Demo content: organisations/${organisation.key} has no coordinates and its city (${organisation.country}, ${organisation.city}) is not in cities.json`,
+      );
+    }
+    organisation.latitude = city.latitude;
+    organisation.longitude = city.longitude;
+  }
 }

@@ -20,7 +20,7 @@ export default defineNitroPlugin(() => {
       lruCacheDriver({ max: Number(process.env.NUXT_CACHE_MAX_ENTRIES ?? 2000), ttl: ttl * 1000 }),
     );
   }
-  // NUXT_PAGE_CACHE=off: every page is rendered for every request, nothing kept (the routeRules
-  // cache's group; the benchmark's "uncached" figures).
+  // NUXT_PAGE_CACHE=off: Nitro's own route cache keeps nothing either (the page cache itself is
+  // nuxt-multi-cache's: server/multiCache.serverOptions.ts).
   if (process.env.NUXT_PAGE_CACHE === 'off') storage.mount('cache:nitro:routes', nullDriver());
 });

@@ -4,13 +4,43 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // (30-140 KB, a few KB once compressed, most of a first visit's bytes on a slow link), the locale
 // messages a first load fetches (/_i18n/…/messages.json, ~19 KB of JSON), the sitemap, robots.txt
 // and the site's JSON. Done last, on every response (cached or not): this plugin's hook runs after
-// csp-fresh-nonce's (Nitro plugins load in file-name order), which rewrites the body first. Static
+// every other body rewrite (the registration layer's form token, a config-listed plugin). A cached
+// page is the same text for every reader (its scripts and styles are allowed by hashes, not by a
+// per-response nonce): its compressed bytes, and its UTF-8 bytes, are kept with it (COMPRESSED, by
+// URL, in this process, used only while the text is the very same), so a page-cache hit is neither
+// compressed nor encoded again. Static
 // assets are precompressed at build time (nitro.compressPublicAssets) and never reach this hook as
 // text. Error pages are rendered through an internal request (/__nuxt_error) whose body Nitro's
 // error handler re-sends as text: that one stays plain.
 const MIN_BYTES = 1024;
 const COMPRESSIBLE =
   /^(text\/|application\/(json|xml|javascript)\b|application\/[\w.+-]+\+(json|xml)\b|image\/svg\+xml\b)/;
+
+type Encoding = 'br' | 'gzip' | 'identity';
+/**
+ * Page-cache pages as the bytes sent, by URL and encoding (`identity`: the UTF-8 text, so that a
+ * reader who takes no compression does not have the page encoded again either), least recently
+ * used first (a Map keeps insertion order).
+ */
+const COMPRESSED = new Map<string, { text: string } & Partial<Record<Encoding, Buffer>>>();
+const COMPRESSED_MAX = Number(process.env.NUXT_COMPRESSED_PAGES_MAX ?? 500);
+
+function compress(text: string, encoding: Encoding): Buffer {
+  if (encoding === 'identity') return Buffer.from(text);
+  return encoding === 'br'
+    ? brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+    : gzipSync(text, { level: 6 });
+}
+
+/** `text` compressed, from COMPRESSED when this URL's page was already compressed as the same text. */
+function compressPage(path: string, text: string, encoding: Encoding): Buffer {
+  let entry = COMPRESSED.get(path);
+  if (entry?.text !== text) entry = { text };
+  COMPRESSED.delete(path);
+  COMPRESSED.set(path, entry);
+  if (COMPRESSED.size > COMPRESSED_MAX) COMPRESSED.delete(COMPRESSED.keys().next().value!);
+  return (entry[encoding] ??= compress(text, encoding));
+}
 
 /** A value h3 would send as JSON (a handler returned an object): a plain object or an array. */
 function isJsonValue(body: unknown): body is object {
@@ -33,16 +63,16 @@ export default defineNitroPlugin((nitroApp) => {
     if (typeof response.body !== 'string' || response.body.length < MIN_BYTES || !COMPRESSIBLE.test(type)) return;
     // A page about to enter the page cache is stored as text (server/utils/page-cache.ts).
     const cache = event.context.multiCache;
-    if (cache?.route?.cacheable && !cache.routeServedFromCache && getResponseStatus(event) === 200)
-      keepUncompressedForCache(event.path, response.body);
+    const cached = Boolean(cache?.routeServedFromCache || cache?.route?.cacheable) && getResponseStatus(event) === 200;
+    if (cached && !cache?.routeServedFromCache) keepUncompressedForCache(event.path, response.body);
     const accepted = getRequestHeader(event, 'accept-encoding') ?? '';
     const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
     appendResponseHeader(event, 'vary', 'accept-encoding');
-    if (!encoding) return;
-    response.body =
-      encoding === 'br'
-        ? brotliCompressSync(response.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
-        : gzipSync(response.body, { level: 6 });
+    if (!encoding) {
+      if (cached) response.body = compressPage(event.path, response.body, 'identity');
+      return;
+    }
+    response.body = cached ? compressPage(event.path, response.body, encoding) : compress(response.body, encoding);
     setResponseHeader(event, 'content-encoding', encoding);
     removeResponseHeader(event, 'content-length');
   });

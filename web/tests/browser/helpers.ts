@@ -124,6 +124,7 @@ export const STATIC: (StaticPage | 'index')[] = [
   'legal-notice',
   'privacy',
   'accessibility',
+  'open-data',
 ];
 
 /** Every page type in every locale: [type, locale, path]. */

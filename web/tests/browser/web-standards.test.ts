@@ -221,6 +221,7 @@ describe("structured data (JSON-LD against the schema.org vocabulary and Google'
       competences: ['BreadcrumbList', 'DefinedTermSet'],
       modules: ['BreadcrumbList'],
       'legal-notice': ['BreadcrumbList'],
+      'open-data': ['BreadcrumbList', 'Dataset', 'Dataset', 'Dataset', 'Dataset', 'Dataset'],
     };
     let checked = 0;
     for (const doc of documents) {

@@ -192,6 +192,41 @@ export const GOOGLE_RULES: Record<string, GoogleRules> = {
     required: ['name', 'hasDefinedTerm', 'hasDefinedTerm.termCode'],
     recommended: ['url'],
   },
+  // The open-data page: one Dataset per file set (the Atlas, the calendar, the catalogue).
+  Dataset: {
+    doc: 'https://developers.google.com/search/docs/appearance/structured-data/dataset',
+    required: ['name', 'description'],
+    recommended: [
+      'url',
+      'license',
+      'isAccessibleForFree',
+      'creator',
+      'creator.name',
+      'distribution',
+      'distribution.encodingFormat',
+      'distribution.contentUrl',
+    ],
+    notGiven: {
+      alternateName: 'the datasets have one name per language',
+      citation: 'nothing published cites them yet',
+      funder: 'named on the site, not per dataset',
+      hasPart: 'each dataset is one set of files, listed in distribution',
+      identifier: 'no DOI; the @id is the page address',
+      includedInDataCatalog: 'the DCAT-AP catalogue is one of the files, not a schema.org DataCatalog',
+      isBasedOn: 'the data is the academy’s own',
+      keywords: 'none curated',
+      measurementTechnique: 'not measured data',
+      sameAs: 'published here only',
+      spatialCoverage: 'Europe, said in the description',
+      temporalCoverage: 'the current content, no period',
+      variableMeasured: 'the columns are in the TableSchema descriptor',
+      version: 'always the current published content',
+    },
+    check: (node) => {
+      const length = typeof node.description === 'string' ? node.description.length : 0;
+      return length < 50 || length > 5000 ? [`description: 50 to 5000 characters (${length})`] : [];
+    },
+  },
 };
 
 /** Whether every value at `path` has the last segment (or one of its `|` alternatives). */

@@ -157,7 +157,8 @@ describe('sitemap entries', () => {
     const locs = staticEntries().map((e) => e.loc);
     expect(locs).toContain('/it/atlante');
     expect(locs).toContain('/es/aviso-legal');
-    expect(locs.length).toBe(11 * 4);
+    expect(locs).toContain('/fr/donnees-ouvertes');
+    expect(locs.length).toBe(12 * 4);
   });
 });
 

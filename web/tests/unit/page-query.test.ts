@@ -20,7 +20,11 @@ describe('the query parameters a page reads (the page cache key)', () => {
     for (const locale of LOCALES) {
       expect(pageQueryParams(localizedPath(locale, 'modules'))).toEqual(LIST_FILTERS.modules);
       expect(pageQueryParams(localizedPath(locale, 'job-sheets'))).toEqual(LIST_FILTERS['job-sheets']);
-      expect(pageQueryParams(localizedPath(locale, 'organisations'))).toEqual([...LIST_FILTERS.organisations, 'page']);
+      expect(pageQueryParams(localizedPath(locale, 'organisations'))).toEqual([
+        ...LIST_FILTERS.organisations,
+        'page',
+        'view',
+      ]);
       expect(pageQueryParams(localizedPath(locale, 'training-sessions'))).toEqual(LIST_FILTERS['training-sessions']);
       expect(pageQueryParams(`${localizedPath(locale, 'training-sessions-past')}/`)).toEqual(
         LIST_FILTERS['training-sessions'],

@@ -1,6 +1,14 @@
-import { LOCALE_CODES, selfServiceUrl } from 'cms/site';
+import { LOCALE_CODES, OPEN_DATA_SITE_PATHS, selfServiceUrl } from 'cms/site';
 import { describe, expect, it } from 'vitest';
-import { i18nPages, localizedPath, LOCALES, selfServiceLocale, selfServicePath } from '#shared/routes';
+import {
+  i18nPages,
+  localizedPath,
+  LOCALES,
+  SECTIONS,
+  selfServiceLocale,
+  selfServicePath,
+  STATIC_PAGES,
+} from '#shared/routes';
 
 describe('localized paths (docs/design.md table)', () => {
   it('gives each section its path in each language', () => {
@@ -63,6 +71,25 @@ describe('localized paths (docs/design.md table)', () => {
       es: '/formaciones/archivo',
     });
     expect(pages['legal-notice']?.fr).toBe('/mentions-legales');
+    expect(pages['open-data']).toEqual({
+      fr: '/donnees-ouvertes',
+      en: '/open-data',
+      it: '/dati-aperti',
+      es: '/datos-abiertos',
+    });
+  });
+
+  it("links the CMS's open-data files to the pages the site serves", () => {
+    const site = { ...SECTIONS, ...STATIC_PAGES };
+    const names = {
+      organisations: 'organisations',
+      trainings: 'training-sessions',
+      modules: 'modules',
+      jobs: 'job-sheets',
+      openData: 'open-data',
+    } as const;
+    for (const [name, paths] of Object.entries(OPEN_DATA_SITE_PATHS))
+      expect(paths, name).toEqual(site[names[name as keyof typeof names]]);
   });
 
   it('serves the self-service page of each language at the link the CMS mails in that language', () => {

@@ -1,15 +1,17 @@
-import { FORM_TOKEN_ATTRIBUTE } from '../shared/registration';
+import { FORM_TOKEN_ATTRIBUTE, sessionPagePath } from '../shared/registration';
 
 // The registration form carries a token signed by the CMS with the time it was issued (the CMS
 // refuses forms sent too soon after it, or a day later). Session pages are served from the swr
 // page cache, where a token rendered into the page would be shared by every reader and grow old.
-// So the page renders the hidden input without a value, and every HTML response, cached or not,
-// leaves with a token of its own, asked from the CMS right before sending (as csp-fresh-nonce.ts
-// does for the CSP nonce). The page cache stores a page as it went out to its first reader, token
-// included: a cached copy has its token replaced like a placeholder. A Nitro plugin listed in this
+// So the page renders the hidden input without a value, and every response of a session page,
+// cached or not, leaves with a token of its own, asked from the CMS right before sending. The page
+// cache stores a page as it went out to its first reader, token included: a cached copy has its
+// token replaced like a placeholder. A Nitro plugin listed in this
 // layer's nuxt.config (`nitro.plugins`), not scanned from server/plugins/: plugins from the
 // configuration load before the scanned ones (the site's, then the layers'), so this hook runs
-// before the site's response-compression, which must see the final body.
+// before the site's response-compression, which must see the final body. Only a session page has
+// the form: every other response leaves this hook on its path, without a look at its body (a
+// search through a cached page's 40 KB is a few per cent of serving it).
 const PLACEHOLDER = new RegExp(
   `<input type="hidden" name="formToken" ${FORM_TOKEN_ATTRIBUTE}="([A-Za-z0-9]{1,64})"([^<>]*)>`,
   'g',
@@ -20,6 +22,7 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
 
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('beforeResponse', async (event, response) => {
+    if (!sessionPagePath(event.path)) return;
     if (typeof response.body !== 'string' || !response.body.includes(FORM_TOKEN_ATTRIBUTE)) return;
     const sessions = new Set([...response.body.matchAll(PLACEHOLDER)].map((match) => match[1]!));
     if (!sessions.size) return;

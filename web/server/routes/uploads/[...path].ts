@@ -1,5 +1,3 @@
-import type { H3Event } from 'h3';
-
 // CMS uploads through the site: same origin, no third-party host. Being on the site's origin, a
 // file served here could act as one of its pages (an uploaded HTML page or an SVG with a script
 // would run with the site's origin), so only images and documents are served, each as what its
@@ -36,19 +34,13 @@ const FILE_PATH = /^(?:[\w-]+\/)*[\w.-]+\.([A-Za-z0-9]+)$/;
 const PASSED_ON = ['content-length', 'content-range', 'accept-ranges', 'etag', 'last-modified'];
 const REQUEST_HEADERS = ['range', 'if-range', 'if-none-match', 'if-modified-since'];
 
-function notFound(event: H3Event) {
-  setResponseStatus(event, 404);
-  setResponseHeaders(event, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  return 'Not Found';
-}
-
 export default defineEventHandler(async (event) => {
-  if (event.method !== 'GET' && event.method !== 'HEAD') return notFound(event);
+  if (event.method !== 'GET' && event.method !== 'HEAD') return plainNotFound(event);
   const path = getRouterParam(event, 'path') ?? '';
   const extension = FILE_PATH.exec(path)?.[1]?.toLowerCase();
   const served =
     extension && !path.split('/').some((segment) => segment.startsWith('.')) ? SERVED[extension] : undefined;
-  if (!served) return notFound(event);
+  if (!served) return plainNotFound(event);
 
   const headers: Record<string, string> = {};
   for (const name of REQUEST_HEADERS) {
@@ -64,7 +56,7 @@ export default defineEventHandler(async (event) => {
   const ok = response && [200, 206, 304].includes(response.status);
   if (!response || !ok || (response.status !== 304 && upstreamType !== served.type)) {
     await response?.body?.cancel().catch(() => {});
-    return notFound(event);
+    return plainNotFound(event);
   }
 
   setResponseStatus(event, response.status);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { GraphQLError } from 'graphql';
 import type { ExtensionContext } from '../../../graphql/extension';
+import { listOrganisations, type Filters } from '../listing/query';
 
 /**
  * `organisationListing`: one page of the Atlas (published organisations of a locale, by name),
@@ -9,58 +10,9 @@ import type { ExtensionContext } from '../../../graphql/extension';
  *
  * The count of a value is the length of the list a reader would get by choosing it, the other
  * filters staying as they are; every value present in the locale is listed, with 0 when the
- * other filters exclude it.
+ * other filters exclude it. The database computes it (../listing/query.ts).
  */
 export const LISTING_PAGE_SIZE = { default: 24, max: 100 } as const;
-const FACETS = ['country', 'kind', 'role', 'service'] as const;
-type FacetName = (typeof FACETS)[number];
-type Filters = Partial<Record<FacetName, string | null>>;
-
-interface Keys {
-  documentId: string;
-  values: Record<FacetName, string[]>;
-}
-
-/** GraphQL enum values: Strapi writes `social-enterprise` as `social_enterprise`. */
-const enumValue = (value: string) => value.replace(/-/g, '_');
-
-async function facetKeys(strapi: Core.Strapi, locale: string): Promise<Keys[]> {
-  const rows = await strapi.documents('api::organisation.organisation').findMany({
-    locale,
-    status: 'published',
-    fields: ['documentId', 'name', 'country', 'kind', 'roles'],
-    populate: { services: { fields: ['documentId'] } },
-    sort: ['name:asc', 'documentId:asc'],
-  });
-  return rows.map((row) => ({
-    documentId: row.documentId,
-    values: {
-      country: row.country ? [row.country] : [],
-      kind: row.kind ? [enumValue(row.kind)] : [],
-      role: Array.isArray(row.roles) ? row.roles.filter((r: unknown): r is string => typeof r === 'string') : [],
-      service: ((row.services ?? []) as Array<{ documentId: string }>).map((s) => s.documentId),
-    },
-  }));
-}
-
-const matches = (item: Keys, filters: Filters, except?: FacetName) =>
-  FACETS.every((facet) => facet === except || !filters[facet] || item.values[facet].includes(filters[facet]!));
-
-export function listing(items: Keys[], filters: Filters, page: number, pageSize: number) {
-  const selected = items.filter((item) => matches(item, filters));
-  const facets: { facet: FacetName; value: string; count: number }[] = [];
-  for (const facet of FACETS) {
-    const counts = new Map<string, number>();
-    for (const item of items) {
-      const counted = matches(item, filters, facet);
-      for (const value of new Set(item.values[facet])) counts.set(value, (counts.get(value) ?? 0) + (counted ? 1 : 0));
-    }
-    for (const [value, count] of counts) facets.push({ facet, value, count });
-  }
-  const pageCount = Math.ceil(selected.length / pageSize);
-  const ids = selected.slice((page - 1) * pageSize, page * pageSize).map((item) => item.documentId);
-  return { ids, total: selected.length, page, pageSize, pageCount, facets };
-}
 
 export default function organisationListing(strapi: Core.Strapi) {
   return ({ nexus }: ExtensionContext) => ({
@@ -122,7 +74,7 @@ export default function organisationListing(strapi: Core.Strapi) {
                 throw badInput(`pageSize must be between 1 and ${LISTING_PAGE_SIZE.max}.`);
               }
               const locale = args.locale ?? 'en';
-              const result = listing(await facetKeys(strapi, locale), args.filters ?? {}, page, pageSize);
+              const result = await listOrganisations(strapi, locale, args.filters ?? {}, page, pageSize);
               const nodes = result.ids.length
                 ? await strapi.documents('api::organisation.organisation').findMany({
                     locale,

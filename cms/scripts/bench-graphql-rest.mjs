@@ -1,0 +1,64 @@
+// Benchmark (not a test): the partners' module list (25 modules with theme, competences, audiences
+// and authors) through GraphQL against the same query through Strapi's REST API, under the same
+// load (wrk, scripts/lib/wrk.mjs), in one run: requests per second and p50/p90/p99, the GraphQL
+// p90 as a ratio of the REST p90 (the target: ≤ 1.2). REST needs an API token: a read-only one is
+// created through Strapi's service. A throwaway SQLite database, or PostgreSQL with DATABASE_URL.
+import { bootStrapi, ensureModules, MODULE_LIST_QUERY } from './lib/boot.mjs';
+import { wrk } from './lib/wrk.mjs';
+
+const LIMIT = 25;
+const LOCALE = 'fr';
+const { strapi, url, database } = await bootStrapi({ seed: 'first' });
+try {
+  await ensureModules(strapi, LIMIT, LOCALE);
+  const { accessKey } = await strapi
+    .service('admin::api-token')
+    .create({ name: `bench-${Date.now()}`, type: 'read-only', lifespan: null });
+
+  const graphql = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: MODULE_LIST_QUERY, variables: { limit: LIMIT, locale: LOCALE } }),
+  };
+  // The same fields and relations as the GraphQL query.
+  const params = new URLSearchParams({ locale: LOCALE, 'pagination[limit]': String(LIMIT) });
+  ['documentId', 'title', 'slug', 'level'].forEach((field, i) => params.set(`fields[${i}]`, field));
+  const relations = {
+    theme: ['name', 'slug'],
+    competences: ['code', 'name'],
+    audiences: ['name'],
+    authors: ['name', 'country'],
+  };
+  for (const [relation, fields] of Object.entries(relations))
+    fields.forEach((field, i) => params.set(`populate[${relation}][fields][${i}]`, field));
+  const restUrl = `${url}/api/modules?${params}`;
+  const rest = { headers: { authorization: `Bearer ${accessKey}` } };
+
+  // Both answer the same modules (and warm up).
+  const viaGraphql = await (
+    await fetch(`${url}/graphql`, { method: 'POST', headers: graphql.headers, body: graphql.body })
+  ).json();
+  const viaRest = await (await fetch(restUrl, rest)).json();
+  const ids = (list) => list.map((m) => m.documentId).join();
+  if (
+    viaGraphql.errors ||
+    viaGraphql.data.modules.length !== LIMIT ||
+    ids(viaGraphql.data.modules) !== ids(viaRest.data)
+  )
+    throw new Error(`GraphQL and REST differ: ${JSON.stringify({ viaGraphql, viaRest }).slice(0, 400)}`);
+
+  const g = await wrk(`${url}/graphql`, graphql);
+  const r = await wrk(restUrl, rest);
+  console.log(`\nModule list (${LIMIT} modules and 4 relations) on ${database}, GraphQL vs REST\n`);
+  console.log('| API | req/s | p50 ms | p90 ms | p99 ms |');
+  console.log('|---|---|---|---|---|');
+  for (const [name, m] of [
+    ['GraphQL', g],
+    ['REST', r],
+  ])
+    console.log(`| ${name} | ${Math.round(m.rps)} | ${m.p50.toFixed(1)} | ${m.p90.toFixed(1)} | ${m.p99.toFixed(1)} |`);
+  console.log(`\nGraphQL p90 ÷ REST p90: ${(g.p90 / r.p90).toFixed(2)} (target ≤ 1.2)\n`);
+} finally {
+  await strapi.destroy();
+}
+process.exit(0);

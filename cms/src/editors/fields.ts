@@ -1,0 +1,416 @@
+import type { LocaleCode } from '../i18n/locales';
+
+/**
+ * What editors read next to every field of every content type and component, in the admin's four
+ * languages: the label, a description (the hint under the field) and a placeholder. English is
+ * written into the content manager's configuration at start (src/editors/layouts.ts: what the list
+ * view and any admin language without a translation show); the admin panel swaps in the admin's
+ * language in the edit view (src/admin/field-labels.ts), since Strapi keeps a single label per field.
+ */
+export type Texts = Record<LocaleCode, string>;
+export interface FieldTexts {
+  label: Texts;
+  description?: Texts;
+  placeholder?: Texts;
+}
+
+const t = (en: string, fr: string, it: string, es: string): Texts => ({ en, fr, it, es });
+
+// Fields shared by many types.
+const TITLE = { label: t('Title', 'Titre', 'Titolo', 'Título') };
+const NAME = { label: t('Name', 'Nom', 'Nome', 'Nombre') };
+const SLUG = {
+  label: t('Address (slug)', 'Adresse (slug)', 'Indirizzo (slug)', 'Dirección (slug)'),
+  description: t(
+    'The end of the page address. Left empty, it is made from the title in this language.',
+    "La fin de l'adresse de la page. Laissée vide, elle est faite à partir du titre dans cette langue.",
+    "La parte finale dell'indirizzo della pagina. Se vuota, viene creata dal titolo in questa lingua.",
+    'El final de la dirección de la página. Si se deja vacía, se crea a partir del título en este idioma.',
+  ),
+};
+const SUMMARY = {
+  label: t('Summary', 'Résumé', 'Sintesi', 'Resumen'),
+  description: t(
+    'Two or three sentences shown in lists and search results.',
+    'Deux ou trois phrases montrées dans les listes et les résultats de recherche.',
+    'Due o tre frasi mostrate negli elenchi e nei risultati di ricerca.',
+    'Dos o tres frases que se muestran en las listas y los resultados de búsqueda.',
+  ),
+};
+const DESCRIPTION = { label: t('Description', 'Description', 'Descrizione', 'Descripción') };
+const COVER = {
+  label: t('Cover image', 'Image de couverture', 'Immagine di copertina', 'Imagen de portada'),
+};
+const SEO = {
+  label: t(
+    'Search engines and sharing',
+    'Moteurs de recherche et partage',
+    'Motori di ricerca e condivisione',
+    'Buscadores y redes sociales',
+  ),
+};
+const COMPETENCES = {
+  label: t('DigComp competences', 'Compétences DigComp', 'Competenze DigComp', 'Competencias DigComp'),
+};
+const AUDIENCES = { label: t('Audiences', 'Publics', 'Destinatari', 'Públicos') };
+const COUNTRY = {
+  label: t('Country', 'Pays', 'Paese', 'País'),
+  description: t(
+    'Two capital letters (ISO 3166-1): FR, BE, IT, ES…',
+    'Deux majuscules (ISO 3166-1) : FR, BE, IT, ES…',
+    'Due lettere maiuscole (ISO 3166-1): FR, BE, IT, ES…',
+    'Dos mayúsculas (ISO 3166-1): FR, BE, IT, ES…',
+  ),
+  placeholder: t('FR', 'FR', 'IT', 'ES'),
+};
+const URL_PLACEHOLDER = { placeholder: t('https://…', 'https://…', 'https://…', 'https://…') };
+const LICENCE = { label: t('Licence', 'Licence', 'Licenza', 'Licencia') };
+
+export const FIELDS: Record<string, Record<string, FieldTexts>> = {
+  'api::audience.audience': { name: NAME, slug: SLUG, description: DESCRIPTION },
+  'api::theme.theme': { name: NAME, slug: SLUG, description: DESCRIPTION },
+  'api::competence.competence': {
+    code: {
+      label: t('Code', 'Code', 'Codice', 'Código'),
+      description: t(
+        'DigComp 2.2: 1.1 … 5.4',
+        'DigComp 2.2 : 1.1 … 5.4',
+        'DigComp 2.2: 1.1 … 5.4',
+        'DigComp 2.2: 1.1 … 5.4',
+      ),
+      placeholder: t('4.2', '4.2', '4.2', '4.2'),
+    },
+    areaCode: { label: t('Area number', 'Numéro du domaine', 'Numero dell’area', 'Número del área') },
+    name: NAME,
+    label: {
+      label: t('Code and name', 'Code et nom', 'Codice e nome', 'Código y nombre'),
+      description: t(
+        'Filled in automatically: how the competence reads in lists and pickers.',
+        'Rempli automatiquement : ce qu’affichent les listes et les sélecteurs.',
+        'Compilato automaticamente: come appare negli elenchi e nei selettori.',
+        'Se rellena automáticamente: lo que muestran las listas y los selectores.',
+      ),
+    },
+    slug: SLUG,
+    areaName: { label: t('Area', 'Domaine', 'Area', 'Área') },
+    description: DESCRIPTION,
+    modules: { label: t('Modules', 'Modules', 'Moduli', 'Módulos') },
+    jobSheets: { label: t('Job sheets', 'Fiches métier', 'Schede professionali', 'Fichas de empleo') },
+  },
+  'api::home.home': {
+    heroTitle: { label: t('Headline', 'Accroche', 'Titolo principale', 'Titular') },
+    heroText: { label: t('Headline text', "Texte d'accroche", 'Testo introduttivo', 'Texto del titular') },
+    intro: { label: t('Introduction', 'Introduction', 'Introduzione', 'Introducción') },
+    featuredModules: { label: t('Featured modules', 'Modules à la une', 'Moduli in evidenza', 'Módulos destacados') },
+    featuredJobSheets: {
+      label: t('Featured job sheets', 'Fiches métier à la une', 'Schede in evidenza', 'Fichas destacadas'),
+    },
+    featuredInterviews: {
+      label: t('Featured interviews', 'Entretiens à la une', 'Interviste in evidenza', 'Entrevistas destacadas'),
+    },
+    seo: SEO,
+  },
+  'api::interview.interview': {
+    title: TITLE,
+    slug: SLUG,
+    summary: SUMMARY,
+    personName: {
+      label: t('Person interviewed', 'Personne interviewée', 'Persona intervistata', 'Persona entrevistada'),
+      description: t(
+        'The same in every language.',
+        'Le même dans toutes les langues.',
+        'Uguale in tutte le lingue.',
+        'El mismo en todos los idiomas.',
+      ),
+    },
+    personRole: { label: t('Their job', 'Son métier', 'Il suo lavoro', 'Su profesión') },
+    isSamplePortrait: {
+      label: t('Sample portrait', 'Portrait exemple', 'Ritratto di esempio', 'Retrato de ejemplo'),
+      description: t(
+        'A made-up person, labelled as such on the site.',
+        'Une personne imaginaire, signalée comme telle sur le site.',
+        'Una persona immaginaria, indicata come tale sul sito.',
+        'Una persona ficticia, indicada como tal en el sitio.',
+      ),
+    },
+    organisation: { label: t('Organisation', 'Organisation', 'Organizzazione', 'Organización') },
+    jobSheet: { label: t('Job sheet', 'Fiche métier', 'Scheda professionale', 'Ficha de empleo') },
+    country: COUNTRY,
+    portrait: { label: t('Portrait', 'Portrait', 'Ritratto', 'Retrato') },
+    pullQuote: { label: t('Pull quote', 'Citation mise en avant', 'Citazione in evidenza', 'Cita destacada') },
+    body: {
+      label: t('Questions and answers', 'Questions et réponses', 'Domande e risposte', 'Preguntas y respuestas'),
+    },
+    videoUrl: {
+      label: t('Video address', 'Adresse de la vidéo', 'Indirizzo del video', 'Dirección del vídeo'),
+      ...URL_PLACEHOLDER,
+    },
+    interviewDate: {
+      label: t('Date of the interview', "Date de l'entretien", "Data dell'intervista", 'Fecha de la entrevista'),
+    },
+    seo: SEO,
+  },
+  'api::job-sheet.job-sheet': {
+    title: TITLE,
+    slug: SLUG,
+    summary: SUMMARY,
+    missions: { label: t('Missions', 'Missions', 'Compiti', 'Misiones') },
+    skills: { label: t('Skills', 'Compétences métier', 'Abilità', 'Habilidades') },
+    competences: COMPETENCES,
+    accessRoutes: {
+      label: t('How to get in', 'Comment y accéder', 'Come accedervi', 'Cómo acceder'),
+    },
+    workContexts: { label: t('Where they work', 'Contextes de travail', 'Contesti di lavoro', 'Contextos de trabajo') },
+    salaryRange: { label: t('Salary range', 'Fourchette de salaire', 'Fascia retributiva', 'Rango salarial') },
+    escoUri: {
+      label: t('ESCO occupation', 'Métier ESCO', 'Professione ESCO', 'Ocupación ESCO'),
+      placeholder: t(
+        'http://data.europa.eu/esco/occupation/…',
+        'http://data.europa.eu/esco/occupation/…',
+        'http://data.europa.eu/esco/occupation/…',
+        'http://data.europa.eu/esco/occupation/…',
+      ),
+    },
+    iscoCode: {
+      label: t('ISCO code', 'Code CITP (ISCO)', 'Codice ISCO', 'Código CIUO (ISCO)'),
+      placeholder: t('2519', '2519', '2519', '2519'),
+    },
+    relatedJobs: { label: t('Related jobs', 'Métiers proches', 'Professioni vicine', 'Empleos relacionados') },
+    modules: { label: t('Modules', 'Modules', 'Moduli', 'Módulos') },
+    interviews: { label: t('Interviews', 'Entretiens', 'Interviste', 'Entrevistas') },
+    cover: COVER,
+    seo: SEO,
+  },
+  'api::module.module': {
+    title: TITLE,
+    slug: SLUG,
+    summary: SUMMARY,
+    theme: { label: t('Theme', 'Thème', 'Tema', 'Tema') },
+    level: { label: t('Level', 'Niveau', 'Livello', 'Nivel') },
+    durationHours: {
+      label: t('Duration (hours)', 'Durée (heures)', 'Durata (ore)', 'Duración (horas)'),
+      description: t(
+        'The same in every language.',
+        'La même dans toutes les langues.',
+        'Uguale in tutte le lingue.',
+        'La misma en todos los idiomas.',
+      ),
+    },
+    audiences: AUDIENCES,
+    competences: COMPETENCES,
+    theory: { label: t('Theory', 'Théorie', 'Teoria', 'Teoría') },
+    practicalCase: { label: t('Practical case', 'Cas pratique', 'Caso pratico', 'Caso práctico') },
+    referenceModel: {
+      label: t('Reference model', 'Modèle de référence', 'Modello di riferimento', 'Modelo de referencia'),
+    },
+    toolbox: { label: t('Toolbox', 'Boîte à outils', 'Cassetta degli attrezzi', 'Caja de herramientas') },
+    resources: {
+      label: t('Resources to download', 'Ressources à télécharger', 'Risorse da scaricare', 'Recursos para descargar'),
+    },
+    cover: COVER,
+    authors: { label: t('Authors', 'Auteurs', 'Autori', 'Autores') },
+    jobSheets: { label: t('Job sheets', 'Fiches métier', 'Schede professionali', 'Fichas de empleo') },
+    licence: LICENCE,
+    seo: SEO,
+  },
+  'api::organisation.organisation': {
+    name: {
+      ...NAME,
+      description: t(
+        'The same in every language.',
+        'Le même dans toutes les langues.',
+        'Uguale in tutte le lingue.',
+        'El mismo en todos los idiomas.',
+      ),
+    },
+    slug: SLUG,
+    description: DESCRIPTION,
+    kind: { label: t('Kind of organisation', "Type d'organisation", 'Tipo di organizzazione', 'Tipo de organización') },
+    roles: {
+      label: t('Roles', 'Rôles', 'Ruoli', 'Funciones'),
+      description: t(
+        'Any of: tools-provider, transition-support, training, network.',
+        'Parmi : tools-provider, transition-support, training, network.',
+        'Tra: tools-provider, transition-support, training, network.',
+        'Entre: tools-provider, transition-support, training, network.',
+      ),
+    },
+    services: { label: t('Services (themes)', 'Services (thèmes)', 'Servizi (temi)', 'Servicios (temas)') },
+    country: COUNTRY,
+    city: { label: t('City', 'Ville', 'Città', 'Ciudad') },
+    latitude: {
+      label: t('Latitude', 'Latitude', 'Latitudine', 'Latitud'),
+      placeholder: t('48.8566', '48.8566', '41.9028', '40.4168'),
+    },
+    longitude: {
+      label: t('Longitude', 'Longitude', 'Longitudine', 'Longitud'),
+      placeholder: t('2.3522', '2.3522', '12.4964', '-3.7038'),
+    },
+    website: { label: t('Website', 'Site web', 'Sito web', 'Sitio web'), ...URL_PLACEHOLDER },
+    logo: { label: t('Logo', 'Logo', 'Logo', 'Logotipo') },
+    isConsortiumPartner: {
+      label: t('Consortium partner', 'Partenaire du consortium', 'Partner del consorzio', 'Socio del consorcio'),
+    },
+    foundedYear: {
+      label: t('Year founded', 'Année de création', 'Anno di fondazione', 'Año de fundación'),
+      placeholder: t('1998', '1998', '1998', '1998'),
+    },
+  },
+  'api::registration.registration': {
+    sessionDocumentId: { label: t('Session (id)', 'Session (id)', 'Sessione (id)', 'Sesión (id)') },
+    sessionTitle: { label: t('Session', 'Session', 'Sessione', 'Sesión') },
+    fullName: { label: t('Full name', 'Nom complet', 'Nome e cognome', 'Nombre completo') },
+    email: { label: t('Email', 'E-mail', 'E-mail', 'Correo electrónico') },
+    emailNormalized: {
+      label: t('Email (as compared)', 'E-mail (comparé)', 'E-mail (confrontata)', 'Correo (comparado)'),
+    },
+    organisation: { label: t('Organisation', 'Organisation', 'Organizzazione', 'Organización') },
+    consentAt: { label: t('Consent given at', 'Consentement donné le', 'Consenso dato il', 'Consentimiento dado el') },
+    policyVersion: {
+      label: t(
+        'Privacy policy version',
+        'Version de la politique',
+        "Versione dell'informativa",
+        'Versión de la política',
+      ),
+    },
+    registrationStatus: { label: t('Status', 'Statut', 'Stato', 'Estado') },
+    language: {
+      label: t('Language of messages', 'Langue des messages', 'Lingua dei messaggi', 'Idioma de los mensajes'),
+    },
+    tokenHash: { label: t('Link (hashed)', 'Lien (haché)', 'Link (hash)', 'Enlace (hash)') },
+    anonymisedAt: { label: t('Anonymised at', 'Anonymisée le', 'Anonimizzata il', 'Anonimizada el') },
+  },
+  'api::site.site': {
+    tagline: { label: t('Tagline', 'Slogan', 'Slogan', 'Lema') },
+    footerText: {
+      label: t('Footer text', 'Texte du pied de page', 'Testo del piè di pagina', 'Texto del pie de página'),
+    },
+    contactEmail: { label: t('Contact email', 'E-mail de contact', 'E-mail di contatto', 'Correo de contacto') },
+    legalNotice: { label: t('Legal notice', 'Mentions légales', 'Note legali', 'Aviso legal') },
+    privacyPolicy: {
+      label: t('Privacy policy', 'Politique de confidentialité', 'Informativa sulla privacy', 'Política de privacidad'),
+    },
+    accessibilityStatement: {
+      label: t(
+        'Accessibility statement',
+        "Déclaration d'accessibilité",
+        'Dichiarazione di accessibilità',
+        'Declaración de accesibilidad',
+      ),
+    },
+  },
+  'api::training-session.training-session': {
+    title: TITLE,
+    slug: SLUG,
+    description: DESCRIPTION,
+    module: { label: t('Module taught', 'Module enseigné', 'Modulo insegnato', 'Módulo impartido') },
+    startsAt: { label: t('Starts', 'Début', 'Inizio', 'Comienzo') },
+    endsAt: { label: t('Ends', 'Fin', 'Fine', 'Fin') },
+    timezone: {
+      label: t('Time zone', 'Fuseau horaire', 'Fuso orario', 'Zona horaria'),
+      placeholder: t('Europe/Brussels', 'Europe/Paris', 'Europe/Rome', 'Europe/Madrid'),
+    },
+    teachingLanguage: {
+      label: t('Teaching language', "Langue d'enseignement", 'Lingua di insegnamento', 'Idioma de enseñanza'),
+    },
+    format: { label: t('Format', 'Format', 'Formato', 'Formato') },
+    venue: { label: t('Venue', 'Lieu', 'Luogo', 'Lugar') },
+    hours: { label: t('Hours', 'Heures', 'Ore', 'Horas') },
+    capacity: {
+      label: t('Places', 'Places', 'Posti', 'Plazas'),
+      description: t(
+        'How many people may register (the same in every language).',
+        "Combien de personnes peuvent s'inscrire (le même dans toutes les langues).",
+        'Quante persone possono iscriversi (uguale in tutte le lingue).',
+        'Cuántas personas pueden inscribirse (el mismo en todos los idiomas).',
+      ),
+    },
+    registrationOpensAt: {
+      label: t('Registration opens', 'Ouverture des inscriptions', 'Apertura iscrizioni', 'Apertura de inscripciones'),
+    },
+    registrationClosesAt: {
+      label: t('Registration closes', 'Clôture des inscriptions', 'Chiusura iscrizioni', 'Cierre de inscripciones'),
+    },
+    isFree: { label: t('Free', 'Gratuite', 'Gratuita', 'Gratuita') },
+    price: { label: t('Price (EUR)', 'Prix (EUR)', 'Prezzo (EUR)', 'Precio (EUR)') },
+    audiences: AUDIENCES,
+    organiser: { label: t('Organiser', 'Organisateur', 'Organizzatore', 'Organizador') },
+    externalRegistrationUrl: {
+      label: t(
+        'External registration page',
+        "Page d'inscription externe",
+        'Pagina di iscrizione esterna',
+        'Página de inscripción externa',
+      ),
+      description: t(
+        'Only when people register elsewhere: then the site links there instead of its form.',
+        "Seulement si l'on s'inscrit ailleurs : le site y renvoie au lieu de son formulaire.",
+        'Solo se ci si iscrive altrove: il sito rimanda lì invece del suo modulo.',
+        'Solo si la inscripción es en otro sitio: la web enlaza allí en lugar de su formulario.',
+      ),
+      ...URL_PLACEHOLDER,
+    },
+    seo: SEO,
+  },
+  'interview.question-answer': {
+    question: { label: t('Question', 'Question', 'Domanda', 'Pregunta') },
+    answer: { label: t('Answer', 'Réponse', 'Risposta', 'Respuesta') },
+  },
+  'job.mission': { text: { label: t('Mission', 'Mission', 'Compito', 'Misión') } },
+  'job.skill': {
+    name: NAME,
+    kind: { label: t('Kind', 'Type', 'Tipo', 'Tipo') },
+  },
+  'module.tool': {
+    name: NAME,
+    url: { label: t('Address', 'Adresse', 'Indirizzo', 'Dirección'), ...URL_PLACEHOLDER },
+    description: DESCRIPTION,
+    isOpenSource: { label: t('Open source', 'Libre (open source)', 'Open source', 'Código abierto') },
+    licence: LICENCE,
+  },
+  'shared.seo': {
+    metaTitle: {
+      label: t(
+        'Title for search engines',
+        'Titre pour les moteurs',
+        'Titolo per i motori di ricerca',
+        'Título para buscadores',
+      ),
+    },
+    metaDescription: {
+      label: t(
+        'Description for search engines',
+        'Description pour les moteurs',
+        'Descrizione per i motori',
+        'Descripción para buscadores',
+      ),
+    },
+    shareImage: {
+      label: t('Image when shared', 'Image de partage', 'Immagine di condivisione', 'Imagen al compartir'),
+    },
+  },
+};
+
+/**
+ * How entries read in lists, relation pickers and collapsed repeatable rows (the main field), and
+ * the list view's columns.
+ */
+export const LAYOUTS: Record<string, { mainField?: string; list?: string[]; readOnly?: string[] }> = {
+  'api::audience.audience': { mainField: 'name', list: ['name', 'slug', 'updatedAt'] },
+  'api::theme.theme': { mainField: 'name', list: ['name', 'slug', 'updatedAt'] },
+  'api::competence.competence': { mainField: 'label', list: ['label', 'areaName', 'updatedAt'], readOnly: ['label'] },
+  'api::interview.interview': { mainField: 'title', list: ['title', 'personName', 'country', 'updatedAt'] },
+  'api::job-sheet.job-sheet': { mainField: 'title', list: ['title', 'iscoCode', 'updatedAt'] },
+  'api::module.module': { mainField: 'title', list: ['title', 'level', 'durationHours', 'updatedAt'] },
+  'api::organisation.organisation': { mainField: 'name', list: ['name', 'kind', 'country', 'city', 'updatedAt'] },
+  'api::training-session.training-session': {
+    mainField: 'title',
+    list: ['title', 'startsAt', 'format', 'capacity', 'updatedAt'],
+  },
+  'interview.question-answer': { mainField: 'question' },
+  'job.mission': { mainField: 'text' },
+  'job.skill': { mainField: 'name' },
+  'module.tool': { mainField: 'name' },
+  'shared.seo': { mainField: 'metaTitle' },
+};
