@@ -55,17 +55,9 @@ const { bootStrapi } = await import('./lib/boot.mjs');
 const { strapi, url } = await bootStrapi({ seed: 'never' });
 const db = strapi.db.connection;
 const LOCALES = ['en', 'fr', 'it', 'es'];
-const KINDS = [
-  'association',
-  'cooperative',
-  'mutual',
-  'foundation',
-  'social-enterprise',
-  'public-body',
-  'company',
-  'network',
-  'other',
-];
+const KINDS = JSON.parse(
+  readFileSync(join(here, '..', 'src', 'api', 'organisation', 'content-types', 'organisation', 'schema.json'), 'utf8'),
+).attributes.kind.enum;
 const ROLES = ['tools-provider', 'transition-support', 'training', 'network'];
 const cities = JSON.parse(readFileSync(join(here, '..', 'data', 'cities.json'), 'utf8'));
 

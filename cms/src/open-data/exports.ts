@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import ical from 'ical-generator';
 import type { LocaleCode } from '../i18n/locales';
 import { ATTRIBUTION, DATASETS, LICENCES, PUBLISHER, SITE_PATHS, type Dataset } from './datasets';
+import organisationSchema from '../api/organisation/content-types/organisation/schema.json';
 
 /**
  * The open-data files, built from published content only (every read here asks the Document
@@ -83,17 +84,7 @@ export async function atlas(strapi: Core.Strapi, locale: LocaleCode): Promise<At
 
 /** The TableSchema (Frictionless Data) descriptor of atlas.csv. */
 export function atlasTableSchema() {
-  const kinds = [
-    'association',
-    'cooperative',
-    'mutual',
-    'foundation',
-    'social-enterprise',
-    'public-body',
-    'company',
-    'network',
-    'other',
-  ];
+  const kinds = organisationSchema.attributes.kind.enum;
   return {
     fields: [
       {
