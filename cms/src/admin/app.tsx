@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Earth, Information } from '@strapi/icons';
+import { Earth, Information, Upload } from '@strapi/icons';
 import { RegistrationsPanel } from './registrations-panel';
 import translations from './translations';
 import { translateEditLayout } from './field-labels';
@@ -32,6 +32,15 @@ export default {
       Component: () => import('./guide-page'),
       permissions: [],
       position: 3,
+    });
+    // The Atlas import (src/editors/atlas-import.ts): for those who may create organisations.
+    app.addMenuLink({
+      to: 'atlas-import',
+      icon: Upload,
+      intlLabel: { id: 'academy.import.title', defaultMessage: 'Import organisations' },
+      Component: () => import('./atlas-import-page'),
+      permissions: [{ action: 'plugin::content-manager.explorer.create', subject: 'api::organisation.organisation' }],
+      position: 4,
     });
     // On the home: the translations to do, and the way to the guide.
     app.widgets.register({
