@@ -97,6 +97,8 @@ const themeIds = Object.keys(themes);
 
 // Organisations straight into their tables (the Document Service would take an hour for 80,000 rows):
 // one draft and one published row per locale, as Strapi keeps them, and their services links.
+// No change-log row for them: nothing has read the Atlas yet (its copy in memory is made by the first
+// listing, below); the themes' publication above is in the log.
 const now = new Date();
 const json = (value) => JSON.stringify(value);
 const BATCH = 100;
