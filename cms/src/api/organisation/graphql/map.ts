@@ -12,7 +12,8 @@ import { atlasOf, placedOrganisations, type Filters, type PlacedOrganisation } f
  *
  * One index per (locale, filters), built from the listing's copy of the locale's organisations
  * (../listing/query.ts: published rows only, filtered in memory, no SQL) and kept while the
- * content's version (the publishing change log) stays the same; a few dozen at most.
+ * locale's organisations stay the same (the atlas's revision: a change of other content keeps
+ * them); a few dozen at most.
  */
 export const MAP_MAX_ZOOM = 10;
 const CLUSTER_RADIUS = 60;
@@ -21,7 +22,8 @@ const LEAVES_MAX = 100;
 
 type Properties = Omit<PlacedOrganisation, 'latitude' | 'longitude'>;
 interface Index {
-  version: string;
+  /** The atlas's revision: it changes when the organisations do, not for other content. */
+  version: number;
   index: Supercluster<Properties, { kinds: Record<string, number> }>;
   placed: number;
   unplaced: number;
@@ -31,7 +33,7 @@ export function mapIndexes(strapi: Core.Strapi) {
   const indexes = new Map<string, Promise<Index>>();
   return async function indexOf(locale: string, filters: Filters): Promise<Index> {
     const atlas = await atlasOf(strapi, locale);
-    const version = atlas.version;
+    const version = atlas.revision;
     const key = JSON.stringify([
       locale,
       filters.country ?? null,
