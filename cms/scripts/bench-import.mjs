@@ -40,7 +40,7 @@ if (process.argv[2] !== '--child') {
     const cells = results.map((r) => {
       const s = r.steps[step];
       const ratio =
-        step === 'baseline' ? '' : ` (×${(r.steps.baseline.rowsPerSecond / s.rowsPerSecond).toFixed(0)} slower)`;
+        step === 'baseline' ? '' : ` (×${(r.steps.baseline.rowsPerSecond / s.rowsPerSecond).toFixed(1)} the time)`;
       return `${s.seconds.toFixed(2)} s, ${Math.round(s.rowsPerSecond)} rows/s${ratio}`;
     });
     console.log(`| ${step} | ${cells.join(' | ')} |`);
