@@ -98,7 +98,7 @@ export default function AtlasImportPage() {
     link.href = url;
     link.download = `atlas-import-${report.applied ? 'report' : 'dry-run'}-${report.locale}.csv`;
     link.click();
-    URL.revokeObjectURL(url);
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
   const toWrite = report ? report.counts.create + report.counts.update : 0;
@@ -110,9 +110,11 @@ export default function AtlasImportPage() {
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Flex gap={4} wrap="wrap" alignItems="flex-end">
             <Box minWidth="20rem">
-              <Field.Root hint={text('file.hint')}>
+              <Field.Root id="atlas-import-file" hint={text('file.hint')}>
                 <Field.Label>{text('file')}</Field.Label>
                 <input
+                  id="atlas-import-file"
+                  aria-describedby="atlas-import-file-hint"
                   type="file"
                   name="file"
                   accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
