@@ -12,6 +12,10 @@ import trainingSessionFields from './api/training-session/graphql/computed-field
 import registrationGraphql from './api/registration/graphql/registration';
 import organisationListing from './api/organisation/graphql/listing';
 import organisationMap from './api/organisation/graphql/map';
+import organisationSubmissionGraphql from './api/organisation/submission/graphql';
+import { moderationMiddleware } from './api/organisation/submission/moderation';
+import { ensureSubmissionTable } from './api/organisation/submission/table';
+import { submissionsAdminRoutes } from './api/organisation/submission/admin';
 import { ensureRegistrationTables } from './api/registration/tables';
 import { ensureAllPlaces } from './api/registration/places/places';
 import { fillMissingSessionTitles } from './api/registration/admin/session-title';
@@ -55,6 +59,10 @@ export default {
     extension.use(registrationGraphql(strapi));
     extension.use(organisationListing(strapi));
     extension.use(organisationMap(strapi));
+    // "Add your organisation": a draft for the editors; publishing or deleting it answers the submitter.
+    extension.use(organisationSubmissionGraphql(strapi));
+    strapi.documents.use(moderationMiddleware(strapi));
+    strapi.server.routes(submissionsAdminRoutes(strapi));
     extension.use(accountMutationsGuard(strapi));
     strapi.documents.use(placeCountMiddleware(strapi));
     // Slugs from each locale's own title when left at the default or copied from another locale.
@@ -80,6 +88,7 @@ export default {
     // Before anything can serve a request: the public reads published content only.
     enforcePublishedOnly(strapi);
     await ensureRegistrationTables(strapi);
+    await ensureSubmissionTable(strapi);
     await ensurePublishingTables(strapi);
     await ensureTranslationTables(strapi);
     await sealStoredTokens(strapi);

@@ -53,6 +53,13 @@ export default {
         href: '/translation-status',
       },
     });
+    // On the home: the organisations proposed through the site's form, waiting for review.
+    app.widgets.register({
+      id: 'organisation-submissions',
+      icon: Earth,
+      title: { id: 'academy.submissions.title', defaultMessage: 'Organisations to review' },
+      component: async () => (await import('./submissions-widget')).default,
+    });
     // No guided tour ("Create your schema", "Copy an API token"): marked as skipped before the admin reads it.
     try {
       const key = 'STRAPI_GUIDED_TOUR';

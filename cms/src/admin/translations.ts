@@ -228,6 +228,30 @@ const atlasImport: Record<LocaleCode, Record<string, string>> = {
   },
 };
 
+/** The home widget of organisations proposed through the site's form (submissions-widget.tsx). */
+const submissions: Record<LocaleCode, Record<'empty' | 'line' | 'title', string>> = {
+  en: {
+    empty: 'No organisation waiting for review.',
+    line: '{name} ({locale}), proposed on {date}',
+    title: 'Organisations to review',
+  },
+  fr: {
+    empty: 'Aucune organisation en attente de relecture.',
+    line: '{name} ({locale}), proposée le {date}',
+    title: 'Organisations à relire',
+  },
+  it: {
+    empty: 'Nessuna organizzazione in attesa di verifica.',
+    line: '{name} ({locale}), proposta il {date}',
+    title: 'Organizzazioni da verificare',
+  },
+  es: {
+    empty: 'Ninguna organización pendiente de revisión.',
+    line: '{name} ({locale}), propuesta el {date}',
+    title: 'Organizaciones por revisar',
+  },
+};
+
 /**
  * The list view's column headers: the content manager looks them up as
  * `content-manager.content-types.<uid>.<field>` (src/editors/fields.ts holds the labels).
@@ -254,6 +278,7 @@ export default Object.fromEntries(
       ...prefixed('registrations', messages),
       ...prefixed('status', status[locale as LocaleCode]),
       ...prefixed('import', atlasImport[locale as LocaleCode]),
+      ...prefixed('submissions', submissions[locale as LocaleCode]),
       ...listHeaders(locale as LocaleCode),
     },
   ]),

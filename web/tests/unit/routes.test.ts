@@ -1,4 +1,4 @@
-import { LOCALE_CODES, OPEN_DATA_SITE_PATHS, selfServiceUrl } from 'cms/site';
+import { LOCALE_CODES, OPEN_DATA_SITE_PATHS, RESERVED_SLUGS, selfServiceUrl } from 'cms/site';
 import { describe, expect, it } from 'vitest';
 import {
   i18nPages,
@@ -109,6 +109,20 @@ describe('localized paths (docs/design.md table)', () => {
     });
     expect(selfServiceLocale('/it/iscrizione')).toBe('it');
     expect(selfServiceLocale('/it/registration')).toBeUndefined();
+  });
+
+  it("serves the Atlas's form at a segment no organisation slug can take", () => {
+    expect(i18nPages()['organisations-add']).toEqual({
+      fr: '/atlas/proposer',
+      en: '/atlas/add',
+      it: '/atlante/aggiungi',
+      es: '/atlas/anadir',
+    });
+    for (const locale of LOCALES) {
+      const [list, segment] = STATIC_PAGES['organisations-add'][locale].split('/');
+      expect(list, locale).toBe(SECTIONS.organisations[locale]);
+      expect(RESERVED_SLUGS['api::organisation.organisation'], locale).toContain(segment);
+    }
   });
 
   it('has the languages of the CMS', () => {
