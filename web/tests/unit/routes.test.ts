@@ -9,6 +9,7 @@ import {
   selfServicePath,
   STATIC_PAGES,
 } from '#shared/routes';
+import { isPageCached } from '#shared/page-cache';
 
 describe('localized paths (docs/design.md table)', () => {
   it('gives each section its path in each language', () => {
@@ -123,6 +124,9 @@ describe('localized paths (docs/design.md table)', () => {
       expect(list, locale).toBe(SECTIONS.organisations[locale]);
       expect(RESERVED_SLUGS['api::organisation.organisation'], locale).toContain(segment);
     }
+    // Never in the page cache (a form token per response), so its outcome query is its own.
+    expect(isPageCached('/fr/atlas/proposer?submitted=1')).toBe(false);
+    expect(isPageCached('/fr/atlas/une-cooperative')).toBe(true);
   });
 
   it('has the languages of the CMS', () => {
