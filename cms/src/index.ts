@@ -26,6 +26,7 @@ import { hideApiUsersFromEditors } from './editors/visibility';
 import { slugMiddleware } from './editors/slugs';
 import { editorsRoutes } from './editors/routes';
 import { sharedFieldsMiddleware } from './editors/shared-fields';
+import { altTextMiddleware } from './editors/alt-text';
 import { COMPETENCE, competenceLabelMiddleware, fillCompetenceLabels } from './editors/competence-labels';
 import {
   ensureTranslationTables,
@@ -64,6 +65,8 @@ export default {
     strapi.server.routes(editorsRoutes(strapi));
     // A competence reads "4.2 Protecting personal data and privacy" in pickers (a private label).
     strapi.documents.use(competenceLabelMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
+    // No version published with an image neither described in its language nor marked decorative.
+    strapi.documents.use(altTextMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
     // Publishing one locale publishes the shared fields (logo, dates, capacity) to the other published ones.
     strapi.documents.use(sharedFieldsMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
     // Every public-visible change, in the transaction of the change; purged on the site after commit.

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
+import { missingAltTexts } from './alt-text';
 
 /**
  * Shared (non-localized) fields reach every published locale when one locale is published.
@@ -135,6 +136,8 @@ export function sharedFieldsMiddleware(strapi: Core.Strapi) {
             (f) => JSON.stringify(draft[f] ?? null) !== JSON.stringify(published[f] ?? null),
           );
           if (ownWorkPending) continue;
+          // A new image not yet described in that language: its translator writes the alt text, then publishes.
+          if ((await missingAltTexts(strapi, ctx.uid, documentId, [other])).length) continue;
           await strapi.documents(ctx.uid as never).publish({ documentId, locale: other } as never);
           republished.add(other);
         }
