@@ -27,6 +27,7 @@ import { slugMiddleware } from './editors/slugs';
 import { editorsRoutes } from './editors/routes';
 import { sharedFieldsMiddleware } from './editors/shared-fields';
 import { altTextMiddleware } from './editors/alt-text';
+import { choiceRulesMiddleware, registerChoiceFields } from './editors/choice-rules';
 import { COMPETENCE, competenceLabelMiddleware, fillCompetenceLabels } from './editors/competence-labels';
 import {
   ensureTranslationTables,
@@ -47,6 +48,9 @@ import { openDataRoutes } from './open-data/routes';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     hideApiUsersFromEditors(strapi);
+    // A country select and role checkboxes in the admin over the same stored values (src/editors/choices.ts).
+    registerChoiceFields(strapi);
+    strapi.documents.use(choiceRulesMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
     const extension = strapi.plugin('graphql').service('extension');
     // Personal data never appears in the public schema: only the registration contract does.
     extension.shadowCRUD('api::registration.registration').disable();

@@ -1,9 +1,11 @@
+import type { ComponentType } from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Earth, Information } from '@strapi/icons';
+import { Earth, Information, Globe, BulletList } from '@strapi/icons';
 import { RegistrationsPanel } from './registrations-panel';
 import translations from './translations';
 import { translateEditLayout } from './field-labels';
 import { DEFAULT_LOCALE, LOCALE_CODES } from '../i18n/locales';
+import { CUSTOM_FIELDS } from '../editors/choices';
 
 export default {
   config: {
@@ -44,6 +46,29 @@ export default {
         href: '/translation-status',
       },
     });
+    // A country by its name, roles as checkboxes: the same stored values (src/editors/choices.ts).
+    app.customFields.register([
+      {
+        name: CUSTOM_FIELDS.country,
+        type: 'string',
+        icon: Globe,
+        intlLabel: { id: 'academy.fields.country', defaultMessage: 'Country' },
+        intlDescription: { id: 'academy.fields.country.description', defaultMessage: 'A country from the list' },
+        components: {
+          Input: async () => ({ default: (await import('./choice-inputs')).CountryInput as unknown as ComponentType }),
+        },
+      },
+      {
+        name: CUSTOM_FIELDS.roles,
+        type: 'json',
+        icon: BulletList,
+        intlLabel: { id: 'academy.fields.roles', defaultMessage: 'Roles of an organisation' },
+        intlDescription: { id: 'academy.fields.roles.description', defaultMessage: 'Roles ticked from a list' },
+        components: {
+          Input: async () => ({ default: (await import('./choice-inputs')).RolesInput as unknown as ComponentType }),
+        },
+      },
+    ]);
     // No guided tour ("Create your schema", "Copy an API token"): marked as skipped before the admin reads it.
     try {
       const key = 'STRAPI_GUIDED_TOUR';

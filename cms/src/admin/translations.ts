@@ -108,6 +108,34 @@ const status: Record<LocaleCode, Record<string, string>> = {
   },
 };
 
+/** The custom fields' names (src/admin/choice-inputs.tsx). */
+const fields: Record<LocaleCode, Record<string, string>> = {
+  en: {
+    country: 'Country',
+    'country.description': 'A country from the list',
+    roles: 'Roles of an organisation',
+    'roles.description': 'Roles ticked from a list',
+  },
+  fr: {
+    country: 'Pays',
+    'country.description': 'Un pays de la liste',
+    roles: "Rôles d'une organisation",
+    'roles.description': 'Rôles cochés dans une liste',
+  },
+  it: {
+    country: 'Paese',
+    'country.description': "Un paese dall'elenco",
+    roles: "Ruoli di un'organizzazione",
+    'roles.description': 'Ruoli spuntati da un elenco',
+  },
+  es: {
+    country: 'País',
+    'country.description': 'Un país de la lista',
+    roles: 'Funciones de una organización',
+    'roles.description': 'Funciones marcadas en una lista',
+  },
+};
+
 /**
  * The list view's column headers: the content manager looks them up as
  * `content-manager.content-types.<uid>.<field>` (src/editors/fields.ts holds the labels).
@@ -133,6 +161,7 @@ export default Object.fromEntries(
     {
       ...prefixed('registrations', messages),
       ...prefixed('status', status[locale as LocaleCode]),
+      ...prefixed('fields', fields[locale as LocaleCode]),
       ...listHeaders(locale as LocaleCode),
     },
   ]),

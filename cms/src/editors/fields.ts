@@ -86,12 +86,11 @@ const AUDIENCES = { label: t('Audiences', 'Publics', 'Destinatari', 'Públicos')
 const COUNTRY = {
   label: t('Country', 'Pays', 'Paese', 'País'),
   description: t(
-    'Two capital letters (ISO 3166-1): FR, BE, IT, ES…',
-    'Deux majuscules (ISO 3166-1) : FR, BE, IT, ES…',
-    'Due lettere maiuscole (ISO 3166-1): FR, BE, IT, ES…',
-    'Dos mayúsculas (ISO 3166-1): FR, BE, IT, ES…',
+    'Pick it in the list: type a few letters of its name to find it.',
+    'Choisissez-le dans la liste : tapez quelques lettres de son nom pour le trouver.',
+    'Sceglietelo nell’elenco: digitate qualche lettera del nome per trovarlo.',
+    'Elígelo en la lista: escribe unas letras de su nombre para encontrarlo.',
   ),
-  placeholder: t('FR', 'FR', 'IT', 'ES'),
 };
 const URL_PLACEHOLDER = { placeholder: t('https://…', 'https://…', 'https://…', 'https://…') };
 const LICENCE = { label: t('Licence', 'Licence', 'Licenza', 'Licencia') };
@@ -265,10 +264,10 @@ export const FIELDS: Record<string, Record<string, FieldTexts>> = {
     roles: {
       label: t('Roles', 'Rôles', 'Ruoli', 'Funciones'),
       description: t(
-        'Any of: tools-provider, transition-support, training, network.',
-        'Parmi : tools-provider, transition-support, training, network.',
-        'Tra: tools-provider, transition-support, training, network.',
-        'Entre: tools-provider, transition-support, training, network.',
+        'Tick every role the organisation plays.',
+        "Cochez chaque rôle que joue l'organisation.",
+        "Spuntate ogni ruolo che svolge l'organizzazione.",
+        'Marca cada función que cumple la organización.',
       ),
     },
     services: { label: t('Services (themes)', 'Services (thèmes)', 'Servizi (temi)', 'Servicios (temas)') },
