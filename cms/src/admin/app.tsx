@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Earth, Information, Globe, BulletList } from '@strapi/icons';
+import { Earth, Information, Globe, BulletList, Pencil, CheckCircle, User } from '@strapi/icons';
 import { RegistrationsPanel } from './registrations-panel';
 import translations from './translations';
 import { translateEditLayout } from './field-labels';
@@ -46,6 +46,37 @@ export default {
         href: '/translation-status',
       },
     });
+    // The editors' home: their drafts, what was published lately, this week's registrations
+    // (src/editors/home.ts); Strapi's own "last edited" and "last published" (replaced by these) and
+    // its developer widget (deploy to Strapi Cloud) removed.
+    app.widgets.register([
+      {
+        id: 'my-drafts',
+        icon: Pencil,
+        title: { id: 'academy.home.drafts.title', defaultMessage: 'My drafts' },
+        component: async () => (await import('./home-widgets')).MyDraftsWidget,
+      },
+      {
+        id: 'recently-published',
+        icon: CheckCircle,
+        title: { id: 'academy.home.published.title', defaultMessage: 'Recently published' },
+        component: async () => (await import('./home-widgets')).RecentlyPublishedWidget,
+      },
+      {
+        id: 'registrations-this-week',
+        icon: User,
+        title: { id: 'academy.home.registrations.title', defaultMessage: 'Registrations this week' },
+        component: async () => (await import('./home-widgets')).RegistrationsWidget,
+      },
+    ]);
+    const REMOVED = new Set([
+      'content-manager.last-edited-entries',
+      'content-manager.last-published-entries',
+      'admin.deploy-now',
+    ]);
+    app.widgets.register((widgets) =>
+      widgets.filter((w) => !REMOVED.has(`${(w as { pluginId?: string }).pluginId}.${w.id}`)),
+    );
     // A country by its name, roles as checkboxes: the same stored values (src/editors/choices.ts).
     app.customFields.register([
       {

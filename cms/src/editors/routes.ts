@@ -1,13 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import type { KoaContext } from '../koa';
 import { STATES, translationStatus, type StatusRow, type TranslationState } from './translation-status';
+import { myDrafts, recentlyPublished, registrationsThisWeek, REGISTRATION } from './home';
 
 /**
- * Admin routes of the editors' pages (src/admin/): the translation status. Any logged-in admin;
- * each sees the types they may read in the content manager.
+ * Admin routes of the editors' pages (src/admin/): the translation status and the home widgets.
+ * Any logged-in admin; each sees the types they may read in the content manager, and registrants'
+ * names only if they may read registrations.
  */
 export const EDITORS_PREFIX = '/editors';
 const READ = 'plugin::content-manager.explorer.read';
+
+type Ability = { can(action: string, subject: string): boolean };
+const ability = (ctx: KoaContext) => ctx.state.userAbility as Ability;
+const adminOnly = { policies: ['admin::isAuthenticatedAdmin'] };
 
 export function editorsRoutes(strapi: Core.Strapi): Core.Router {
   return {
@@ -43,6 +49,37 @@ export function editorsRoutes(strapi: Core.Strapi): Core.Router {
           ctx.body = { locales, states: STATES, counts, rows: all.filter(matches) };
         },
         config: { policies: ['admin::isAuthenticatedAdmin'] },
+      },
+      {
+        method: 'GET',
+        info: {},
+        path: '/home/my-drafts',
+        handler: async (ctx: KoaContext) => {
+          const user = ctx.state.user as { id: number };
+          ctx.set('Cache-Control', 'no-store');
+          ctx.body = { entries: await myDrafts(strapi, user.id, (uid) => ability(ctx).can(READ, uid)) };
+        },
+        config: adminOnly,
+      },
+      {
+        method: 'GET',
+        info: {},
+        path: '/home/recently-published',
+        handler: async (ctx: KoaContext) => {
+          ctx.set('Cache-Control', 'no-store');
+          ctx.body = { entries: await recentlyPublished(strapi, (uid) => ability(ctx).can(READ, uid)) };
+        },
+        config: adminOnly,
+      },
+      {
+        method: 'GET',
+        info: {},
+        path: '/home/registrations',
+        handler: async (ctx: KoaContext) => {
+          ctx.set('Cache-Control', 'no-store');
+          ctx.body = await registrationsThisWeek(strapi, ability(ctx).can(READ, REGISTRATION));
+        },
+        config: adminOnly,
       },
     ],
   };
