@@ -70,6 +70,18 @@ async function publishedOk(client: AdminClient, uid: string, documentId: string,
 }
 
 describe('alternative text', () => {
+  it('sits right under its image in the edit view, labelled in the admin’s languages', async () => {
+    const response = await publisher.request('GET', `/content-manager/content-types/${ORGANISATION}/configuration`);
+    expect(response.status).toBe(200);
+    const { layouts, metadatas } = response.body.data.contentType;
+    const rows: Array<Array<{ name: string }>> = layouts.edit;
+    const logoRow = rows.findIndex((row) => row.some((f) => f.name === 'logo'));
+    expect(logoRow).toBeGreaterThan(-1);
+    expect(rows[logoRow + 1].map((f) => f.name)).toEqual(['logoAlt', 'logoDecorative']);
+    expect(metadatas.logoAlt.edit.label).toBe('Alternative text of the image');
+    expect(metadatas.logoDecorative.edit.label).toBe('Decorative image');
+  });
+
   it('is required to publish an informative image, in the editor’s language, next to the field', async () => {
     const documentId = await newOrganisation(await upload(publisher, 'logo-required.png'));
     const refused = await publish(publisher, ORGANISATION, documentId, 'en');
