@@ -30,6 +30,8 @@ import { hideApiUsersFromEditors } from './editors/visibility';
 import { slugMiddleware } from './editors/slugs';
 import { editorsRoutes } from './editors/routes';
 import { sharedFieldsMiddleware } from './editors/shared-fields';
+import { altTextMiddleware } from './editors/alt-text';
+import { choiceRulesMiddleware, registerChoiceFields } from './editors/choice-rules';
 import { COMPETENCE, competenceLabelMiddleware, fillCompetenceLabels } from './editors/competence-labels';
 import {
   ensureTranslationTables,
@@ -50,6 +52,9 @@ import { openDataRoutes } from './open-data/routes';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     hideApiUsersFromEditors(strapi);
+    // A country select and role checkboxes in the admin over the same stored values (src/editors/choices.ts).
+    registerChoiceFields(strapi);
+    strapi.documents.use(choiceRulesMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
     const extension = strapi.plugin('graphql').service('extension');
     // Personal data never appears in the public schema: only the registration contract does.
     extension.shadowCRUD('api::registration.registration').disable();
@@ -72,6 +77,8 @@ export default {
     strapi.server.routes(editorsRoutes(strapi));
     // A competence reads "4.2 Protecting personal data and privacy" in pickers (a private label).
     strapi.documents.use(competenceLabelMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
+    // No version published with an image neither described in its language nor marked decorative.
+    strapi.documents.use(altTextMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
     // Publishing one locale publishes the shared fields (logo, dates, capacity) to the other published ones.
     strapi.documents.use(sharedFieldsMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
     // Every public-visible change, in the transaction of the change; purged on the site after commit.

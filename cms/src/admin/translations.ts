@@ -252,6 +252,82 @@ const submissions: Record<LocaleCode, Record<'empty' | 'line' | 'title', string>
   },
 };
 
+/** The editors' home widgets (src/admin/home-widgets.tsx) and the custom fields' names. */
+const home: Record<LocaleCode, Record<string, string>> = {
+  en: {
+    'drafts.empty': 'No drafts of yours waiting.',
+    'drafts.title': 'My drafts',
+    error: 'Could not load.',
+    'published.empty': 'Nothing published yet.',
+    'published.title': 'Recently published',
+    'registrations.latest': 'Latest registrants',
+    'registrations.private': "Registrants' names are shown only to the registrations manager.",
+    'registrations.title': 'Registrations this week',
+    'registrations.total': '{count, plural, one {# registration} other {# registrations}} in the last 7 days',
+  },
+  fr: {
+    'drafts.empty': 'Aucun de vos brouillons en attente.',
+    'drafts.title': 'Mes brouillons',
+    error: 'Chargement impossible.',
+    'published.empty': 'Rien de publié pour le moment.',
+    'published.title': 'Publiés récemment',
+    'registrations.latest': 'Dernières personnes inscrites',
+    'registrations.private': 'Les noms des personnes inscrites ne sont montrés qu’au rôle gestion des inscriptions.',
+    'registrations.title': 'Inscriptions de la semaine',
+    'registrations.total': '{count, plural, one {# inscription} other {# inscriptions}} ces 7 derniers jours',
+  },
+  it: {
+    'drafts.empty': 'Nessuna vostra bozza in attesa.',
+    'drafts.title': 'Le mie bozze',
+    error: 'Caricamento non riuscito.',
+    'published.empty': 'Ancora niente di pubblicato.',
+    'published.title': 'Pubblicati di recente',
+    'registrations.latest': 'Ultime persone iscritte',
+    'registrations.private': 'I nomi delle persone iscritte sono mostrati solo al ruolo gestione delle iscrizioni.',
+    'registrations.title': 'Iscrizioni della settimana',
+    'registrations.total': '{count, plural, one {# iscrizione} other {# iscrizioni}} negli ultimi 7 giorni',
+  },
+  es: {
+    'drafts.empty': 'Ningún borrador tuyo pendiente.',
+    'drafts.title': 'Mis borradores',
+    error: 'No se pudo cargar.',
+    'published.empty': 'Aún no hay nada publicado.',
+    'published.title': 'Publicados recientemente',
+    'registrations.latest': 'Últimas personas inscritas',
+    'registrations.private':
+      'Los nombres de las personas inscritas solo se muestran al rol de gestión de inscripciones.',
+    'registrations.title': 'Inscripciones de la semana',
+    'registrations.total': '{count, plural, one {# inscripción} other {# inscripciones}} en los últimos 7 días',
+  },
+};
+
+const fields: Record<LocaleCode, Record<string, string>> = {
+  en: {
+    country: 'Country',
+    'country.description': 'A country from the list',
+    roles: 'Roles of an organisation',
+    'roles.description': 'Roles ticked from a list',
+  },
+  fr: {
+    country: 'Pays',
+    'country.description': 'Un pays de la liste',
+    roles: "Rôles d'une organisation",
+    'roles.description': 'Rôles cochés dans une liste',
+  },
+  it: {
+    country: 'Paese',
+    'country.description': "Un paese dall'elenco",
+    roles: "Ruoli di un'organizzazione",
+    'roles.description': 'Ruoli spuntati da un elenco',
+  },
+  es: {
+    country: 'País',
+    'country.description': 'Un país de la lista',
+    roles: 'Funciones de una organización',
+    'roles.description': 'Funciones marcadas en una lista',
+  },
+};
+
 /**
  * The list view's column headers: the content manager looks them up as
  * `content-manager.content-types.<uid>.<field>` (src/editors/fields.ts holds the labels).
@@ -279,6 +355,8 @@ export default Object.fromEntries(
       ...prefixed('status', status[locale as LocaleCode]),
       ...prefixed('import', atlasImport[locale as LocaleCode]),
       ...prefixed('submissions', submissions[locale as LocaleCode]),
+      ...prefixed('home', home[locale as LocaleCode]),
+      ...prefixed('fields', fields[locale as LocaleCode]),
       ...listHeaders(locale as LocaleCode),
     },
   ]),

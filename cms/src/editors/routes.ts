@@ -6,13 +6,15 @@ import { ImportFileError, ORGANISATION, importAtlas } from './atlas-import';
 import { importMessage } from './atlas-import-messages';
 import { ACTIONS } from '../security/roles';
 import { mayInLocale } from '../security/locale-guard';
+import { myDrafts, recentlyPublished, registrationsThisWeek, REGISTRATION } from './home';
 import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode } from '../i18n/locales';
 
 /**
  * Admin routes of the editors' pages (src/admin/): the translation status (any logged-in admin;
  * each sees the types they may read in the content manager) and the Atlas import (an admin who may
  * create and edit organisations in the import's language, as the content manager and its locale
- * guard would let them: src/security/locale-guard.ts).
+ * guard would let them: src/security/locale-guard.ts), and the home widgets (registrants' names
+ * only for those who may read registrations).
  */
 export const EDITORS_PREFIX = '/editors';
 const READ = 'plugin::content-manager.explorer.read';
@@ -35,6 +37,10 @@ function languageOf(ctx: KoaContext, asked: unknown): LocaleCode {
 }
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+type Ability = { can(action: string, subject: string): boolean };
+const ability = (ctx: KoaContext) => ctx.state.userAbility as Ability;
+const adminOnly = { policies: ['admin::isAuthenticatedAdmin'] };
 
 export function editorsRoutes(strapi: Core.Strapi): Core.Router {
   return {
@@ -110,6 +116,37 @@ export function editorsRoutes(strapi: Core.Strapi): Core.Router {
           }
         },
         config: { policies: ['admin::isAuthenticatedAdmin'] },
+      },
+      {
+        method: 'GET',
+        info: {},
+        path: '/home/my-drafts',
+        handler: async (ctx: KoaContext) => {
+          const user = ctx.state.user as { id: number };
+          ctx.set('Cache-Control', 'no-store');
+          ctx.body = { entries: await myDrafts(strapi, user.id, (uid) => ability(ctx).can(READ, uid)) };
+        },
+        config: adminOnly,
+      },
+      {
+        method: 'GET',
+        info: {},
+        path: '/home/recently-published',
+        handler: async (ctx: KoaContext) => {
+          ctx.set('Cache-Control', 'no-store');
+          ctx.body = { entries: await recentlyPublished(strapi, (uid) => ability(ctx).can(READ, uid)) };
+        },
+        config: adminOnly,
+      },
+      {
+        method: 'GET',
+        info: {},
+        path: '/home/registrations',
+        handler: async (ctx: KoaContext) => {
+          ctx.set('Cache-Control', 'no-store');
+          ctx.body = await registrationsThisWeek(strapi, ability(ctx).can(READ, REGISTRATION));
+        },
+        config: adminOnly,
       },
     ],
   };
