@@ -65,6 +65,8 @@ const platform = await startPlatform(outputDir, {
     REGISTRATION_MIN_FILL_S: '1',
     DEV_ADMIN_EMAIL: editor.CMS_ADMIN_EMAIL,
     DEV_ADMIN_PASSWORD: editor.CMS_ADMIN_PASSWORD,
+    // The admin panel built above, for the tests of the editors' pages (atlas-import.test.ts).
+    CMS_SERVE_ADMIN: 'true',
   },
   siteLog,
 });

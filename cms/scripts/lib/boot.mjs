@@ -1,4 +1,4 @@
-// Boots the CMS in-process (compiled TypeScript, no admin panel) and listens on a free port.
+// Boots the CMS in-process (compiled TypeScript, no admin panel unless CMS_SERVE_ADMIN=true) and listens on a free port.
 // Shared by the tests, the schema generator, the seed command and the benchmark, and by the site's
 // tests as `cms/boot` (package.json `exports`).
 import { mkdtempSync } from 'node:fs';
@@ -39,7 +39,10 @@ export async function bootStrapi({ throwaway = true, seed = 'first' } = {}) {
     process.env.DATABASE_FILENAME = join(mkdtempSync(join(tmpdir(), 'academy-cms-')), 'data.db');
   }
   const context = await compileStrapi({ appDir: cmsDir });
-  const strapi = await createStrapi({ ...context, autoReload: false, serveAdminPanel: false }).load();
+  // The admin panel only when asked and built (`strapi build`): the site's browser suite builds it
+  // and tests the editors' pages in Chromium (CMS_SERVE_ADMIN=true).
+  const serveAdminPanel = process.env.CMS_SERVE_ADMIN === 'true';
+  const strapi = await createStrapi({ ...context, autoReload: false, serveAdminPanel }).load();
   strapi.log.level = process.env.STRAPI_LOG_LEVEL;
   await strapi.server.listen();
   const { port } = strapi.server.httpServer.address();

@@ -107,7 +107,7 @@ export default function AtlasImportPage() {
       <Page.Title>{text('title')}</Page.Title>
       <Layouts.Header title={text('title')} subtitle={text('subtitle')} />
       <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={4}>
+        <Flex id="atlas-import" direction="column" alignItems="stretch" gap={4}>
           <Flex gap={4} wrap="wrap" alignItems="flex-end">
             <Box minWidth="20rem">
               <Field.Root id="atlas-import-file" hint={text('file.hint')}>
