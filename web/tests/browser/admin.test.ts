@@ -337,6 +337,8 @@ describe('the translation status', () => {
       `module: ${counts.missing} missing, ${counts.outdated} outdated, ${counts.draft} drafts`,
     );
     await screenshot(page, 'home-translator-it-en');
+    await line.scrollIntoViewIfNeeded();
+    await screenshot(page, 'home-translator-it-en-widgets');
     await page.getByRole('link', { name: 'Translation status' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Translation status' }).waitFor();
     const headers = (await page.locator('thead th').allTextContents()).map((t) => t.trim());
@@ -391,6 +393,9 @@ describe('the editors’ admin', () => {
       .waitFor();
     await page.waitForLoadState('networkidle');
     await screenshot(page, 'home-publisher-fr');
+    // The admin scrolls inside its layout: the widgets below the fold, in a second picture.
+    await page.locator('[data-academy="translation-widget"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'home-publisher-fr-widgets');
     const types = await contentTypeLinks(page);
     expect(types).toContain('Module');
     expect(types).not.toContain('User');
