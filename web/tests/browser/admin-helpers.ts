@@ -201,6 +201,8 @@ export interface AxeSplit {
  * `ours` (a selector of what this project renders) and the rest (Strapi's own UI).
  */
 export async function axeAdmin(page: Page, ours: string | null): Promise<AxeSplit> {
+  // A selector that matches nothing would count every violation as Strapi's.
+  if (ours !== null && (await page.locator(ours).count()) === 0) throw new Error(`axeAdmin: nothing matches ${ours}`);
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const split: AxeSplit = { ours: [], strapi: [] };
   for (const violation of result.violations) {
