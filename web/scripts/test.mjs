@@ -59,14 +59,14 @@ const editor = {
 const logDir = mkdtempSync(join(tmpdir(), 'academy-web-test-'));
 const siteLog = join(logDir, 'site.log');
 const platform = await startPlatform(outputDir, {
+  // The admin panel just built, served at /admin (tests/browser/admin*.test.ts drive it).
+  args: ['--admin'],
   // The browser tests register many times from one address, faster than a person would.
   env: {
     REGISTRATION_RATE_LIMIT_MAX: '1000',
     REGISTRATION_MIN_FILL_S: '1',
     DEV_ADMIN_EMAIL: editor.CMS_ADMIN_EMAIL,
     DEV_ADMIN_PASSWORD: editor.CMS_ADMIN_PASSWORD,
-    // The admin panel built above, for the tests of the editors' pages (atlas-import.test.ts).
-    CMS_SERVE_ADMIN: 'true',
   },
   siteLog,
 });

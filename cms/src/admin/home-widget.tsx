@@ -26,7 +26,7 @@ export default function TranslationWidget() {
     };
   }, []);
   return (
-    <Flex direction="column" alignItems="stretch" gap={2}>
+    <Flex direction="column" alignItems="stretch" gap={2} data-academy="translation-widget">
       {counts &&
         Object.entries(counts).map(([uid, c]) => (
           <Typography key={uid} variant="omega">
