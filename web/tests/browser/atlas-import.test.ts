@@ -1,62 +1,37 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { CMS_URL, launchChromium } from './helpers';
+import { launchChromium } from './helpers';
+import { AXE_TAGS, ROLES, createEditor, openAdmin, superAdmin, type Editor } from './admin-helpers';
 
 // The Atlas import page of the admin (cms/src/admin/atlas-import-page.tsx), in Chromium against
-// the built admin panel and the real CMS: an editor logs in, chooses a CSV, sees the dry run's
+// the built admin panel and the real CMS: a publisher logs in, chooses a CSV, sees the dry run's
 // table (a row to create, a row in error with its reason), imports, and downloads the report; the
 // organisation is then a draft. The server side is tested in cms/tests/atlas-import.test.ts.
 
 const ORGANISATION = 'api::organisation.organisation';
 let browser: Browser;
-let token: string;
+let publisher: Editor;
 const n = Date.now().toString(36);
 const name = `Browser import ${n}`;
-
-async function adminApi(path: string, init: RequestInit = {}) {
-  const response = await fetch(`${CMS_URL}${path}`, {
-    ...init,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
-  });
-  return { status: response.status, body: (await response.json().catch(() => null)) as any };
-}
+const byName = `?locale=en&filters[name][$eq]=${encodeURIComponent(name)}`;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const email = process.env.CMS_ADMIN_EMAIL;
-  const password = process.env.CMS_ADMIN_PASSWORD;
-  if (!email || !password) throw new Error('CMS_ADMIN_EMAIL and CMS_ADMIN_PASSWORD come from scripts/test.mjs');
-  const login = await fetch(`${CMS_URL}/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  token = ((await login.json()) as any).data.token;
+  publisher = await createEditor(ROLES.publisher, 'en');
 });
 
 afterAll(async () => {
   await browser?.close();
-  const found = await adminApi(
-    `/content-manager/collection-types/${ORGANISATION}?locale=en&filters[name][$eq]=${encodeURIComponent(name)}`,
-  );
+  const admin = await superAdmin();
+  const found = await admin.cm('GET', ORGANISATION, byName);
   for (const entry of found.body?.results ?? [])
-    await adminApi(`/content-manager/collection-types/${ORGANISATION}/${entry.documentId}?locale=en`, {
-      method: 'DELETE',
-    });
+    await admin.cm('DELETE', ORGANISATION, `/${entry.documentId}?locale=en`);
 });
 
 describe('the Atlas import page', () => {
   it('checks a CSV, shows each row and why, imports drafts, and gives the report', async () => {
-    const context = await browser.newContext({ baseURL: CMS_URL, locale: 'en-GB', acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto('/admin/auth/login');
-    await page.waitForSelector('input[name="email"]', { timeout: 90_000 });
-    await page.fill('input[name="email"]', process.env.CMS_ADMIN_EMAIL!);
-    await page.fill('input[name="password"]', process.env.CMS_ADMIN_PASSWORD!);
-    await page.click('button[type="submit"]');
-    await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
-
+    const { page } = await openAdmin(browser, publisher);
     await page.goto('/admin/atlas-import');
     await page.getByRole('heading', { name: 'Import organisations' }).waitFor({ timeout: 60_000 });
     const csv = [
@@ -78,17 +53,12 @@ describe('the Atlas import page', () => {
     expect(await rows.nth(1).innerText()).toMatch(/create[\s\S]*Browser import/i);
     expect(await rows.nth(2).innerText()).toMatch(/error[\s\S]*country: “XX” is not a country code/i);
     expect(await page.getByText('1 to create, 0 to update, 0 unchanged, 1 with errors.').count()).toBe(1);
-    const before = await adminApi(
-      `/content-manager/collection-types/${ORGANISATION}?locale=en&filters[name][$eq]=${encodeURIComponent(name)}`,
-    );
+    const before = await publisher.api.cm('GET', ORGANISATION, byName);
     expect(before.body.results).toEqual([]);
 
     // Not hovering the button just clicked (the design system's hover colour is not what is checked).
     await page.mouse.move(0, 0);
-    const axe = await new AxeBuilder({ page })
-      .include('#atlas-import')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
+    const axe = await new AxeBuilder({ page }).include('#atlas-import').withTags(AXE_TAGS).analyze();
     expect(axe.violations.flatMap((v) => v.nodes.map((x) => `${v.id}: ${x.html} ${x.failureSummary}`))).toEqual([]);
 
     // The import, then the report.
@@ -108,11 +78,9 @@ describe('the Atlas import page', () => {
     expect(report).toMatch(/3,"error",.*not a country code/);
 
     // A draft, not published.
-    const after = await adminApi(
-      `/content-manager/collection-types/${ORGANISATION}?locale=en&filters[name][$eq]=${encodeURIComponent(name)}`,
-    );
+    const after = await publisher.api.cm('GET', ORGANISATION, byName);
     expect(after.body.results).toHaveLength(1);
     expect(after.body.results[0].status).toBe('draft');
-    await context.close();
+    await page.close();
   });
 });
