@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
-import countries from 'i18n-iso-countries';
+import { ORGANISATION_ROLES, isCountryCode, isOrganisationRole } from './choices';
 import organisationSchema from '../api/organisation/content-types/organisation/schema.json';
 import { atlasTableSchema, csvCell } from '../open-data/exports';
 import type { LocaleCode } from '../i18n/locales';
@@ -31,8 +31,6 @@ export const ORGANISATION = 'api::organisation.organisation' as UID.ContentType;
 const THEME = 'api::theme.theme' as UID.ContentType;
 export const BATCH_SIZE = 100;
 export const MAX_ROWS = 5000;
-/** An organisation's roles (the `roles` JSON field's allowed values, as the export describes them). */
-export const ORGANISATION_ROLES = ['tools-provider', 'transition-support', 'training', 'network'] as const;
 
 type Attributes = typeof organisationSchema.attributes;
 const attributes: Attributes = organisationSchema.attributes;
@@ -200,7 +198,7 @@ function rowValues(cells: Record<string, string>, themes: Set<string>): { data: 
       .map((r) => r.trim())
       .filter(Boolean);
     for (const role of roles)
-      if (!(ORGANISATION_ROLES as readonly string[]).includes(role))
+      if (!isOrganisationRole(role))
         problem('notInList', { column: 'roles', value: role, allowed: ORGANISATION_ROLES.join(', ') });
     data.roles = [...new Set(roles)];
   }
@@ -220,7 +218,7 @@ function rowValues(cells: Record<string, string>, themes: Set<string>): { data: 
 
   const country = text('country').toUpperCase();
   if (!country) problem('required', { column: 'country' });
-  else if (!new RegExp(attributes.country.regex).test(country) || !countries.isValid(country))
+  else if (!new RegExp(attributes.country.regex).test(country) || !isCountryCode(country))
     problem('country', { value: text('country') });
   data.country = country;
 

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { FIELD_REASONS } from '../../registration/errors';
 import type { ExtensionContext, ResolverContext } from '../../../graphql/extension';
 import { LOCALE_CODES } from '../../../i18n/locales';
-import { KINDS, MAX_SERVICES, ROLES, submissionFormToken, submitOrganisation, type SubmissionInput } from './submit';
+import { KINDS, MAX_SERVICES, submissionFormToken, submitOrganisation, type SubmissionInput } from './submit';
+import { ORGANISATION_ROLES } from '../../../editors/choices';
 
 const LOCALE_LIST = `${LOCALE_CODES.slice(0, -1).join(', ')} or ${LOCALE_CODES.at(-1)}`;
 const ERRORS_DOC =
@@ -28,7 +29,7 @@ export default function organisationSubmissionGraphql(strapi: Core.Strapi) {
             description: 'Required, at most 3000 characters, in the language of `locale` (line breaks kept).',
           });
           t.nonNull.string('kind', { description: `Required, one of: ${KINDS.join(', ')}.` });
-          t.list.nonNull.string('roles', { description: `Any of: ${ROLES.join(', ')}.` });
+          t.list.nonNull.string('roles', { description: `Any of: ${ORGANISATION_ROLES.join(', ')}.` });
           t.nonNull.string('country', { description: 'Required, an ISO 3166-1 alpha-2 code (FR, IT…).' });
           t.string('city', { description: 'Optional, at most 120 characters.' });
           t.string('website', { description: 'Optional, an http(s) URL of at most 300 characters.' });

@@ -21,6 +21,7 @@ import type submissionsConfig from '../../../../config/submissions';
 import { ORGANISATION, SUBMISSIONS_TABLE } from './table';
 import type { SubmissionMailData } from './mails';
 import './mails';
+import { isCountryCode, isOrganisationRole } from '../../../editors/choices';
 
 /**
  * "Add your organisation": a reader proposes an organisation for the Atlas. It becomes a DRAFT
@@ -33,14 +34,9 @@ export const FORM_SUBJECT = 'organisation-submission';
 const THEME = 'api::theme.theme';
 
 export const KINDS = schema.attributes.kind.enum as readonly string[];
-/** Organisation.roles' values (a JSON list in the content type). */
-export const ROLES = ['tools-provider', 'transition-support', 'training', 'network'] as const;
 export const MAX_SERVICES = 10;
 const MIN_YEAR = schema.attributes.foundedYear.min;
 const CONTACT_MAX = { fullName: 120, email: 254 };
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-// Codes Intl names that are not countries: user-assigned ones (ZZ "Unknown Region", XK…) and groups.
-const NOT_A_COUNTRY = /^(AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN)$/;
 
 export interface SubmissionInput {
   name: string;
@@ -74,11 +70,10 @@ async function validate(strapi: Core.Strapi, input: SubmissionInput, locale: Loc
   if (!kind) checks.add('kind', 'REQUIRED');
   else if (!KINDS.includes(kind)) checks.add('kind', 'INVALID_VALUE');
   const roles = Array.isArray(input.roles) ? [...new Set(input.roles)] : [];
-  if (roles.some((role) => !(ROLES as readonly string[]).includes(role))) checks.add('roles', 'INVALID_VALUE');
+  if (!roles.every(isOrganisationRole)) checks.add('roles', 'INVALID_VALUE');
   const country = typeof input.country === 'string' ? input.country.trim().toUpperCase() : '';
   if (!country) checks.add('country', 'REQUIRED');
-  else if (!/^[A-Z]{2}$/.test(country) || NOT_A_COUNTRY.test(country) || !regionNames.of(country))
-    checks.add('country', 'INVALID_VALUE');
+  else if (!isCountryCode(country)) checks.add('country', 'INVALID_VALUE');
   const city = checks.text('city', input.city, a.city.maxLength);
   const website = checks.text('website', input.website, a.website.maxLength);
   if (website && !checks.errors.some((e) => e.field === 'website')) {
