@@ -19,14 +19,13 @@ export function moderationMiddleware(strapi: Core.Strapi): Modules.Documents.Mid
     if (context.uid !== ORGANISATION || (context.action !== 'publish' && context.action !== 'delete')) return next();
     const documentId = (context.params as { documentId?: string } | undefined)?.documentId;
     if (!documentId) return next();
-    // Most organisations were never proposed through the form: nothing to do for them.
-    const pending = await strapi.db
-      .connection(SUBMISSIONS_TABLE)
-      .first('id')
-      .where('organisation_document_id', documentId);
-    if (!pending) return next();
     let mailed = false;
+    // In the caller's transaction when there is one (Strapi's transaction joins it): a query on
+    // another connection would wait for the one the caller holds (SQLite has one).
     const result = await strapi.db.transaction(async ({ trx }) => {
+      // Most organisations were never proposed through the form: nothing to do for them.
+      const pending = await trx(SUBMISSIONS_TABLE).first('id').where('organisation_document_id', documentId);
+      if (!pending) return next();
       const before: { name?: string } | undefined = await trx(ORGANISATIONS_TABLE)
         .first('name')
         .where('document_id', documentId)
