@@ -226,14 +226,14 @@ export async function createPostgresProvider(db: Db): Promise<SearchProvider> {
            FROM ${DOCUMENTS_TABLE} d
            WHERE d.tsv @@ ((:reader::tsquery && ${OWN}) || (:fallback::tsquery && ${EN}))),
          f AS (
-           SELECT id, quick, row_number() OVER (ORDER BY quick DESC, id) AS position FROM m
+           SELECT id, quick, row_number() OVER (ORDER BY quick DESC, id COLLATE "C") AS position FROM m
            ${wanted ? 'WHERE type = ANY(:wanted)' : ''}),
          ranked AS (
            SELECT f.id, 1 AS tier, ts_rank(d.tsv, CASE WHEN d.locale = :locale THEN ${OWN} ELSE ${EN} END) AS score
            FROM f JOIN ${DOCUMENTS_TABLE} d ON d.id = f.id WHERE f.position <= ${CANDIDATES}
            UNION ALL
            SELECT id, 0, quick FROM f WHERE position > ${CANDIDATES}),
-         shown AS (SELECT * FROM ranked ORDER BY tier DESC, score DESC, id LIMIT :limit OFFSET :offset)
+         shown AS (SELECT * FROM ranked ORDER BY tier DESC, score DESC, id COLLATE "C" LIMIT :limit OFFSET :offset)
          SELECT 'count' AS kind, type, count(*) AS count, NULL AS id, NULL AS document_id, NULL AS locale,
                 NULL AS slug, NULL AS title, NULL AS summary, NULL AS body, NULL::real AS score, NULL::int AS tier
          FROM m GROUP BY type
