@@ -52,7 +52,7 @@ export function createEmbeddedProvider(): SearchProvider {
       const stem = term(word, locale);
       const written = stem === null ? null : fold(word);
       result = stem === null ? null : written === stem ? stem : [stem, written!];
-      if (cache.size >= 200_000) cache.clear();
+      if (cache.size >= 50_000) cache.clear();
       cache.set(word, result);
     }
     return result;

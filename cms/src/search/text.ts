@@ -56,7 +56,7 @@ export function words(text: string): Array<{ word: string; start: number; end: n
  * Terms already computed, per locale (folding and stemming are most of an index build's work, and
  * of cutting excerpts): a word's term never changes. Bounded: emptied when it grows past this.
  */
-const TERM_CACHE_LIMIT = 200_000;
+const TERM_CACHE_LIMIT = 50_000;
 const TERM_CACHE = new Map<SearchLocale, Map<string, string | null>>(SEARCH_LOCALES.map((l) => [l, new Map()]));
 
 const FOLD_CACHE = new Map<string, string>();
