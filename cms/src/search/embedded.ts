@@ -121,6 +121,7 @@ export function createEmbeddedProvider(): SearchProvider {
     async rebuild(documents) {
       reset();
       add(documents);
+      for (const target of [...indexes.values(), ...fallbacks.values()]) target.trim();
     },
     async replace(type: SearchType, documentId: string, documents: SearchDocument[]) {
       for (const locale of SEARCH_LOCALES) {

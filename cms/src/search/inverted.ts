@@ -111,6 +111,13 @@ export class InvertedIndex {
     return true;
   }
 
+  /** Gives back the room the postings grew into (after a full build: later additions grow again). */
+  trim() {
+    for (let t = 0; t < this.postings.length; t++)
+      if (this.postings[t].length > this.sizes[t])
+        this.postings[t] = this.postings[t].slice(0, Math.max(1, this.sizes[t]));
+  }
+
   /** Drops removed documents' postings and numbers the documents left from 0 again. */
   vacuum() {
     const renumbered = new Int32Array(this.ids.length).fill(-1);
