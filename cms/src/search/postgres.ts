@@ -26,9 +26,10 @@ import { excerpt, fold, FALLBACK_LOCALE, PG_CONFIGS, SEARCH_LOCALES, term, words
  *   into a locale, `fallback <locale>` (a lexeme with a space: the parser never makes one). The GIN
  *   index then finds the rows of the reader's locale and the English fallbacks in one lookup, with
  *   no per-row check of the translations;
- * - `ts_rank` on the whole text runs on a bounded candidate set only: the matching rows are first
- *   ordered by the rank of their title and summary (a small second `tsvector`, `head`), the first
- *   CANDIDATES of them are ranked on their whole text, the rest follow in the first order;
+ * - `ts_rank` on the whole text runs on a bounded candidate set only: the CANDIDATES matching rows
+ *   of best rank on their title and summary (a small second `tsvector`, `head`; a top-N, not a
+ *   sort of every match) are ranked on their whole text; the rest follow in the first order, read
+ *   only for a page that reaches past them;
  * - the long columns (body, the whole `tsvector`) live out of line (`toast_tuple_target`), so
  *   reading the matching rows reads little.
  */
@@ -225,14 +226,16 @@ export async function createPostgresProvider(db: Db): Promise<SearchProvider> {
            SELECT d.id, d.type, ts_rank(d.head, CASE WHEN d.locale = :locale THEN ${OWN} ELSE ${EN} END) AS quick
            FROM ${DOCUMENTS_TABLE} d
            WHERE d.tsv @@ ((:reader::tsquery && ${OWN}) || (:fallback::tsquery && ${EN}))),
-         f AS (
-           SELECT id, quick, row_number() OVER (ORDER BY quick DESC, id COLLATE "C") AS position FROM m
-           ${wanted ? 'WHERE type = ANY(:wanted)' : ''}),
+         c AS (
+           SELECT id, quick FROM m ${wanted ? 'WHERE type = ANY(:wanted)' : ''}
+           ORDER BY quick DESC, id COLLATE "C" LIMIT ${CANDIDATES}),
          ranked AS (
-           SELECT f.id, 1 AS tier, ts_rank(d.tsv, CASE WHEN d.locale = :locale THEN ${OWN} ELSE ${EN} END) AS score
-           FROM f JOIN ${DOCUMENTS_TABLE} d ON d.id = f.id WHERE f.position <= ${CANDIDATES}
+           SELECT c.id, 1 AS tier, ts_rank(d.tsv, CASE WHEN d.locale = :locale THEN ${OWN} ELSE ${EN} END) AS score
+           FROM c JOIN ${DOCUMENTS_TABLE} d ON d.id = c.id
            UNION ALL
-           SELECT id, 0, quick FROM f WHERE position > ${CANDIDATES}),
+           (SELECT id, 0, quick FROM m
+            WHERE ${wanted ? 'type = ANY(:wanted) AND ' : ''}id NOT IN (SELECT id FROM c)
+            ORDER BY quick DESC, id COLLATE "C" LIMIT :tail)),
          shown AS (SELECT * FROM ranked ORDER BY tier DESC, score DESC, id COLLATE "C" LIMIT :limit OFFSET :offset)
          SELECT 'count' AS kind, type, count(*) AS count, NULL AS id, NULL AS document_id, NULL AS locale,
                 NULL AS slug, NULL AS title, NULL AS summary, NULL AS body, NULL::real AS score, NULL::int AS tier
@@ -251,6 +254,8 @@ export async function createPostgresProvider(db: Db): Promise<SearchProvider> {
             ...(wanted ? { wanted } : {}),
             limit: pageSize,
             offset: (page - 1) * pageSize,
+            // The rows past the candidates a page needs (none for the first pages).
+            tail: Math.max(0, page * pageSize - CANDIDATES),
           },
         ));
       });
