@@ -14,13 +14,18 @@ import { excerpt, fold, FALLBACK_LOCALE, PG_CONFIGS, SEARCH_LOCALES, term, words
  * The PostgreSQL provider, for deployments whose content outgrows a process's memory: one table
  * shared by every replica (`search_entries`, a weighted `tsvector` per entry and locale, GIN
  * index), a text search configuration per language that folds accents (`unaccent`) before its
- * Snowball stemmer (`search_fr` …), and the words of the content (`search_words`, trigram index,
- * `pg_trgm`) to forgive typos: a query word of 5 letters or more also matches the indexed words
- * one edit away. The last word is a prefix (`:*`). Ranking: `ts_rank` (title A, summary B, body C).
+ * Snowball stemmer (`search_fr` …), and the words of the content (`search_words`) to forgive
+ * typos: a query word of 5 letters or more also matches the indexed words one edit away. The last
+ * word is a prefix (`:*`). Ranking: `ts_rank` (title A, summary B, body C).
  *
  * What keeps a search fast at 50,000 documents (docs/benchmarks.md#search):
  * - the typo expansion of every word, in both locales, is one statement, and the search one more
  *   (counts per type and the page together);
+ * - the typo expansion is an equality lookup (SymSpell's deletions): `search_word_variants` holds
+ *   each word of 4 letters or more and its one-letter deletions; two words one edit apart share
+ *   one of these, so the query word's own variants, looked up in a btree, find every candidate
+ *   (then checked by `editDistance`), where a `pg_trgm` similarity scan read far more words. The
+ *   trigram index serves only the suggestions of a search that finds nothing;
  * - which rows a reader may see is in the `tsvector` itself: a row carries the lexeme
  *   `reader <locale>` for its own locale and, for an English row whose entry is not translated
  *   into a locale, `fallback <locale>` (a lexeme with a space: the parser never makes one). The GIN
@@ -35,6 +40,7 @@ import { excerpt, fold, FALLBACK_LOCALE, PG_CONFIGS, SEARCH_LOCALES, term, words
  */
 export const DOCUMENTS_TABLE = 'search_entries';
 export const WORDS_TABLE = 'search_words';
+export const VARIANTS_TABLE = 'search_word_variants';
 /** The table of the first version (no reader lexemes, no `head`), dropped: the index is rebuilt at start. */
 const OLD_TABLE = 'search_documents';
 const CANDIDATES = 200;
@@ -45,6 +51,24 @@ const readerLexeme = (locale: SearchLocale) => `reader ${locale}`;
 const fallbackLexeme = (locale: SearchLocale) => `fallback ${locale}`;
 /** A `tsvector` or `tsquery` literal of lexemes given as they are (no parsing, no stemming). */
 const literal = (lexemes: string[]) => lexemes.map((l) => `'${l.replace(/'/g, "''")}'`).join(' ');
+/** A word one edit from a query word of 5 letters or more has 4 at least. */
+const VARIANT_MIN_LENGTH = 4;
+/**
+ * The variants of the words in `source` (a table or a CTE with `locale` and `word`): each word of
+ * 4 letters or more, and the word less one of its letters (PostgreSQL counts characters, as
+ * `deletions` below counts code points).
+ */
+const variantsOf = (source: string) => `INSERT INTO ${VARIANTS_TABLE} (locale, variant, word)
+  SELECT locale, word, word FROM ${source} WHERE length(word) >= ${VARIANT_MIN_LENGTH}
+  UNION ALL
+  SELECT locale, overlay(word PLACING '' FROM i FOR 1), word
+  FROM ${source} CROSS JOIN LATERAL generate_series(1, length(word)) AS i WHERE length(word) >= ${VARIANT_MIN_LENGTH}
+  ON CONFLICT DO NOTHING`;
+/** A word and the word less one of its letters. */
+function deletions(word: string): string[] {
+  const letters = Array.from(word);
+  return [...new Set([word, ...letters.map((_, i) => [...letters.slice(0, i), ...letters.slice(i + 1)].join(''))])];
+}
 
 export async function ensureSearchTables(db: Db) {
   await db.raw('CREATE EXTENSION IF NOT EXISTS unaccent');
@@ -71,6 +95,13 @@ export async function ensureSearchTables(db: Db) {
   await db.raw(`CREATE TABLE IF NOT EXISTS ${WORDS_TABLE} (locale varchar(8) NOT NULL, word text NOT NULL,
     PRIMARY KEY (locale, word))`);
   await db.raw(`CREATE INDEX IF NOT EXISTS ${WORDS_TABLE}_trgm_idx ON ${WORDS_TABLE} USING gin (word gin_trgm_ops)`);
+  const { rows } = await db.raw(`SELECT to_regclass(?) IS NOT NULL AS present`, [VARIANTS_TABLE]);
+  if (!rows[0].present) {
+    await db.raw(`CREATE TABLE IF NOT EXISTS ${VARIANTS_TABLE} (locale varchar(8) NOT NULL, variant text NOT NULL,
+      word text NOT NULL, PRIMARY KEY (locale, variant, word))`);
+    // The words indexed before this table existed.
+    await db.raw(variantsOf(WORDS_TABLE));
+  }
 }
 
 const BATCH = 200;
@@ -130,8 +161,11 @@ async function insert(db: Db, documents: SearchDocument[]) {
     const pairs = [...vocabulary].map((v) => v.split('\u0000'));
     for (let j = 0; j < pairs.length; j += 1000) {
       const chunk = pairs.slice(j, j + 1000);
+      // The words not indexed yet, and their variants.
       await db.raw(
-        `INSERT INTO ${WORDS_TABLE} (locale, word) VALUES ${chunk.map(() => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
+        `WITH added AS (INSERT INTO ${WORDS_TABLE} (locale, word) VALUES ${chunk.map(() => '(?, ?)').join(', ')}
+           ON CONFLICT DO NOTHING RETURNING locale, word)
+         ${variantsOf('added')}`,
         chunk.flat(),
       );
     }
@@ -147,18 +181,19 @@ export async function createPostgresProvider(db: Db): Promise<SearchProvider> {
    */
   async function tsqueries(text: string, locales: SearchLocale[]) {
     const parts = locales.map((locale) => queryTerms(text, locale));
-    const asked = parts.flatMap((list, l) => list.filter((p) => p.fuzzy).map((p) => [locales[l], p.word]));
+    const asked = parts.flatMap((list, l) =>
+      list.filter((p) => p.fuzzy).flatMap((p) => deletions(p.word).map((v) => [locales[l], p.word, v])),
+    );
     const near = new Map<string, string[]>();
     if (asked.length > 0) {
       const { rows } = await db.raw(
-        `SELECT q.locale, q.word, w.word AS near
-         FROM unnest(?::text[], ?::text[]) AS q (locale, word)
-         CROSS JOIN LATERAL (SELECT word FROM ${WORDS_TABLE}
-           WHERE locale = q.locale AND word % q.word AND abs(length(word) - length(q.word)) <= 1 LIMIT 50) AS w`,
-        [asked.map((a) => a[0]), asked.map((a) => a[1])],
+        `SELECT DISTINCT q.locale, q.word, v.word AS near
+         FROM unnest(?::text[], ?::text[], ?::text[]) AS q (locale, word, variant)
+         JOIN ${VARIANTS_TABLE} v ON v.locale = q.locale AND v.variant = q.variant`,
+        [asked.map((a) => a[0]), asked.map((a) => a[1]), asked.map((a) => a[2])],
       );
       for (const row of rows as Array<{ locale: string; word: string; near: string }>)
-        if (editDistance(row.near, row.word, 1) <= 1) {
+        if (row.near !== row.word && editDistance(row.near, row.word, 1) <= 1) {
           const key = `${row.locale}:${row.word}`;
           near.set(key, [...(near.get(key) ?? []), row.near]);
         }
