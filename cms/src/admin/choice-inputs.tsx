@@ -36,24 +36,26 @@ export function CountryInput({ name, label, hint, required, disabled, labelActio
   const language = adminLanguage();
   const countries = React.useMemo(() => countryNames(language), [language]);
   return (
-    <Field.Root name={name} id={name} error={field.error} hint={hint} required={required}>
-      <Field.Label action={labelAction}>{label}</Field.Label>
-      <Combobox
-        value={field.value ?? undefined}
-        onChange={(value?: string) => field.onChange(name, value ?? null)}
-        onClear={() => field.onChange(name, null)}
-        disabled={disabled}
-        autocomplete={{ type: 'list', filter: 'contains' }}
-      >
-        {countries.map(({ code, name: country }) => (
-          <ComboboxOption key={code} value={code}>
-            {`${country} (${code})`}
-          </ComboboxOption>
-        ))}
-      </Combobox>
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    <Box data-academy="country-field">
+      <Field.Root name={name} id={name} error={field.error} hint={hint} required={required}>
+        <Field.Label action={labelAction}>{label}</Field.Label>
+        <Combobox
+          value={field.value ?? undefined}
+          onChange={(value?: string) => field.onChange(name, value ?? null)}
+          onClear={() => field.onChange(name, null)}
+          disabled={disabled}
+          autocomplete={{ type: 'list', filter: 'contains' }}
+        >
+          {countries.map(({ code, name: country }) => (
+            <ComboboxOption key={code} value={code}>
+              {`${country} (${code})`}
+            </ComboboxOption>
+          ))}
+        </Combobox>
+        <Field.Hint />
+        <Field.Error />
+      </Field.Root>
+    </Box>
   );
 }
 
@@ -74,6 +76,7 @@ export function RolesInput({ name, label, hint, required, disabled }: InputProps
   return (
     <Box
       tag="fieldset"
+      data-academy="roles-field"
       borderWidth={0}
       padding={0}
       margin={0}

@@ -52,6 +52,7 @@ const status: Record<LocaleCode, Record<string, string>> = {
     subtitle: 'Every entry in every language. Outdated: the source changed after the translation was saved.',
     title: 'Translation status',
     'widget.line': '{type}: {missing} missing, {outdated} outdated, {draft} drafts',
+    'widget.none': 'Nothing to translate.',
     'widget.title': 'To translate',
   },
   fr: {
@@ -70,6 +71,7 @@ const status: Record<LocaleCode, Record<string, string>> = {
       "Chaque contenu dans chaque langue. À mettre à jour : la source a changé depuis l'enregistrement de la traduction.",
     title: 'État des traductions',
     'widget.line': '{type} : {missing} manquantes, {outdated} à mettre à jour, {draft} brouillons',
+    'widget.none': 'Rien à traduire.',
     'widget.title': 'À traduire',
   },
   it: {
@@ -87,6 +89,7 @@ const status: Record<LocaleCode, Record<string, string>> = {
     subtitle: 'Ogni contenuto in ogni lingua. Da aggiornare: la fonte è cambiata dopo il salvataggio della traduzione.',
     title: 'Stato delle traduzioni',
     'widget.line': '{type}: {missing} mancanti, {outdated} da aggiornare, {draft} bozze',
+    'widget.none': 'Niente da tradurre.',
     'widget.title': 'Da tradurre',
   },
   es: {
@@ -104,6 +107,7 @@ const status: Record<LocaleCode, Record<string, string>> = {
     subtitle: 'Cada contenido en cada idioma. Desactualizada: la fuente cambió después de guardar la traducción.',
     title: 'Estado de las traducciones',
     'widget.line': '{type}: {missing} faltan, {outdated} desactualizadas, {draft} borradores',
+    'widget.none': 'Nada por traducir.',
     'widget.title': 'Por traducir',
   },
 };

@@ -460,3 +460,28 @@ export const LAYOUTS: Record<string, { mainField?: string; list?: string[]; read
   'module.tool': { mainField: 'name' },
   'shared.seo': { mainField: 'metaTitle' },
 };
+
+/** The content types' names, as editors read them (the translation status page, the home widgets). */
+export const TYPE_NAMES: Record<string, Texts> = {
+  'api::audience.audience': t('Audience', 'Public', 'Pubblico', 'Público'),
+  'api::competence.competence': t('Competence', 'Compétence', 'Competenza', 'Competencia'),
+  'api::home.home': t('Home page', "Page d'accueil", 'Pagina iniziale', 'Página de inicio'),
+  'api::interview.interview': t('Interview', 'Entretien', 'Intervista', 'Entrevista'),
+  'api::job-sheet.job-sheet': t('Job sheet', 'Fiche métier', 'Scheda professionale', 'Ficha de empleo'),
+  'api::module.module': t('Module', 'Module', 'Modulo', 'Módulo'),
+  'api::organisation.organisation': t('Organisation', 'Organisation', 'Organizzazione', 'Organización'),
+  'api::registration.registration': t('Registration', 'Inscription', 'Iscrizione', 'Inscripción'),
+  'api::site.site': t('Site', 'Site', 'Sito', 'Sitio'),
+  'api::theme.theme': t('Theme', 'Thème', 'Tema', 'Tema'),
+  'api::training-session.training-session': t(
+    'Training session',
+    'Session de formation',
+    'Sessione di formazione',
+    'Sesión de formación',
+  ),
+};
+
+/** A content type's name in `language`, else the end of its uid. */
+export function typeName(uid: string, language: LocaleCode): string {
+  return TYPE_NAMES[uid]?.[language] ?? uid.split('.').pop() ?? uid;
+}

@@ -296,7 +296,7 @@ describe('the translation status', () => {
     const { page } = await openAdmin(browser, publisher);
     await page.getByRole('link', { name: 'État des traductions' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'État des traductions' }).waitFor();
-    await choose(page, 'Type', 'module');
+    await choose(page, 'Type', 'Module');
     await page.locator('tbody tr').filter({ hasText: states.titles.en }).waitFor();
     expect(await row(page, states.titles.en)).toEqual({
       en: 'Publiée',
@@ -332,9 +332,9 @@ describe('the translation status', () => {
     expect(counts.outdated).toBeGreaterThanOrEqual(1);
     expect(counts.missing).toBeGreaterThanOrEqual(1);
     // The home's "To translate" widget.
-    const line = page.getByText(/^module: \d+ missing, \d+ outdated, \d+ drafts$/);
+    const line = page.getByText(/^Module: \d+ missing, \d+ outdated, \d+ drafts$/);
     await poll(() => line.textContent()).toBe(
-      `module: ${counts.missing} missing, ${counts.outdated} outdated, ${counts.draft} drafts`,
+      `Module: ${counts.missing} missing, ${counts.outdated} outdated, ${counts.draft} drafts`,
     );
     await screenshot(page, 'home-translator-it-en');
     await line.scrollIntoViewIfNeeded();
@@ -393,7 +393,7 @@ describe('the editors’ admin', () => {
       expect(home).not.toContain(tour);
     await page
       .locator('[data-academy="translation-widget"]')
-      .getByText(/^module :/)
+      .getByText(/^Module :/)
       .waitFor();
     await page.waitForLoadState('networkidle');
     await screenshot(page, 'home-publisher-fr');
