@@ -1,7 +1,7 @@
 import type { Nuxt } from 'nuxt/schema';
 import { clientTrims } from './config/client-trims';
 import { writeBasemap } from './config/basemap';
-import { i18nPages, LOCALE_NAMES, LOCALES } from './shared/routes';
+import { i18nPages, LOCALE_NAMES, LOCALES, STATIC_PAGES } from './shared/routes';
 
 // Content pages are rendered once and served from the page cache (nuxt-multi-cache's route cache,
 // server/multiCache.serverOptions.ts), tagged with what they show and purged by the CMS when it
@@ -186,6 +186,14 @@ export default defineNuxtConfig({
   routeRules: {
     // The registration pages' own rules: layers/registration/nuxt.config.ts.
     '/graphql': { security: { xssValidator: false } },
+    // "Add your organisation": every response carries its own form token (never in the page cache,
+    // never stored), and takes the form's posts (what a reader types is only ever rendered as text).
+    ...Object.fromEntries(
+      LOCALES.map((locale) => [
+        `/${locale}/${STATIC_PAGES['organisations-add'][locale]}`,
+        { cache: false as const, headers: { 'cache-control': 'no-store' }, security: { xssValidator: false } },
+      ]),
+    ),
   },
 
   // Bundled with the app's own Vue (an external copy would have its own Vue instance).

@@ -12,6 +12,10 @@ import trainingSessionFields from './api/training-session/graphql/computed-field
 import registrationGraphql from './api/registration/graphql/registration';
 import organisationListing from './api/organisation/graphql/listing';
 import organisationMap from './api/organisation/graphql/map';
+import organisationSubmissionGraphql from './api/organisation/submission/graphql';
+import { moderationMiddleware } from './api/organisation/submission/moderation';
+import { ensureSubmissionTable } from './api/organisation/submission/table';
+import { submissionsAdminRoutes } from './api/organisation/submission/admin';
 import { ensureRegistrationTables } from './api/registration/tables';
 import { ensureAllPlaces } from './api/registration/places/places';
 import { fillMissingSessionTitles } from './api/registration/admin/session-title';
@@ -26,6 +30,8 @@ import { hideApiUsersFromEditors } from './editors/visibility';
 import { slugMiddleware } from './editors/slugs';
 import { editorsRoutes } from './editors/routes';
 import { sharedFieldsMiddleware } from './editors/shared-fields';
+import { altTextMiddleware } from './editors/alt-text';
+import { choiceRulesMiddleware, registerChoiceFields } from './editors/choice-rules';
 import { COMPETENCE, competenceLabelMiddleware, fillCompetenceLabels } from './editors/competence-labels';
 import {
   ensureTranslationTables,
@@ -46,6 +52,9 @@ import { openDataRoutes } from './open-data/routes';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     hideApiUsersFromEditors(strapi);
+    // A country select and role checkboxes in the admin over the same stored values (src/editors/choices.ts).
+    registerChoiceFields(strapi);
+    strapi.documents.use(choiceRulesMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
     const extension = strapi.plugin('graphql').service('extension');
     // Personal data never appears in the public schema: only the registration contract does.
     extension.shadowCRUD('api::registration.registration').disable();
@@ -55,6 +64,10 @@ export default {
     extension.use(registrationGraphql(strapi));
     extension.use(organisationListing(strapi));
     extension.use(organisationMap(strapi));
+    // "Add your organisation": a draft for the editors; publishing or deleting it answers the submitter.
+    extension.use(organisationSubmissionGraphql(strapi));
+    strapi.documents.use(moderationMiddleware(strapi));
+    strapi.server.routes(submissionsAdminRoutes(strapi));
     extension.use(accountMutationsGuard(strapi));
     strapi.documents.use(placeCountMiddleware(strapi));
     // Slugs from each locale's own title when left at the default or copied from another locale.
@@ -64,6 +77,8 @@ export default {
     strapi.server.routes(editorsRoutes(strapi));
     // A competence reads "4.2 Protecting personal data and privacy" in pickers (a private label).
     strapi.documents.use(competenceLabelMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
+    // No version published with an image neither described in its language nor marked decorative.
+    strapi.documents.use(altTextMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
     // Publishing one locale publishes the shared fields (logo, dates, capacity) to the other published ones.
     strapi.documents.use(sharedFieldsMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
     // Every public-visible change, in the transaction of the change; purged on the site after commit.
@@ -80,6 +95,7 @@ export default {
     // Before anything can serve a request: the public reads published content only.
     enforcePublishedOnly(strapi);
     await ensureRegistrationTables(strapi);
+    await ensureSubmissionTable(strapi);
     await ensurePublishingTables(strapi);
     await ensureTranslationTables(strapi);
     await sealStoredTokens(strapi);

@@ -6,6 +6,7 @@ import { getApp, graphql } from './strapi';
 import { adminToken } from './registration-helpers';
 import { CHANGES_TABLE, PURGE_TARGETS_TABLE } from '../src/publishing/tables';
 import { sequenceChanges } from '../src/publishing/sequence';
+import { contentVersion } from '../src/publishing/version';
 import { ensurePurgeTargets, runPurges, SIGNATURE_HEADER, PURGE_PATH } from '../src/publishing/purge';
 import { deleteExpiredChanges } from '../src/publishing/retention';
 import { signPreview } from '../src/publishing/preview';
@@ -365,7 +366,7 @@ describe("the partners' change feed", () => {
     expect(['sqlite', 'postgres']).toContain(database);
   });
 
-  it('numbers a change committed late after those already read, never before them', async () => {
+  it('numbers a change committed late after those already read, never before them, and versions it', async () => {
     const { strapi, database } = await getApp();
     const start = await headCursor();
     const insert = (trx: any, documentId: string) =>
@@ -388,7 +389,11 @@ describe("the partners' change feed", () => {
       await sequenceChanges(strapi);
       const firstRead = await readFeed(start);
       expect(firstRead.items.map((i) => i.documentId)).toEqual([early]);
+      // The content version (what the Atlas and the open-data files are cached by) moves at the
+      // late commit, though its id is lower than the highest (the version was that id before).
+      const seen = await contentVersion(strapi);
       await slow.commit();
+      expect(await contentVersion(strapi)).not.toBe(seen);
       await sequenceChanges(strapi);
       expect((await readFeed(firstRead.cursor)).items.map((i) => i.documentId)).toEqual([late]);
       const [lateRow] = await strapi.db.connection(CHANGES_TABLE).where('document_id', late);
@@ -402,7 +407,9 @@ describe("the partners' change feed", () => {
       await sequenceChanges(strapi);
       const firstRead = await readFeed(start);
       expect(firstRead.items.map((i) => i.documentId)).toEqual([early]);
+      const seen = await contentVersion(strapi);
       await strapi.db.connection.transaction((trx: any) => insert(trx, late));
+      expect(await contentVersion(strapi)).not.toBe(seen);
       await sequenceChanges(strapi);
       expect((await readFeed(firstRead.cursor)).items.map((i) => i.documentId)).toEqual([late]);
     }

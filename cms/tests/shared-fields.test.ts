@@ -73,9 +73,15 @@ describe('shared fields', () => {
     );
     expect((await italianDraft()).venue).toBe('BOZZA');
     expect((await published(session.documentId, 'fr')).capacity).toBe(12);
-    // Its unfinished venue stays a draft. (Its published capacity may follow: Strapi's own i18n sync
-    // copies shared fields into published rows on some publications; it never publishes text.)
+    // Its unfinished venue stays a draft, and its published version as it was, on both databases
+    // (Strapi's own i18n sync copies shared fields into published rows on some publications only,
+    // most often on PostgreSQL, and stamped them as just published).
     const italianPublished = await published(session.documentId, 'it');
     expect(italianPublished.venue).not.toBe('BOZZA');
+    expect(italianPublished.capacity).toBe(20);
+    // The admin says so: Italian has work to publish (it showed "published" on PostgreSQL).
+    expect(await cmStatus(session.documentId, 'it')).toBe('modified');
+    expect(await cmStatus(session.documentId, 'fr')).toBe('published');
+    expect(await cmStatus(session.documentId, 'en')).toBe('published');
   });
 });

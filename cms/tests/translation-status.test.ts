@@ -84,6 +84,34 @@ describe('the translation status', () => {
     expect(await cells(documentId)).toEqual({ en: 'draft', fr: 'outdated', it: 'modified', es: 'missing' });
   });
 
+  it('leaves translations up to date when only a shared field of the source changes', async () => {
+    const n = Date.now().toString(36);
+    const en = await publisher.cm('POST', MODULE, '?locale=en', { title: `Shared ${n}`, level: 'discovery' });
+    const documentId = en.body.data.documentId;
+    created.push(documentId);
+    await nextMillisecond();
+    expect((await publisher.cm('PUT', MODULE, `/${documentId}?locale=fr`, { title: `Partagé ${n}` })).status).toBe(200);
+    expect((await italian.cm('PUT', MODULE, `/${documentId}?locale=it`, { title: `Condiviso ${n}` })).status).toBe(200);
+    // The Italian falls behind a real change of the English text...
+    await nextMillisecond();
+    expect((await publisher.cm('PUT', MODULE, `/${documentId}?locale=en`, { summary: 'New text' })).status).toBe(200);
+    await nextMillisecond();
+    expect((await publisher.cm('PUT', MODULE, `/${documentId}?locale=fr`, { summary: 'Nouveau texte' })).status).toBe(
+      200,
+    );
+    expect(await cells(documentId)).toEqual({ en: 'draft', fr: 'draft', it: 'outdated', es: 'missing' });
+    // ...then the English changes its duration only (the same in every language): nothing more to translate.
+    await nextMillisecond();
+    expect((await publisher.cm('PUT', MODULE, `/${documentId}?locale=en`, { durationHours: 12 })).status).toBe(200);
+    expect(await cells(documentId)).toEqual({ en: 'draft', fr: 'draft', it: 'outdated', es: 'missing' });
+    // A change of its text does make the French outdated again.
+    await nextMillisecond();
+    expect((await publisher.cm('PUT', MODULE, `/${documentId}?locale=en`, { title: `Shared ${n} v2` })).status).toBe(
+      200,
+    );
+    expect(await cells(documentId)).toEqual({ en: 'draft', fr: 'outdated', it: 'outdated', es: 'missing' });
+  });
+
   it('filters by type, locale and state', async () => {
     const n = Date.now().toString(36);
     const en = await publisher.cm('POST', MODULE, '?locale=en', { title: `Filter ${n}`, level: 'discovery' });

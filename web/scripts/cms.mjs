@@ -4,7 +4,12 @@
 import { bootStrapi } from 'cms/boot';
 import { addSession, addTestFixtures, addTestUploads, removeTestUploads } from './cms-fixtures.mjs';
 
-const { strapi, url } = await bootStrapi({ throwaway: true, seed: 'first' });
+// `--admin`: the admin panel too, from the build scripts/test.mjs made (the admin's browser tests).
+const { strapi, url } = await bootStrapi({
+  throwaway: true,
+  seed: 'first',
+  adminPanel: process.argv.includes('--admin'),
+});
 const fixtures = process.argv.includes('--fixtures');
 if (fixtures) await addTestFixtures(strapi);
 // The test files of the media library, announced (key → URL path) for the tests; removed on stop.

@@ -59,6 +59,8 @@ const editor = {
 const logDir = mkdtempSync(join(tmpdir(), 'academy-web-test-'));
 const siteLog = join(logDir, 'site.log');
 const platform = await startPlatform(outputDir, {
+  // The admin panel just built, served at /admin (tests/browser/admin*.test.ts drive it).
+  args: ['--admin'],
   // The browser tests register many times from one address, faster than a person would.
   env: {
     REGISTRATION_RATE_LIMIT_MAX: '1000',

@@ -1,9 +1,11 @@
 // Which URLs the page cache keeps (server/multiCache.serverOptions.ts): the pages of the four
-// languages and the sitemap. Never: the self-service page (personal data), search results (one page
+// languages and the sitemap. Never: the self-service page (personal data), the Atlas's form to add an
+// organisation (a form token per response, a reader's values after a refused post), search results (one page
 // per query anyone can type), a preview (drafts, the
 // `/<locale>/preview` link or a page with `?preview=`), the site's API, its GraphQL proxy, uploads.
 import { LOCALES, searchLocale, selfServiceLocale } from './routes';
 import { PREVIEW_PARAM } from './preview';
+import { submissionPageLocale } from './organisation-submission';
 
 /**
  * Seconds a page stays fresh without a purge (NUXT_CONTENT_TTL): the CMS purges what its changes
@@ -25,7 +27,7 @@ export function isPageCached(url: string): boolean {
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
   if (path === '/sitemap.xml') return true;
-  if (!PAGE.test(path) || selfServiceLocale(path) || searchLocale(path)) return false;
+  if (!PAGE.test(path) || selfServiceLocale(path) || searchLocale(path) || submissionPageLocale(path)) return false;
   if (/^\/[a-z]{2}\/preview\/?$/.test(path)) return false;
   return query === -1 || !PREVIEW_QUERY.test(url.slice(query));
 }

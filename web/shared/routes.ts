@@ -32,7 +32,7 @@ export const SECTIONS = {
 } as const satisfies Record<string, PerLocale>;
 export type Section = keyof typeof SECTIONS;
 
-/** Pages without a slug: the archive of past sessions, the three legal pages and the open data. */
+/** Pages without a slug: the archive of past sessions, the three legal pages, the open data and the Atlas's form. */
 export const STATIC_PAGES = {
   'training-sessions-past': {
     fr: 'formations/archives',
@@ -44,6 +44,9 @@ export const STATIC_PAGES = {
   privacy: { fr: 'confidentialite', en: 'privacy', it: 'privacy', es: 'privacidad' },
   accessibility: { fr: 'accessibilite', en: 'accessibility', it: 'accessibilita', es: 'accesibilidad' },
   'open-data': { fr: 'donnees-ouvertes', en: 'open-data', it: 'dati-aperti', es: 'datos-abiertos' },
+  // "Add your organisation" (a fixed segment under the Atlas's path: the CMS reserves these four
+  // as organisation slugs, cms/src/editors/slugs.ts RESERVED_SLUGS).
+  'organisations-add': { fr: 'atlas/proposer', en: 'atlas/add', it: 'atlante/aggiungi', es: 'atlas/anadir' },
 } as const satisfies Record<string, PerLocale>;
 export type StaticPage = keyof typeof STATIC_PAGES;
 

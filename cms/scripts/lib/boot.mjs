@@ -1,4 +1,5 @@
-// Boots the CMS in-process (compiled TypeScript, no admin panel) and listens on a free port.
+// Boots the CMS in-process (compiled TypeScript; the admin panel only when asked, from its build)
+// and listens on a free port.
 // Shared by the tests, the schema generator, the seed command and the benchmark, and by the site's
 // tests as `cms/boot` (package.json `exports`).
 import { mkdtempSync } from 'node:fs';
@@ -23,10 +24,11 @@ const TEST_SECRETS = {
 };
 
 /**
- * @param {{ throwaway?: boolean, seed?: 'first' | 'always' | 'never' }} options
- *   throwaway: a new SQLite file (or, with DATABASE_URL set, the given PostgreSQL database).
+ * @param {{ throwaway?: boolean, seed?: 'first' | 'always' | 'never', adminPanel?: boolean }} options
+ *   throwaway: a new SQLite file (or, with DATABASE_URL set, the given PostgreSQL database);
+ *   adminPanel: serve the admin panel at /admin, from the build `strapi build` left in dist/build.
  */
-export async function bootStrapi({ throwaway = true, seed = 'first' } = {}) {
+export async function bootStrapi({ throwaway = true, seed = 'first', adminPanel = false } = {}) {
   process.env.NODE_ENV ??= 'test';
   process.env.HOST = '127.0.0.1';
   process.env.PORT = '0';
@@ -39,7 +41,7 @@ export async function bootStrapi({ throwaway = true, seed = 'first' } = {}) {
     process.env.DATABASE_FILENAME = join(mkdtempSync(join(tmpdir(), 'academy-cms-')), 'data.db');
   }
   const context = await compileStrapi({ appDir: cmsDir });
-  const strapi = await createStrapi({ ...context, autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({ ...context, autoReload: false, serveAdminPanel: adminPanel }).load();
   strapi.log.level = process.env.STRAPI_LOG_LEVEL;
   await strapi.server.listen();
   const { port } = strapi.server.httpServer.address();

@@ -89,7 +89,16 @@ export default function GuidePage() {
     <Layouts.Root>
       <Page.Title>{inline(blocks[0].replace(/^# /, ''))}</Page.Title>
       <Layouts.Content>
-        <Box paddingTop={8} background="neutral0" padding={8} hasRadius>
+        {/* Focusable, so that keyboard users can scroll the guide (it has no link to tab to). */}
+        <Box
+          tag="article"
+          tabIndex={0}
+          aria-label={inline(blocks[0].replace(/^# /, ''))}
+          paddingTop={8}
+          background="neutral0"
+          padding={8}
+          hasRadius
+        >
           {blocks.map((block, i) => (
             <Box key={i} paddingBottom={3}>
               <Block block={block} />

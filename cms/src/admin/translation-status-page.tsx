@@ -18,6 +18,8 @@ import {
 import { Layouts, Page, useAuth, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
+import { typeName as localTypeName } from '../editors/fields';
+import { adminLanguage } from './field-labels';
 
 /**
  * The translation status page: every entry of every localized type the admin may read × the
@@ -53,7 +55,8 @@ const BADGE: Record<State, { background: string; text: string }> = {
   modified: { background: 'alternative100', text: 'alternative700' },
   outdated: { background: 'warning100', text: 'warning700' },
 };
-const typeName = (uid: string) => uid.split('.').pop() ?? uid;
+/** A type's name in the admin's language (src/editors/fields.ts). */
+const typeName = (uid: string) => localTypeName(uid, adminLanguage());
 
 export function editUrl(row: Row, locale: string) {
   const base = row.kind === 'singleType' ? 'single-types' : 'collection-types';

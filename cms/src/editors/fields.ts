@@ -41,6 +41,36 @@ const DESCRIPTION = { label: t('Description', 'Description', 'Descrizione', 'Des
 const COVER = {
   label: t('Cover image', 'Image de couverture', 'Immagine di copertina', 'Imagen de portada'),
 };
+/** Beside every image: its alternative text in this language, or "decorative" (src/editors/alt-text.ts). */
+const ALT = {
+  label: t(
+    'Alternative text of the image',
+    "Texte alternatif de l'image",
+    "Testo alternativo dell'immagine",
+    'Texto alternativo de la imagen',
+  ),
+  description: t(
+    'What the image shows, in this language, for people who cannot see it (screen readers read it out). Required to publish, unless the image is marked decorative.',
+    "Ce que montre l'image, dans cette langue, pour les personnes qui ne la voient pas (les lecteurs d'écran le lisent). Obligatoire pour publier, sauf si l'image est marquée décorative.",
+    "Ciò che mostra l'immagine, in questa lingua, per chi non può vederla (i lettori di schermo lo leggono). Obbligatorio per pubblicare, salvo se l'immagine è segnata come decorativa.",
+    'Lo que muestra la imagen, en este idioma, para quienes no pueden verla (los lectores de pantalla lo leen). Obligatorio para publicar, salvo si la imagen está marcada como decorativa.',
+  ),
+  placeholder: t(
+    'For example: three volunteers around a laptop',
+    'Par exemple : trois bénévoles autour d’un ordinateur portable',
+    'Per esempio: tre volontari intorno a un portatile',
+    'Por ejemplo: tres voluntarios alrededor de un portátil',
+  ),
+};
+const DECORATIVE = {
+  label: t('Decorative image', 'Image décorative', 'Immagine decorativa', 'Imagen decorativa'),
+  description: t(
+    'Only when the image adds nothing to the text (an ornament): the site then gives it an empty alternative text and screen readers skip it.',
+    "Seulement si l'image n'ajoute rien au texte (un ornement) : le site lui donne alors un texte alternatif vide et les lecteurs d'écran l'ignorent.",
+    "Solo se l'immagine non aggiunge nulla al testo (un ornamento): il sito le dà allora un testo alternativo vuoto e i lettori di schermo la saltano.",
+    'Solo si la imagen no añade nada al texto (un adorno): la web le da entonces un texto alternativo vacío y los lectores de pantalla la omiten.',
+  ),
+};
 const SEO = {
   label: t(
     'Search engines and sharing',
@@ -56,12 +86,11 @@ const AUDIENCES = { label: t('Audiences', 'Publics', 'Destinatari', 'Públicos')
 const COUNTRY = {
   label: t('Country', 'Pays', 'Paese', 'País'),
   description: t(
-    'Two capital letters (ISO 3166-1): FR, BE, IT, ES…',
-    'Deux majuscules (ISO 3166-1) : FR, BE, IT, ES…',
-    'Due lettere maiuscole (ISO 3166-1): FR, BE, IT, ES…',
-    'Dos mayúsculas (ISO 3166-1): FR, BE, IT, ES…',
+    'Pick it in the list: type a few letters of its name to find it.',
+    'Choisissez-le dans la liste : tapez quelques lettres de son nom pour le trouver.',
+    'Sceglietelo nell’elenco: digitate qualche lettera del nome per trovarlo.',
+    'Elígelo en la lista: escribe unas letras de su nombre para encontrarlo.',
   ),
-  placeholder: t('FR', 'FR', 'IT', 'ES'),
 };
 const URL_PLACEHOLDER = { placeholder: t('https://…', 'https://…', 'https://…', 'https://…') };
 const LICENCE = { label: t('Licence', 'Licence', 'Licenza', 'Licencia') };
@@ -137,6 +166,8 @@ export const FIELDS: Record<string, Record<string, FieldTexts>> = {
     jobSheet: { label: t('Job sheet', 'Fiche métier', 'Scheda professionale', 'Ficha de empleo') },
     country: COUNTRY,
     portrait: { label: t('Portrait', 'Portrait', 'Ritratto', 'Retrato') },
+    portraitAlt: ALT,
+    portraitDecorative: DECORATIVE,
     pullQuote: { label: t('Pull quote', 'Citation mise en avant', 'Citazione in evidenza', 'Cita destacada') },
     body: {
       label: t('Questions and answers', 'Questions et réponses', 'Domande e risposte', 'Preguntas y respuestas'),
@@ -179,6 +210,8 @@ export const FIELDS: Record<string, Record<string, FieldTexts>> = {
     modules: { label: t('Modules', 'Modules', 'Moduli', 'Módulos') },
     interviews: { label: t('Interviews', 'Entretiens', 'Interviste', 'Entrevistas') },
     cover: COVER,
+    coverAlt: ALT,
+    coverDecorative: DECORATIVE,
     seo: SEO,
   },
   'api::module.module': {
@@ -208,6 +241,8 @@ export const FIELDS: Record<string, Record<string, FieldTexts>> = {
       label: t('Resources to download', 'Ressources à télécharger', 'Risorse da scaricare', 'Recursos para descargar'),
     },
     cover: COVER,
+    coverAlt: ALT,
+    coverDecorative: DECORATIVE,
     authors: { label: t('Authors', 'Auteurs', 'Autori', 'Autores') },
     jobSheets: { label: t('Job sheets', 'Fiches métier', 'Schede professionali', 'Fichas de empleo') },
     licence: LICENCE,
@@ -229,10 +264,10 @@ export const FIELDS: Record<string, Record<string, FieldTexts>> = {
     roles: {
       label: t('Roles', 'Rôles', 'Ruoli', 'Funciones'),
       description: t(
-        'Any of: tools-provider, transition-support, training, network.',
-        'Parmi : tools-provider, transition-support, training, network.',
-        'Tra: tools-provider, transition-support, training, network.',
-        'Entre: tools-provider, transition-support, training, network.',
+        'Tick every role the organisation plays.',
+        "Cochez chaque rôle que joue l'organisation.",
+        "Spuntate ogni ruolo che svolge l'organizzazione.",
+        'Marca cada función que cumple la organización.',
       ),
     },
     services: { label: t('Services (themes)', 'Services (thèmes)', 'Servizi (temi)', 'Servicios (temas)') },
@@ -248,6 +283,8 @@ export const FIELDS: Record<string, Record<string, FieldTexts>> = {
     },
     website: { label: t('Website', 'Site web', 'Sito web', 'Sitio web'), ...URL_PLACEHOLDER },
     logo: { label: t('Logo', 'Logo', 'Logo', 'Logotipo') },
+    logoAlt: ALT,
+    logoDecorative: DECORATIVE,
     isConsortiumPartner: {
       label: t('Consortium partner', 'Partenaire du consortium', 'Partner del consorzio', 'Socio del consorcio'),
     },
@@ -389,6 +426,15 @@ export const FIELDS: Record<string, Record<string, FieldTexts>> = {
     shareImage: {
       label: t('Image when shared', 'Image de partage', 'Immagine di condivisione', 'Imagen al compartir'),
     },
+    shareImageAlt: {
+      label: ALT.label,
+      description: t(
+        'What the shared image shows, in this language (social networks read it out). Required to publish when there is a share image.',
+        "Ce que montre l'image de partage, dans cette langue (les réseaux sociaux la lisent). Obligatoire pour publier s'il y a une image de partage.",
+        "Ciò che mostra l'immagine di condivisione, in questa lingua (i social network la leggono). Obbligatorio per pubblicare se c'è un'immagine di condivisione.",
+        'Lo que muestra la imagen al compartir, en este idioma (las redes sociales la leen). Obligatorio para publicar si hay imagen al compartir.',
+      ),
+    },
   },
 };
 
@@ -414,3 +460,28 @@ export const LAYOUTS: Record<string, { mainField?: string; list?: string[]; read
   'module.tool': { mainField: 'name' },
   'shared.seo': { mainField: 'metaTitle' },
 };
+
+/** The content types' names, as editors read them (the translation status page, the home widgets). */
+export const TYPE_NAMES: Record<string, Texts> = {
+  'api::audience.audience': t('Audience', 'Public', 'Pubblico', 'Público'),
+  'api::competence.competence': t('Competence', 'Compétence', 'Competenza', 'Competencia'),
+  'api::home.home': t('Home page', "Page d'accueil", 'Pagina iniziale', 'Página de inicio'),
+  'api::interview.interview': t('Interview', 'Entretien', 'Intervista', 'Entrevista'),
+  'api::job-sheet.job-sheet': t('Job sheet', 'Fiche métier', 'Scheda professionale', 'Ficha de empleo'),
+  'api::module.module': t('Module', 'Module', 'Modulo', 'Módulo'),
+  'api::organisation.organisation': t('Organisation', 'Organisation', 'Organizzazione', 'Organización'),
+  'api::registration.registration': t('Registration', 'Inscription', 'Iscrizione', 'Inscripción'),
+  'api::site.site': t('Site', 'Site', 'Sito', 'Sitio'),
+  'api::theme.theme': t('Theme', 'Thème', 'Tema', 'Tema'),
+  'api::training-session.training-session': t(
+    'Training session',
+    'Session de formation',
+    'Sessione di formazione',
+    'Sesión de formación',
+  ),
+};
+
+/** A content type's name in `language`, else the end of its uid. */
+export function typeName(uid: string, language: LocaleCode): string {
+  return TYPE_NAMES[uid]?.[language] ?? uid.split('.').pop() ?? uid;
+}

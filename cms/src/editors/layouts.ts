@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { FIELDS, LAYOUTS, type FieldTexts } from './fields';
+import { ALT_SUFFIX, DECORATIVE_SUFFIX } from './alt-text';
 
 /**
  * Writes the editors' labels, descriptions, placeholders (in English, see fields.ts), main fields
@@ -40,6 +41,23 @@ function withTexts(metadatas: Record<string, Metadata>, fields: Record<string, F
   return next;
 }
 
+type EditRow = Array<{ name: string; size: number }>;
+
+/** An image's alt text and decorative mark on the row just below it (not at the end of the form). */
+export function altTextsBesideImages(edit: EditRow[], attributes: Record<string, { type: string }>): EditRow[] {
+  let rows = edit;
+  for (const [image, attribute] of Object.entries(attributes)) {
+    const companions = [`${image}${ALT_SUFFIX}`, `${image}${DECORATIVE_SUFFIX}`].filter((n) => attributes[n]);
+    if (attribute.type !== 'media' || !companions.length) continue;
+    const others = rows.map((row) => row.filter((f) => !companions.includes(f.name))).filter((row) => row.length);
+    const at = others.findIndex((row) => row.some((f) => f.name === image));
+    if (at === -1) continue;
+    const row = companions.map((name) => ({ name, size: 12 / companions.length }));
+    rows = [...others.slice(0, at + 1), row, ...others.slice(at + 1)];
+  }
+  return rows;
+}
+
 export async function configureEditorsLayouts(strapi: Core.Strapi) {
   const store = strapi.store(STORE);
   const version = layoutVersion();
@@ -58,12 +76,18 @@ export async function configureEditorsLayouts(strapi: Core.Strapi) {
     const current = await service.findConfiguration(model);
     const layout = LAYOUTS[uid] ?? {};
     const settings = layout.mainField ? { ...current.settings, mainField: layout.mainField } : current.settings;
-    const layouts = layout.list ? { ...current.layouts, list: layout.list } : current.layouts;
+    const attributes = (model as unknown as { attributes: Record<string, { type: string; target?: string }> })
+      .attributes;
+    const layouts = {
+      ...current.layouts,
+      ...(layout.list ? { list: layout.list } : {}),
+      edit: Array.isArray(current.layouts.edit)
+        ? altTextsBesideImages(current.layouts.edit as EditRow[], attributes)
+        : current.layouts.edit,
+    };
     const metadatas = withTexts(current.metadatas, FIELDS[uid] ?? {});
     // A relation's picker shows and searches the target's main field (a competence by its name).
-    for (const [name, attribute] of Object.entries(
-      (model as unknown as { attributes: Record<string, { type: string; target?: string }> }).attributes,
-    )) {
+    for (const [name, attribute] of Object.entries(attributes)) {
       const targetMain = attribute.type === 'relation' && attribute.target && LAYOUTS[attribute.target]?.mainField;
       if (targetMain && metadatas[name])
         metadatas[name] = { ...metadatas[name], edit: { ...metadatas[name].edit, mainField: targetMain } };

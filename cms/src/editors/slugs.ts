@@ -1,4 +1,18 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { LOCALE_CODES } from '../i18n/locales';
+import { messageLocale, t } from '../api/registration/messages';
+import { isReservedSlug } from './reserved-slugs';
+
+export { RESERVED_SLUGS, isReservedSlug } from './reserved-slugs';
+
+/** Refused next to the slug field, in the editor's admin language (else their browser's). */
+function reservedSlug(strapi: Core.Strapi, field: string, slug: string) {
+  const ctx = strapi.requestContext.get();
+  const locale = messageLocale(ctx?.state?.user?.preferedLanguage ?? ctx?.acceptsLanguages?.(LOCALE_CODES));
+  const message = t(locale, 'editor.slugReserved', { slug });
+  return new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });
+}
 
 /**
  * Slugs made on the server, per locale, from the entry's title in that locale, whenever the slug
@@ -52,8 +66,12 @@ export function slugMiddleware(strapi: Core.Strapi) {
     if (ctx.action !== 'create' && ctx.action !== 'update') return next();
     const model = strapi.contentTypes[ctx.uid as keyof typeof strapi.contentTypes] as unknown as Model | undefined;
     if (!model || !ctx.uid.startsWith('api::')) return next();
-    const fields = slugFields(model);
     const data = ctx.params?.data;
+    // A reserved slug (typed, or made from a title such as "Add"): refused, whatever the type's locales.
+    for (const [field, attribute] of Object.entries(model.attributes))
+      if (attribute.type === 'uid' && data && isReservedSlug(ctx.uid, data[field]))
+        throw reservedSlug(strapi, field, String(data[field]));
+    const fields = slugFields(model);
     if (!fields.length || !data) return next();
     const locale = ctx.params.locale;
     const uidService = strapi.plugin('content-manager').service('uid') as unknown as UidService;

@@ -74,17 +74,59 @@ function sourceOf(drafts: Version[]): Version | undefined {
   )[0];
 }
 
-/** Records what a translation was made from, after each save of a locale (a Document Service middleware). */
+type Attributes = Record<string, { type: string; pluginOptions?: { i18n?: { localized?: boolean } } }>;
+
+/** What a translator translates of a version: its localized text fields and components (ids left out). */
+async function translatableContent(strapi: Core.Strapi, uid: string, documentId: string, locale: string) {
+  const attributes = (
+    strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as unknown as { attributes: Attributes }
+  ).attributes;
+  const names = Object.entries(attributes)
+    .filter(([, a]) => a.pluginOptions?.i18n?.localized === true && a.type !== 'relation' && a.type !== 'media')
+    .map(([name]) => name);
+  const components = names.filter((name) => ['component', 'dynamiczone'].includes(attributes[name].type));
+  const version = (await strapi.db.query(uid as never).findOne({
+    where: { documentId, locale, publishedAt: null },
+    populate: Object.fromEntries(components.map((name) => [name, true])),
+  })) as Record<string, unknown> | null;
+  if (!version) return null;
+  return JSON.stringify(
+    names.map((name) => version[name] ?? null),
+    (key, value) => (key === 'id' || key === '__order' ? undefined : value === '' ? null : value),
+  );
+}
+
+/**
+ * Records what a translation was made from, after each save of a locale (a Document Service
+ * middleware). A save of the source that changes none of its translatable content (a shared
+ * field: a logo, a duration, a session's capacity; a relation) leaves its up-to-date translations
+ * up to date: nothing in them needs translating again.
+ */
 export function translationSourceMiddleware(strapi: Core.Strapi) {
   const types = new Set<string>();
   return async (
     ctx: { action: string; uid: string; params: { documentId?: string; locale?: string } },
     next: () => Promise<unknown>,
   ) => {
-    const result = (await next()) as { documentId?: string; locale?: string } | null;
-    if (ctx.action !== 'create' && ctx.action !== 'update') return result;
+    if (ctx.action !== 'create' && ctx.action !== 'update') return next();
     if (!types.size) for (const uid of localizedTypes(strapi)) types.add(uid);
-    if (!types.has(ctx.uid)) return result;
+    if (!types.has(ctx.uid)) return next();
+    // Before an update: the content and last change of the version written, in case it is the source.
+    const before =
+      ctx.action === 'update' && ctx.params.documentId && typeof ctx.params.locale === 'string'
+        ? {
+            content: await translatableContent(strapi, ctx.uid, ctx.params.documentId, ctx.params.locale),
+            updatedAt: ms(
+              (
+                (await strapi.db.query(ctx.uid as never).findOne({
+                  where: { documentId: ctx.params.documentId, locale: ctx.params.locale, publishedAt: null },
+                  select: ['updatedAt'],
+                })) as Version | null
+              )?.updatedAt,
+            ),
+          }
+        : null;
+    const result = (await next()) as { documentId?: string; locale?: string } | null;
     const documentId = result?.documentId ?? ctx.params.documentId;
     const locale = result?.locale ?? ctx.params.locale;
     if (!documentId || !locale || locale === '*') return result;
@@ -95,7 +137,17 @@ export function translationSourceMiddleware(strapi: Core.Strapi) {
         select: ['documentId', 'locale', 'createdAt', 'updatedAt'],
       })) as Version[];
       const source = sourceOf(drafts);
-      if (!source || source.locale === locale) return;
+      if (!source) return;
+      if (source.locale === locale) {
+        if (!before?.content || before.content !== (await translatableContent(strapi, ctx.uid, documentId, locale)))
+          return;
+        // The source's text is unchanged: the translations that were up to date still are.
+        await trx(SOURCES_TABLE)
+          .where({ type: ctx.uid, document_id: documentId, source_locale: locale })
+          .where('source_updated_at', '>=', before.updatedAt)
+          .update({ source_updated_at: ms(source.updatedAt) });
+        return;
+      }
       const row = {
         type: ctx.uid,
         document_id: documentId,

@@ -140,7 +140,7 @@ export function atlasTableSchema() {
 }
 
 /** A CSV cell (RFC 4180): strings quoted, a formula at the start of a string neutralised for spreadsheets. */
-function cell(value: unknown): string {
+export function csvCell(value: unknown): string {
   if (value == null) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   let text = String(value);
@@ -170,7 +170,7 @@ export function atlasCsv(organisations: AtlasOrganisation[]): string {
         o.description,
         o.url,
       ]
-        .map(cell)
+        .map(csvCell)
         .join(','),
     );
   }

@@ -23,10 +23,10 @@ import {
  * `/api/open-data/catalog.jsonld` and `/api/open-data/<locale>/<file>`; the site serves them
  * from its own origin at `/open-data/...` (web/server/routes/open-data/).
  *
- * Cached in memory, each file with the version of the content it was built from: the last row
- * of the publishing change log (src/publishing/log.ts writes one, in the transaction of the
- * change, for every publish, update of published content, unpublish and delete). A request reads
- * that version (one indexed MAX) and rebuilds the file only when the log has moved since, so an
+ * Cached in memory, each file with the version of the content it was built from: the position
+ * of the publishing change log (src/publishing/version.ts; log.ts writes a row, in the transaction
+ * of the change, for every publish, update of published content, unpublish and delete). A request
+ * reads that version (two indexed lookups) and rebuilds the file only when the log has moved since, so an
  * export follows the content from the commit of the change on, on every replica, with no timer.
  */
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -64,7 +64,7 @@ const BUILDERS: Record<string, (strapi: Core.Strapi, locale: LocaleCode) => Prom
 };
 
 interface Cached extends ExportFile {
-  version: number;
+  version: string;
   etag: string;
   licence?: string;
 }

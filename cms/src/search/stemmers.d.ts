@@ -11,3 +11,26 @@ declare module '@orama/stemmers/italian' {
 declare module '@orama/stemmers/spanish' {
   export function stemmer(word: string): string;
 }
+// @orama/stopwords' per-language lists, the same way.
+declare module '@orama/stopwords/english' {
+  export const stopwords: string[];
+}
+declare module '@orama/stopwords/french' {
+  export const stopwords: string[];
+}
+declare module '@orama/stopwords/italian' {
+  export const stopwords: string[];
+}
+declare module '@orama/stopwords/spanish' {
+  export const stopwords: string[];
+}
+// MiniSearch's radix tree of terms (its `minisearch/SearchableMap` entry), the part the embedded index uses.
+declare module 'minisearch/SearchableMap' {
+  export default class SearchableMap<T> {
+    get(key: string): T | undefined;
+    set(key: string, value: T): this;
+    atPrefix(prefix: string): Iterable<[string, T]>;
+    fuzzyGet(key: string, maxEditDistance: number): Map<string, [T, number]>;
+    get size(): number;
+  }
+}

@@ -2,6 +2,10 @@ import { stemmer as english } from '@orama/stemmers/english';
 import { stemmer as french } from '@orama/stemmers/french';
 import { stemmer as italian } from '@orama/stemmers/italian';
 import { stemmer as spanish } from '@orama/stemmers/spanish';
+import { stopwords as englishStopwords } from '@orama/stopwords/english';
+import { stopwords as frenchStopwords } from '@orama/stopwords/french';
+import { stopwords as italianStopwords } from '@orama/stopwords/italian';
+import { stopwords as spanishStopwords } from '@orama/stopwords/spanish';
 
 /**
  * The text rules both search providers share: how a word becomes a term (case and accents
@@ -22,26 +26,22 @@ const STEMMERS: Record<SearchLocale, (word: string) => string> = { en: english, 
 /** PostgreSQL's text search configuration of each locale (its Snowball stemmer and stop words). */
 export const PG_CONFIGS: Record<SearchLocale, string> = { en: 'english', fr: 'french', it: 'italian', es: 'spanish' };
 
-/** Words that say nothing about what an entry is about (articles, prepositions, conjunctions). */
-const STOP_WORDS: Record<SearchLocale, Set<string>> = {
-  en: new Set('a an and are as at be by for from how in into is it of on or the to with what your you our'.split(' ')),
-  fr: new Set(
-    'a au aux avec ce ces d dans de des du en et est l la le les leur leurs ou par pour qu que qui sa se ses son sur un une vos votre'.split(
-      ' ',
-    ),
-  ),
-  it: new Set(
-    'a ad al alla alle agli ai col con d da dal dalla dei del della delle di e ed gli i il in l la le nei nel nella per su sul tra un una uno'.split(
-      ' ',
-    ),
-  ),
-  es: new Set('a al con de del e el en la las lo los o para por que se su sus tu un una uno y'.split(' ')),
-};
-
 /** Lower case, accents and other combining marks removed, ligatures opened. */
 export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae').toLowerCase();
 }
+
+/**
+ * Words that say nothing about what an entry is about (articles, pronouns, auxiliaries…): the
+ * Snowball lists of each language as `@orama/stopwords` ships them (folded, as terms are), the
+ * same lists PostgreSQL's text search configurations use, plus a few common words those leave out.
+ */
+const STOP_WORDS: Record<SearchLocale, Set<string>> = {
+  en: new Set([...englishStopwords, 'how', 'what', 'your'].map((w) => fold(w))),
+  fr: new Set([...frenchStopwords, 'a'].map((w) => fold(w))),
+  it: new Set(italianStopwords.map((w) => fold(w))),
+  es: new Set(spanishStopwords.map((w) => fold(w))),
+};
 
 /** Words of a text with their position: runs of letters and digits (an apostrophe or a hyphen splits). */
 export function words(text: string): Array<{ word: string; start: number; end: number }> {
@@ -52,11 +52,36 @@ export function words(text: string): Array<{ word: string; start: number; end: n
   return found;
 }
 
+/**
+ * Terms already computed, per locale (folding and stemming are most of an index build's work, and
+ * of cutting excerpts): a word's term never changes. Bounded: emptied when it grows past this.
+ */
+const TERM_CACHE_LIMIT = 50_000;
+const TERM_CACHE = new Map<SearchLocale, Map<string, string | null>>(SEARCH_LOCALES.map((l) => [l, new Map()]));
+
+const FOLD_CACHE = new Map<string, string>();
+
+/** `fold` for one word, memoized as terms are. */
+export function foldWord(word: string): string {
+  let folded = FOLD_CACHE.get(word);
+  if (folded === undefined) {
+    folded = fold(word);
+    if (FOLD_CACHE.size >= TERM_CACHE_LIMIT) FOLD_CACHE.clear();
+    FOLD_CACHE.set(word, folded);
+  }
+  return folded;
+}
+
 /** A word as the index knows it, or null for a stop word. */
 export function term(word: string, locale: SearchLocale): string | null {
-  const folded = fold(word);
-  if (STOP_WORDS[locale].has(folded)) return null;
-  return STEMMERS[locale](folded);
+  const cache = TERM_CACHE.get(locale)!;
+  const known = cache.get(word);
+  if (known !== undefined) return known;
+  const folded = foldWord(word);
+  const result = STOP_WORDS[locale].has(folded) ? null : STEMMERS[locale](folded);
+  if (cache.size >= TERM_CACHE_LIMIT) cache.clear();
+  cache.set(word, result);
+  return result;
 }
 
 export function terms(text: string, locale: SearchLocale): string[] {
@@ -99,7 +124,7 @@ export function excerpt(
   const all = words(text);
   const isMatch = (word: string) => {
     const t = term(word, locale);
-    return t !== null && (matches(t) || matches(fold(word)));
+    return t !== null && (matches(t) || matches(foldWord(word)));
   };
   const first = all.find((w) => isMatch(w.word));
   let from = 0;

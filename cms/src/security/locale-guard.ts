@@ -26,6 +26,18 @@ function localeOf(ctx: KoaContext): string | undefined {
   return typeof locale === 'string' && locale ? locale : undefined;
 }
 
+/** Whether an admin (their ability) may `action` (create, update, publish…) the `locale` version of a `model` entry. */
+export function mayInLocale(
+  strapi: Core.Strapi,
+  userAbility: unknown,
+  model: string,
+  action: string,
+  locale: string,
+): boolean {
+  const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility, model });
+  return checker.can(action, { locale }) as boolean;
+}
+
 export function guardContentManagerLocales(strapi: Core.Strapi) {
   const contentManager = strapi.plugin('content-manager');
   for (const [name, actions] of Object.entries(WRAPPED)) {
@@ -39,14 +51,8 @@ export function guardContentManagerLocales(strapi: Core.Strapi) {
         const schema = strapi.getModel(model as never) as { pluginOptions?: { i18n?: { localized?: boolean } } };
         const localized = schema?.pluginOptions?.i18n?.localized === true;
         if (localized && locale && ctx.state.userAbility) {
-          const checker = contentManager
-            .service('permission-checker')
-            .create({ userAbility: ctx.state.userAbility, model });
-          const version = { locale };
-          const allowed =
-            kind === 'create'
-              ? checker.can(CREATE, version)
-              : checker.can(CREATE, version) || checker.can(UPDATE, version);
+          const may = (action: string) => mayInLocale(strapi, ctx.state.userAbility, model, action, locale);
+          const allowed = kind === 'create' ? may(CREATE) : may(CREATE) || may(UPDATE);
           if (!allowed) return ctx.forbidden(`You may not write the "${locale}" version of this entry`);
         }
         return original.call(controller, ctx);

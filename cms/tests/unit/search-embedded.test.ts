@@ -69,6 +69,24 @@ describe('the embedded index', () => {
     expect(result.total).toBe(2);
   });
 
+  it('drops the English fallback once the translation is published, and brings it back when it goes', async () => {
+    const p = createEmbeddedProvider();
+    await p.rebuild([doc('a', 'en', 'Platform cooperatives')]);
+    const search = async () =>
+      (await p.search({ locale: 'it', query: 'cooperatives', types: null, page: 1, pageSize: 10 })).items.map((i) => [
+        i.locale,
+        i.fallback,
+      ]);
+    expect(await search()).toEqual([['en', true]]);
+    await p.replace('module', 'a', [
+      doc('a', 'en', 'Platform cooperatives'),
+      doc('a', 'it', 'Cooperatives di piattaforma'),
+    ]);
+    expect(await search()).toEqual([['it', false]]);
+    await p.replace('module', 'a', [doc('a', 'en', 'Platform cooperatives')]);
+    expect(await search()).toEqual([['en', true]]);
+  });
+
   it('forgets what is replaced or removed', async () => {
     const p = createEmbeddedProvider();
     await p.rebuild([doc('a', 'fr', 'Médiation numérique')]);

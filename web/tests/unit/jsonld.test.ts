@@ -158,7 +158,8 @@ describe('sitemap entries', () => {
     expect(locs).toContain('/it/atlante');
     expect(locs).toContain('/es/aviso-legal');
     expect(locs).toContain('/fr/donnees-ouvertes');
-    expect(locs.length).toBe(12 * 4);
+    expect(locs).toContain('/it/atlante/aggiungi');
+    expect(locs.length).toBe(13 * 4);
   });
 });
 

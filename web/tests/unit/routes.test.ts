@@ -1,4 +1,4 @@
-import { LOCALE_CODES, OPEN_DATA_SITE_PATHS, selfServiceUrl } from 'cms/site';
+import { LOCALE_CODES, OPEN_DATA_SITE_PATHS, RESERVED_SLUGS, selfServiceUrl } from 'cms/site';
 import { describe, expect, it } from 'vitest';
 import {
   i18nPages,
@@ -9,6 +9,7 @@ import {
   selfServicePath,
   STATIC_PAGES,
 } from '#shared/routes';
+import { isPageCached } from '#shared/page-cache';
 
 describe('localized paths (docs/design.md table)', () => {
   it('gives each section its path in each language', () => {
@@ -109,6 +110,23 @@ describe('localized paths (docs/design.md table)', () => {
     });
     expect(selfServiceLocale('/it/iscrizione')).toBe('it');
     expect(selfServiceLocale('/it/registration')).toBeUndefined();
+  });
+
+  it("serves the Atlas's form at a segment no organisation slug can take", () => {
+    expect(i18nPages()['organisations-add']).toEqual({
+      fr: '/atlas/proposer',
+      en: '/atlas/add',
+      it: '/atlante/aggiungi',
+      es: '/atlas/anadir',
+    });
+    for (const locale of LOCALES) {
+      const [list, segment] = STATIC_PAGES['organisations-add'][locale].split('/');
+      expect(list, locale).toBe(SECTIONS.organisations[locale]);
+      expect(RESERVED_SLUGS['api::organisation.organisation'], locale).toContain(segment);
+    }
+    // Never in the page cache (a form token per response), so its outcome query is its own.
+    expect(isPageCached('/fr/atlas/proposer?submitted=1')).toBe(false);
+    expect(isPageCached('/fr/atlas/une-cooperative')).toBe(true);
   });
 
   it('has the languages of the CMS', () => {

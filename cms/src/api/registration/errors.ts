@@ -3,7 +3,7 @@ import type { LocaleCode } from '../../i18n/locales';
 import { t } from './messages';
 
 /**
- * Why a registration or a self-service operation was refused: a stable machine code for the site
+ * Why a registration, a self-service operation or a submission to the Atlas was refused: a stable machine code for the site
  * (`extensions.code`), the input field it is about (`extensions.field`, or null) and a human
  * message in the registrant's language. The codes are part of the public contract (README).
  */
@@ -50,9 +50,15 @@ export function fieldError(
 export function refusal(
   locale: LocaleCode,
   code: RefusalCode,
-  options: { field?: string | null; vars?: Record<string, string | number>; extensions?: Record<string, unknown> } = {},
+  options: {
+    field?: string | null;
+    vars?: Record<string, string | number>;
+    extensions?: Record<string, unknown>;
+    /** Another text than the code's own (a form that is not a registration says so). */
+    messageKey?: string;
+  } = {},
 ): GraphQLError {
-  return new GraphQLError(t(locale, REFUSALS[code], options.vars), {
+  return new GraphQLError(t(locale, options.messageKey ?? REFUSALS[code], options.vars), {
     extensions: { code, field: options.field ?? null, locale, ...options.extensions },
   });
 }

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode } from '../../i18n/locales';
 import en from './messages/en.json';
 import fr from './messages/fr.json';
@@ -14,6 +15,15 @@ export function isLocale(value: unknown): value is LocaleCode {
 /** The language to answer in: the one asked for when we have it, else the default. */
 export function messageLocale(value: unknown): LocaleCode {
   return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
+/**
+ * The language of an editor's error: their admin language (profile), else their browser's, else
+ * the default. Outside a request (scripts, the seed), the default.
+ */
+export function editorLocale(strapi: Core.Strapi): LocaleCode {
+  const ctx = strapi.requestContext.get();
+  return messageLocale(ctx?.state?.user?.preferedLanguage ?? ctx?.acceptsLanguages(LOCALE_CODES));
 }
 
 /** `t('fr', 'errors.tooLong', { max: 120 })`; placeholders are `{name}`, values are plain text. */

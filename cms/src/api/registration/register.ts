@@ -1,17 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import schema from './content-types/registration/schema.json';
 import { registrationState } from '../training-session/registration-state';
-import { clientAddressGroup, type ClientContext } from './limits/client-ip';
-import { fieldError, invalidInput, refusal, type FieldError } from './errors';
+import type { ClientContext } from './limits/client-ip';
+import { invalidInput, refusal } from './errors';
+import { checkFormToken, checkHoneypot, FieldChecks, limitClient, limitEmail, normaliseEmail } from './form-checks';
 import { isLocale, messageLocale } from './messages';
 import { enqueueMail, kickOutbox } from './outbox/outbox';
 import { ensurePlacesRow, placesLeftBySession, takePlace } from './places/places';
-import { consumeAttempt } from './limits/rate-limit';
 import { asRegistrationFlow } from './places/flow';
 import { registrationSessionTitle } from './admin/session-title';
 import { loadSession } from './sessions';
 import { REGISTRATIONS_TABLE } from './tables';
-import { newSelfServiceToken, verifyFormToken } from './tokens';
+import { newSelfServiceToken } from './tokens';
 import type { LocaleCode } from '../../i18n/locales';
 import type registrationConfig from '../../../config/registration';
 
@@ -41,13 +41,8 @@ const MAX_LENGTH = {
   email: schema.attributes.email.maxLength,
   organisation: schema.attributes.organisation.maxLength,
 };
-// The HTML standard's definition of a valid email address (what <input type="email"> accepts),
-// with a dot required in the domain: mails go to the internet, not to a local host.
-const EMAIL =
-  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
-const CONTROL = /\p{Cc}/u;
 
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+export { normaliseEmail };
 
 interface CleanInput {
   session: string;
@@ -60,28 +55,13 @@ interface CleanInput {
 
 /** Every field checked at once, so that the site can show each message next to its field. */
 function validate(input: RegistrationInput, locale: LocaleCode): CleanInput {
-  const errors: FieldError[] = [];
-  const text = (field: 'fullName' | 'organisation', required: boolean) => {
-    const raw = input[field];
-    const value = typeof raw === 'string' ? raw.trim().replace(/\s+/g, ' ') : '';
-    if (!value) {
-      if (required) errors.push(fieldError(locale, field, 'REQUIRED'));
-    } else if (value.length > MAX_LENGTH[field])
-      errors.push(fieldError(locale, field, 'TOO_LONG', { max: MAX_LENGTH[field] }));
-    else if (CONTROL.test(String(raw))) errors.push(fieldError(locale, field, 'INVALID_VALUE'));
-    return value;
-  };
-  const fullName = text('fullName', true);
-  const email = typeof input.email === 'string' ? input.email.trim() : '';
-  if (!email) errors.push(fieldError(locale, 'email', 'REQUIRED'));
-  else if (email.length > MAX_LENGTH.email)
-    errors.push(fieldError(locale, 'email', 'TOO_LONG', { max: MAX_LENGTH.email }));
-  else if (!EMAIL.test(email) || email.split('@')[0].length > 64)
-    errors.push(fieldError(locale, 'email', 'INVALID_EMAIL'));
-  const organisation = text('organisation', false);
-  if (input.consent !== true) errors.push(fieldError(locale, 'consent', 'CONSENT_REQUIRED'));
-  if (!isLocale(input.locale)) errors.push(fieldError(locale, 'locale', 'INVALID_VALUE'));
-  if (errors.length > 0) throw invalidInput(locale, errors);
+  const checks = new FieldChecks(locale);
+  const fullName = checks.text('fullName', input.fullName, MAX_LENGTH.fullName, { required: true });
+  const email = checks.email('email', input.email, MAX_LENGTH.email);
+  const organisation = checks.text('organisation', input.organisation, MAX_LENGTH.organisation);
+  if (input.consent !== true) checks.add('consent', 'CONSENT_REQUIRED');
+  if (!isLocale(input.locale)) checks.add('locale', 'INVALID_VALUE');
+  if (checks.errors.length > 0) throw invalidInput(locale, checks.errors);
   return {
     session: String(input.session ?? ''),
     fullName,
@@ -102,13 +82,6 @@ export function isUniqueViolation(error: unknown): boolean {
     /UNIQUE constraint failed|duplicate key value/.test(String(message))
   );
 }
-
-const rateLimited = (locale: LocaleCode, seconds: number, field: string | null) =>
-  refusal(locale, 'RATE_LIMITED', {
-    field,
-    vars: { minutes: Math.ceil(seconds / 60) },
-    extensions: { retryAfterSeconds: seconds },
-  });
 
 async function liveRegistration(strapi: Core.Strapi, session: string, emailNormalized: string) {
   return strapi.db
@@ -134,18 +107,10 @@ export async function registerForTrainingSession(
   const locale = messageLocale(input?.locale);
   const config = strapi.config.get('registration') as RegistrationConfig;
 
-  const ipWait = await consumeAttempt(strapi, 'ip', clientAddressGroup(ctx, config.siteForwardingSecret ?? ''));
-  if (ipWait) throw rateLimited(locale, ipWait, null);
-  // Honeypot: a field people never see (the site hides it from sight and from assistive technology).
-  if (typeof input.website === 'string' && input.website.trim() !== '')
-    throw refusal(locale, 'SPAM_SUSPECTED', { field: 'website' });
+  await limitClient(strapi, ctx, 'ip', locale);
+  checkHoneypot(locale, input.website, 'website');
   const data = validate(input, locale);
-
-  const issuedAt = verifyFormToken(strapi.config.get('server.app.keys') as string[], input.formToken, data.session);
-  const age = issuedAt === null ? null : Date.now() - issuedAt;
-  if (age === null || age < 0 || age > Number(config.formTokenMaxAgeSeconds) * 1000)
-    throw refusal(locale, 'FORM_EXPIRED', { field: 'formToken' });
-  if (age < Number(config.minFillSeconds) * 1000) throw refusal(locale, 'TOO_FAST', { field: 'formToken' });
+  checkFormToken(strapi, locale, input.formToken, data.session, config);
 
   const session = await loadSession(strapi.db.connection, data.session);
   if (!session?.published) throw refusal(locale, 'SESSION_NOT_FOUND', { field: 'session' });
@@ -161,8 +126,7 @@ export async function registerForTrainingSession(
   if (state === 'not-open') throw refusal(locale, 'REGISTRATION_NOT_OPEN', { field: 'session' });
   if (state === 'closed') throw refusal(locale, 'REGISTRATION_CLOSED', { field: 'session' });
 
-  const emailWait = await consumeAttempt(strapi, 'email', data.emailNormalized);
-  if (emailWait) throw rateLimited(locale, emailWait, 'email');
+  await limitEmail(strapi, 'email', data.emailNormalized, locale);
 
   // The same person again: their registration as it is, and no new mail.
   const again = async () => {

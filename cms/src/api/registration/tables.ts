@@ -73,9 +73,10 @@ export interface RegistrationRow {
 /** A mail of the outbox (see outbox/outbox.ts). */
 export interface OutboxRow {
   id: number;
+  /** 0 for a mail of another kind (outbox.ts's registerMailKind). */
   registration_id: number;
-  kind: 'confirmation' | 'waitlist' | 'promotion' | 'cancellation';
-  /** JSON: the self-service token the mail links to, cleared once sent. */
+  kind: 'confirmation' | 'waitlist' | 'promotion' | 'cancellation' | (string & {});
+  /** JSON: the self-service token the mail links to (other kinds: the mail's data), sealed; cleared once sent. */
   payload: string | null;
   status: 'pending' | 'sent' | 'dropped' | 'failed';
   attempts: number;

@@ -20,10 +20,10 @@ export function looksLikeSelfServiceToken(token: unknown): token is string {
 }
 
 /**
- * The form token: proof that the CMS rendered the form for this session at a given time, so
- * that the minimum fill time cannot be bypassed by sending a made-up timestamp. It is
- * `<session>.<issued at, ms>.<nonce>.<HMAC-SHA256>`, signed with a key derived from APP_KEYS
- * (shared by every replica, never sent anywhere).
+ * The form token: proof that the CMS rendered the form for this session (or this form: the Atlas's
+ * `organisation-submission`) at a given time, so that the minimum fill time cannot be bypassed by
+ * sending a made-up timestamp. It is `<subject>.<issued at, ms>.<nonce>.<HMAC-SHA256>`, signed with
+ * a key derived from APP_KEYS (shared by every replica, never sent anywhere).
  */
 function derivedKey(appKeys: string[], purpose: string): Buffer {
   const secret = appKeys.filter(Boolean).join(',');
@@ -55,30 +55,42 @@ export function verifyFormToken(appKeys: string[], token: unknown, session: stri
 }
 
 /**
- * A self-service token as the mail outbox keeps it until its mail is sent: sealed with AES-256-GCM
- * under a key derived from APP_KEYS, `<iv>.<ciphertext>.<tag>` in base64url. The database never
- * holds a token in clear (a dump or a backup shows none); the outbox worker opens it to write the
- * link, and a retried mail links with the same token.
+ * Text the mail outbox keeps until its mail is sent (a self-service token, a submitter's address):
+ * sealed with AES-256-GCM under a key derived from APP_KEYS for `purpose`, `<iv>.<ciphertext>.<tag>`
+ * in base64url. The database never holds it in clear (a dump or a backup shows none); the outbox
+ * worker opens it to write the mail, and a retried mail says the same.
  */
-export function sealSelfServiceToken(appKeys: string[], token: string): string {
+export function sealText(appKeys: string[], purpose: string, text: string): string {
   const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv('aes-256-gcm', derivedKey(appKeys, 'registration-mail-link'), iv);
-  const sealed = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+  const cipher = crypto.createCipheriv('aes-256-gcm', derivedKey(appKeys, purpose), iv);
+  const sealed = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
   return [iv, sealed, cipher.getAuthTag()].map((part) => part.toString('base64url')).join('.');
 }
 
-/** The token, or null when the seal does not open (APP_KEYS changed since, or it was tampered with). */
-export function openSealedSelfServiceToken(appKeys: string[], sealed: unknown): string | null {
+/** The text, or null when the seal does not open (APP_KEYS changed since, or it was tampered with). */
+export function openSealedText(appKeys: string[], purpose: string, sealed: unknown): string | null {
   if (typeof sealed !== 'string') return null;
   const parts = sealed.split('.');
   if (parts.length !== 3) return null;
   try {
     const [iv, data, tag] = parts.map((part) => Buffer.from(part, 'base64url'));
-    const decipher = crypto.createDecipheriv('aes-256-gcm', derivedKey(appKeys, 'registration-mail-link'), iv);
+    const decipher = crypto.createDecipheriv('aes-256-gcm', derivedKey(appKeys, purpose), iv);
     decipher.setAuthTag(tag);
-    const token = Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
-    return looksLikeSelfServiceToken(token) ? token : null;
+    return Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
   } catch {
     return null;
   }
+}
+
+const MAIL_LINK_PURPOSE = 'registration-mail-link';
+
+/** A self-service token as the mail outbox keeps it until its mail is sent (see sealText). */
+export function sealSelfServiceToken(appKeys: string[], token: string): string {
+  return sealText(appKeys, MAIL_LINK_PURPOSE, token);
+}
+
+/** The token, or null when the seal does not open or holds no token. */
+export function openSealedSelfServiceToken(appKeys: string[], sealed: unknown): string | null {
+  const token = openSealedText(appKeys, MAIL_LINK_PURPOSE, sealed);
+  return looksLikeSelfServiceToken(token) ? token : null;
 }

@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 import Supercluster, { type ClusterFeature, type PointFeature } from 'supercluster';
 import { GraphQLError } from 'graphql';
 import type { ExtensionContext } from '../../../graphql/extension';
-import { contentVersion } from '../../../publishing/version';
-import { placedOrganisations, type Filters, type PlacedOrganisation } from '../listing/query';
+import { atlasOf, placedOrganisations, type Filters, type PlacedOrganisation } from '../listing/query';
 
 /**
  * The Atlas's map: the organisations the filters keep, clustered on the server per viewport
@@ -11,8 +10,10 @@ import { placedOrganisations, type Filters, type PlacedOrganisation } from '../l
  * organisations. `organisationMap` gives the points and clusters of a bounding box at a zoom;
  * `organisationMapCluster` the organisations of one cluster (a reader who opens it).
  *
- * One index per (locale, filters), built from the listing's SQL (published rows only) and kept
- * while the content's version (the publishing change log) stays the same; a few dozen at most.
+ * One index per (locale, filters), built from the listing's copy of the locale's organisations
+ * (../listing/query.ts: published rows only, filtered in memory, no SQL) and kept while the
+ * locale's organisations stay the same (the atlas's revision: a change of other content keeps
+ * them); a few dozen at most.
  */
 export const MAP_MAX_ZOOM = 10;
 const CLUSTER_RADIUS = 60;
@@ -21,6 +22,7 @@ const LEAVES_MAX = 100;
 
 type Properties = Omit<PlacedOrganisation, 'latitude' | 'longitude'>;
 interface Index {
+  /** The atlas's revision: it changes when the organisations do, not for other content. */
   version: number;
   index: Supercluster<Properties, { kinds: Record<string, number> }>;
   placed: number;
@@ -30,7 +32,8 @@ interface Index {
 export function mapIndexes(strapi: Core.Strapi) {
   const indexes = new Map<string, Promise<Index>>();
   return async function indexOf(locale: string, filters: Filters): Promise<Index> {
-    const version = await contentVersion(strapi);
+    const atlas = await atlasOf(strapi, locale);
+    const version = atlas.revision;
     const key = JSON.stringify([
       locale,
       filters.country ?? null,
@@ -45,7 +48,7 @@ export function mapIndexes(strapi: Core.Strapi) {
       return known;
     }
     const building = (async () => {
-      const { placed, unplaced } = await placedOrganisations(strapi, locale, filters);
+      const { placed, unplaced } = await placedOrganisations(strapi, locale, filters, atlas);
       const index = new Supercluster<Properties, { kinds: Record<string, number> }>({
         radius: CLUSTER_RADIUS,
         maxZoom: MAP_MAX_ZOOM + 1,

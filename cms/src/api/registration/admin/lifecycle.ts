@@ -1,8 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { inRegistrationFlow } from '../places/flow';
-import { LOCALE_CODES } from '../../../i18n/locales';
-import { messageLocale, t } from '../messages';
+import { editorLocale, t } from '../messages';
 import { enqueueMailWithNewLink, forgetMails, kickOutbox } from '../outbox/outbox';
 import { holdPlaces, reconcilePlaces } from '../places/places';
 import { isUniqueViolation, normaliseEmail, REGISTRATION } from '../register';
@@ -91,8 +90,6 @@ export function placeCountMiddleware(strapi: Core.Strapi): Modules.Documents.Mid
 
 /** In the editor's admin language (else their browser's), next to the email field of the edit view. */
 function emailTaken(strapi: Core.Strapi) {
-  const ctx = strapi.requestContext.get();
-  const locale = messageLocale(ctx?.state?.user?.preferedLanguage ?? ctx?.acceptsLanguages(LOCALE_CODES));
-  const message = t(locale, 'editor.emailTaken');
+  const message = t(editorLocale(strapi), 'editor.emailTaken');
   return new errors.ValidationError(message, { errors: [{ path: ['email'], message, name: 'ValidationError' }] });
 }

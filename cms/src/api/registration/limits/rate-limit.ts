@@ -10,19 +10,26 @@ import { RATE_LIMIT_TABLE } from '../tables';
 
 /**
  * Rate limits per client IP and per email address (REGISTRATION_RATE_LIMIT_MAX attempts per
- * REGISTRATION_RATE_LIMIT_WINDOW_S seconds), counted in the CMS's own database with
+ * REGISTRATION_RATE_LIMIT_WINDOW_S seconds; the Atlas's submission form, ORGANISATION_SUBMISSION_*), counted in the CMS's own database with
  * rate-limiter-flexible, so that every replica shares them without another service to run:
  * one upsert per check, negligible next to a registration. Keys are hashed (no IP address or
  * email in clear in the table).
  */
-export type LimitKind = 'ip' | 'email' | 'self-service';
+export type LimitKind = 'ip' | 'email' | 'self-service' | 'submission-ip' | 'submission-email';
+const KINDS: LimitKind[] = ['ip', 'email', 'self-service', 'submission-ip', 'submission-email'];
+
+/** The Atlas's submissions have their own limits (config/submissions.ts), the rest the registration's. */
+function settings(strapi: Core.Strapi, kind: LimitKind): { max: number; windowSeconds: number } {
+  const path = kind.startsWith('submission-') ? 'submissions.rateLimit' : 'registration.rateLimit';
+  return strapi.config.get(path) as { max: number; windowSeconds: number };
+}
 
 // Limiter objects only (their counts live in the database), per connection and settings.
 const cache = new WeakMap<object, Map<string, Promise<RateLimiterAbstract>>>();
 let creating: Promise<unknown> = Promise.resolve();
 
 function limiter(strapi: Core.Strapi, kind: LimitKind): Promise<RateLimiterAbstract> {
-  const { max, windowSeconds } = strapi.config.get('registration.rateLimit') as { max: number; windowSeconds: number };
+  const { max, windowSeconds } = settings(strapi, kind);
   const knex = strapi.db.connection;
   let byKey = cache.get(knex);
   if (!byKey) cache.set(knex, (byKey = new Map()));
@@ -56,7 +63,7 @@ function limiter(strapi: Core.Strapi, kind: LimitKind): Promise<RateLimiterAbstr
 
 /** Creates the limiters (and their table) at start, before the first reader arrives. */
 export async function prepareRateLimits(strapi: Core.Strapi) {
-  for (const kind of ['ip', 'email', 'self-service'] as LimitKind[]) await limiter(strapi, kind);
+  for (const kind of KINDS) await limiter(strapi, kind);
 }
 
 /** Counts one attempt; returns the seconds to wait when the limit is reached, else null. */

@@ -5,7 +5,13 @@ import { renderMail, type MailKind } from './mails';
 import { loadSession } from '../sessions';
 import { selfServiceUrl } from '../self-service-link';
 import { OUTBOX_TABLE, REGISTRATIONS_TABLE, type Db, type OutboxRow, type RegistrationRow, type Trx } from '../tables';
-import { newSelfServiceToken, openSealedSelfServiceToken, sealSelfServiceToken } from '../tokens';
+import {
+  newSelfServiceToken,
+  openSealedSelfServiceToken,
+  openSealedText,
+  sealSelfServiceToken,
+  sealText,
+} from '../tokens';
 import { waitlistPosition } from '../places/waitlist';
 
 /**
@@ -18,6 +24,11 @@ import { waitlistPosition } from '../places/waitlist';
  *
  * A mail's self-service token waits in its row sealed (tokens.ts), never in clear, and goes with
  * the row's payload once the mail is sent or given up; nothing logs it.
+ *
+ * Other mails than a registration's (the Atlas's submissions: api/organisation/submission/) use the
+ * same table, claims and retries: their row has `registration_id` 0 and a payload that holds,
+ * sealed, everything the mail needs (the recipient's address included), given to the sender
+ * registered for its kind (`registerMailKind`).
  */
 const LEASE_MS = 5 * 60_000;
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -55,6 +66,38 @@ export async function enqueueMail(
   });
 }
 
+/** Sends a mail of another kind than a registration's, given its opened payload. */
+export type MailSender = (strapi: Core.Strapi, payload: Record<string, unknown>) => Promise<'sent' | 'dropped'>;
+const senders = new Map<string, MailSender>();
+const OTHER_MAIL_PURPOSE = 'outbox-mail-payload';
+
+export function registerMailKind(kind: string, send: MailSender) {
+  senders.set(kind, send);
+}
+
+/** Queues a mail of a kind registered with `registerMailKind`; `data` waits sealed until it is sent. */
+export async function enqueueOtherMail(trx: Trx, kind: string, data: Record<string, unknown>) {
+  if (!senders.has(kind)) throw new Error(`No sender for mails of kind "${kind}"`);
+  const now = Date.now();
+  await trx(OUTBOX_TABLE).insert({
+    registration_id: 0,
+    kind,
+    payload: JSON.stringify({ sealed: sealText(appKeys(), OTHER_MAIL_PURPOSE, JSON.stringify(data)) }),
+    status: 'pending',
+    attempts: 0,
+    available_at: now,
+    created_at: now,
+  });
+}
+
+async function deliverOther(strapi: Core.Strapi, row: OutboxRow, send: MailSender) {
+  const { sealed } = row.payload ? JSON.parse(row.payload) : {};
+  const opened = openSealedText(appKeys(), OTHER_MAIL_PURPOSE, sealed);
+  // A seal that no longer opens (APP_KEYS changed since it was queued): nobody to write to.
+  if (!opened) return 'dropped';
+  return send(strapi, JSON.parse(opened));
+}
+
 /**
  * Queues a mail that carries a new self-service link, for a change the registrant did not make
  * with their link (a promotion, an editor's cancellation): only hashes are stored, so the mail can
@@ -74,7 +117,8 @@ export async function sealStoredTokens(strapi: Core.Strapi) {
   await db(OUTBOX_TABLE).where('status', 'failed').whereNotNull('payload').update({ payload: null });
   const rows: Array<{ id: number; payload: string }> = await db(OUTBOX_TABLE)
     .select('id', 'payload')
-    .whereNotNull('payload');
+    .whereNotNull('payload')
+    .whereNot('registration_id', 0);
   for (const row of rows) {
     const { token, replacesLink } = JSON.parse(row.payload);
     if (typeof token === 'string')
@@ -124,6 +168,8 @@ async function mailToken(strapi: Core.Strapi, registrationId: number, payload: R
 }
 
 async function deliver(strapi: Core.Strapi, row: OutboxRow) {
+  const other = senders.get(row.kind);
+  if (other) return deliverOther(strapi, row, other);
   const db = strapi.db.connection;
   const registration: RegistrationRow | undefined = await db(REGISTRATIONS_TABLE)
     .where('id', row.registration_id)
@@ -134,7 +180,7 @@ async function deliver(strapi: Core.Strapi, row: OutboxRow) {
   const locale = messageLocale(registration.language);
   const { token, replaces } = await mailToken(strapi, registration.id, row.payload ? JSON.parse(row.payload) : {});
   const mail = renderMail({
-    kind: row.kind,
+    kind: row.kind as MailKind,
     locale,
     fullName: registration.full_name,
     registrationDocumentId: registration.document_id,

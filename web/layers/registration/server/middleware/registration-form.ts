@@ -1,10 +1,8 @@
-import type { H3Event } from 'h3';
 import {
   OUTCOME_PARAM,
   PLACES_PARAM,
   REGISTRATION_FIELDS,
   sessionPagePath,
-  type RegistrationField,
   type RegistrationFormState,
   type RegistrationStatus,
   type RegistrationValues,
@@ -42,21 +40,13 @@ const STATUS_BY_CODE: Record<string, number> = {
   SESSION_PAST: 409,
 };
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
-
 function valuesOf(body: Record<string, unknown>): RegistrationValues {
   return {
-    fullName: text(body.fullName),
-    email: text(body.email),
-    organisation: text(body.organisation),
+    fullName: formText(body.fullName),
+    email: formText(body.email),
+    organisation: formText(body.organisation),
     consent: body.consent === 'yes',
   };
-}
-
-async function formBody(event: H3Event): Promise<Record<string, unknown>> {
-  if (!String(getRequestHeader(event, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return {};
-  const body = await readBody(event).catch(() => null);
-  return body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
 }
 
 export default defineEventHandler(async (event) => {
@@ -64,7 +54,7 @@ export default defineEventHandler(async (event) => {
   const page = sessionPagePath(event.path);
   if (!page) return;
   setResponseHeader(event, 'cache-control', 'no-store');
-  const body = await formBody(event);
+  const body = await readFormBody(event);
   const values = valuesOf(body);
   const state: RegistrationFormState = { values, fieldErrors: {} };
   try {
@@ -75,14 +65,14 @@ export default defineEventHandler(async (event) => {
       REGISTER,
       {
         data: {
-          session: text(body.session),
+          session: formText(body.session),
           fullName: values.fullName,
           email: values.email,
           organisation: values.organisation || null,
           consent: values.consent,
           locale: page.locale,
-          formToken: text(body.formToken),
-          website: text(body.website),
+          formToken: formText(body.formToken),
+          website: formText(body.website),
         },
       },
       { timeout: REGISTER_TIMEOUT_MS },
@@ -96,24 +86,11 @@ export default defineEventHandler(async (event) => {
         303,
       );
     }
-    const error = errors[0];
-    const code = String(error?.extensions?.code ?? '');
     // Not one of the contract's refusals (an internal error of the CMS): as if it had not answered.
-    if (!(code in STATUS_BY_CODE)) throw new Error(`the CMS answered ${error?.message ?? 'nothing'}`);
-    for (const { field, message } of error?.extensions?.fieldErrors ?? []) {
-      if ((REGISTRATION_FIELDS as readonly string[]).includes(field))
-        state.fieldErrors[field as RegistrationField] ??= message;
-    }
-    if (code !== 'INVALID_INPUT' || !Object.keys(state.fieldErrors).length) {
-      state.refusal = {
-        code,
-        message: error?.message ?? '',
-        ...(typeof error?.extensions?.url === 'string' ? { url: error.extensions.url } : {}),
-      };
-    }
-    setResponseStatus(event, STATUS_BY_CODE[code]);
-    const retryAfter = Number(error?.extensions?.retryAfterSeconds);
-    if (code === 'RATE_LIMITED' && retryAfter > 0) setResponseHeader(event, 'retry-after', Math.ceil(retryAfter));
+    const refused = formRefusal(event, errors[0], STATUS_BY_CODE, REGISTRATION_FIELDS);
+    if (!refused) throw new Error(`the CMS answered ${errors[0]?.message ?? 'nothing'}`);
+    state.fieldErrors = refused.fieldErrors;
+    if (refused.refusal) state.refusal = refused.refusal;
   } catch (error) {
     // The CMS is unreachable, failed or did not answer in time: the page renders its localized outage
     // message (with the CMS gone, the site's localized 503 page), with the reader's values kept.
