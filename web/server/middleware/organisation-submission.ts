@@ -20,14 +20,6 @@ const FORM = `query SubmissionForm($locale: I18NLocaleCode) {
   organisationSubmissionFormToken
   themes(locale: $locale, sort: "name", pagination: { limit: 100 }) { documentId name }
 }`;
-const STATUS_BY_CODE: Record<string, number> = {
-  INVALID_INPUT: 422,
-  FORM_EXPIRED: 422,
-  TOO_FAST: 422,
-  SPAM_SUSPECTED: 422,
-  RATE_LIMITED: 429,
-};
-
 function valuesOf(body: Record<string, unknown>): SubmissionValues {
   return {
     name: formText(body.name),
@@ -68,7 +60,7 @@ export default defineEventHandler(async (event) => {
       if (data?.submitOrganisation?.received) {
         return sendRedirect(event, `${event.path.split(/[?#]/)[0]}?${SUBMITTED_PARAM}=1#submission-outcome`, 303);
       }
-      const refused = formRefusal(event, errors[0], STATUS_BY_CODE, SUBMISSION_FIELDS);
+      const refused = formRefusal(event, errors[0], FORM_CHECK_STATUS, SUBMISSION_FIELDS);
       if (!refused) throw new Error(`the CMS answered ${errors[0]?.message ?? 'nothing'}`);
       state.fieldErrors = refused.fieldErrors;
       if (refused.refusal) state.refusal = refused.refusal;

@@ -16,6 +16,15 @@ export const formText = (value: unknown) => (typeof value === 'string' ? value :
 export const formList = (value: unknown) =>
   (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
 
+/** The statuses of the refusals every form shares (the CMS's form checks: form-checks.ts). */
+export const FORM_CHECK_STATUS: Record<string, number> = {
+  INVALID_INPUT: 422,
+  FORM_EXPIRED: 422,
+  TOO_FAST: 422,
+  SPAM_SUSPECTED: 422,
+  RATE_LIMITED: 429,
+};
+
 export interface FormRefusal<F extends string> {
   code: string;
   status: number;

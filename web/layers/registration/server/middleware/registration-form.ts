@@ -28,11 +28,7 @@ const REGISTER = `mutation Register($data: TrainingSessionRegistrationInput!) {
 const REGISTER_TIMEOUT_MS = 60_000;
 
 const STATUS_BY_CODE: Record<string, number> = {
-  INVALID_INPUT: 422,
-  FORM_EXPIRED: 422,
-  TOO_FAST: 422,
-  SPAM_SUSPECTED: 422,
-  RATE_LIMITED: 429,
+  ...FORM_CHECK_STATUS,
   SESSION_NOT_FOUND: 404,
   EXTERNAL_REGISTRATION: 409,
   REGISTRATION_NOT_OPEN: 409,
