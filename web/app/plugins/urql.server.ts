@@ -80,7 +80,7 @@ export default defineNuxtPlugin((nuxtApp) => {
           .addTags([...tags]);
         if (expiresIn === undefined) cache.allowStaleWhileRevalidate();
       }, event);
-      if (expiresIn !== undefined) setResponseHeader(event, 'cache-control', `s-maxage=${maxAge}`);
+      if (expiresIn !== undefined) event.node.res.setHeader('cache-control', `s-maxage=${maxAge}`);
     }
   });
   nuxtApp.vueApp.use(urql, client);
