@@ -276,6 +276,26 @@ describe('expiry through GraphQL', () => {
         applyEmail: null,
       });
     }
+    // A demo offer closed at seed time: found alone with its other languages (the page's switcher).
+    const demo = await graphql(`
+      {
+        jobOffers(filters: { slug: { eq: "internship-ux-designer-waag-futurelab" } }, locale: "en") {
+          isExpired
+          applyUrl
+          localizations {
+            locale
+            slug
+            isExpired
+            applyEmail
+          }
+        }
+      }
+    `);
+    expect(demo.errors).toBeUndefined();
+    const [closed] = nonEmpty(demo.data.jobOffers);
+    expect(closed).toMatchObject({ isExpired: true, applyUrl: null });
+    expect(closed.localizations.map((l: any) => l.locale).sort()).toEqual(['es', 'fr', 'it']);
+    for (const l of closed.localizations) expect(l).toMatchObject({ isExpired: true, applyEmail: null });
     const stillOpen = await graphql(
       `
         query ($id: ID!) {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core, UID } from '@strapi/strapi';
 
 /**
@@ -80,6 +81,14 @@ export function isRelationLoad(params: Row): boolean {
   );
 }
 
+/**
+ * GraphQL's batched relation loads (src/graphql/batch-relations.ts) run inside this: they read the
+ * relations of entries already found (an expired offer's organisation, job sheet, localizations),
+ * by primary key or documentId. What they populate (an organisation's `jobOffers`) stays open only.
+ */
+const relationLoads = new AsyncLocalStorage<true>();
+export const asRelationLoad = <T>(load: () => Promise<T>): Promise<T> => relationLoads.run(true, load);
+
 type Filters = ((args: { meta: { uid: string } }) => unknown) | Row | null | undefined;
 const OPEN_ROWS = Symbol('open rows only');
 
@@ -142,8 +151,9 @@ export function openOnlyReads(strapi: Core.Strapi) {
     if (!event.params || !readsOpenOnly(strapi)) return;
     const uid = event.model.uid;
     const inherited = event.params.filters as Filters;
-    if (EXPIRING[uid] && !isSingleLookup(event.params.where) && !isRelationLoad(event.params))
-      event.params.filters = openRowsOnly(inherited);
+    const ownRows =
+      isSingleLookup(event.params.where) || isRelationLoad(event.params) || relationLoads.getStore() === true;
+    if (EXPIRING[uid] && !ownRows) event.params.filters = openRowsOnly(inherited);
     if (event.params.populate != null)
       event.params.populate = populateOpenOnly(strapi, uid, event.params.populate, inherited);
   };
