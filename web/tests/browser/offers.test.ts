@@ -83,11 +83,17 @@ describe('the list of offers', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto('/en/offers', { waitUntil: 'networkidle' });
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('#__nuxt') as any)?.__vue_app__?.config.globalProperties.$nuxt?.isHydrating === false,
+    );
+    await page.evaluate(() => ((window as any).__sameDocument = true));
     await page.getByLabel(en.jobOffers.filters.workplace).selectOption('remote');
     await page.waitForURL((url) => url.searchParams.get('workplace') === 'remote');
     const titles = await cardTitles(page);
     expect(titles).toContain(REMOTE.locales.en.title);
     for (const text of await page.locator('.cards > li').allTextContents()) expect(text).toContain('Remote');
+    expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
     await context.close();
   });
 });
