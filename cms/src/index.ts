@@ -5,6 +5,9 @@ import { ensureDevelopmentAdmin } from './security/admin';
 import { ensureEditorialRoles } from './security/roles';
 import { guardContentManagerLocales } from './security/locale-guard';
 import { enforcePublishedOnly } from './security/drafts';
+import { enforceExpiry } from './security/expiry';
+import jobOfferFields from './api/job-offer/graphql/computed-fields';
+import { applyRuleMiddleware } from './api/job-offer/apply-rule';
 import { accountMutationsGuard, closeReaderAccounts } from './security/accounts';
 import { ensureConstraints } from './database/constraints';
 import { installRelationBatching } from './graphql/batch-relations';
@@ -62,6 +65,9 @@ export default {
     extension.shadowCRUD(COMPETENCE).field('label').disable();
     extension.use(trainingSessionFields(strapi));
     extension.use(registrationGraphql(strapi));
+    // Job offers: `isExpired`, and no offer published without a way to apply.
+    extension.use(jobOfferFields(strapi));
+    strapi.documents.use(applyRuleMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
     extension.use(organisationListing(strapi));
     extension.use(organisationMap(strapi));
     // "Add your organisation": a draft for the editors; publishing or deleting it answers the submitter.
@@ -94,6 +100,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Before anything can serve a request: the public reads published content only.
     enforcePublishedOnly(strapi);
+    // …and, of what expires (job offers), lists only what is still open.
+    enforceExpiry(strapi);
     await ensureRegistrationTables(strapi);
     await ensureSubmissionTable(strapi);
     await ensurePublishingTables(strapi);

@@ -35,6 +35,8 @@ const ROOT_FIELDS: Record<string, string> = {
   audience: 'audience',
   home: 'home',
   site: 'site',
+  jobOffers: 'jobOffer',
+  jobOffer: 'jobOffer',
 };
 
 /** `JobSheet` → `jobSheet`. */

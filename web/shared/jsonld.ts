@@ -444,6 +444,94 @@ export function organization(org: OrganisationLd): JsonLd {
   };
 }
 
+/** Google's employmentType values for the CMS's contracts (job-posting documentation). */
+export const EMPLOYMENT_TYPES: Record<string, string> = {
+  employment: 'FULL_TIME',
+  internship: 'INTERN',
+  apprenticeship: 'OTHER',
+  volunteering: 'VOLUNTEER',
+  freelance: 'CONTRACTOR',
+};
+
+/** The CMS's salary periods as Google's unitText values. */
+const SALARY_UNITS: Record<string, string> = { hour: 'HOUR', day: 'DAY', month: 'MONTH', year: 'YEAR' };
+
+export interface JobPostingLd {
+  title: string;
+  url: string;
+  /** The offer's description as HTML (written as plain text, as every JSON-LD text of the site). */
+  descriptionHtml: string;
+  datePosted: string;
+  validThrough: string;
+  contract: string;
+  /** on_site | hybrid | remote (GraphQL's enum values). */
+  workplace: string;
+  city?: string | null;
+  country: string;
+  organisation?: { name: string; website?: string | null; url?: string | null; logo?: string | null } | null;
+  salary?: { min?: number | null; max?: number | null; currency?: string | null; period?: string | null } | null;
+}
+
+/**
+ * An open offer: a JobPosting as Google's job-posting documentation asks (title, description,
+ * datePosted, validThrough, hiringOrganization, jobLocation with a PostalAddress, employmentType
+ * in Google's values; a remote offer is TELECOMMUTE with the country applicants may live in).
+ * People apply on the organisation's side: directApply false. Never written for an expired offer.
+ */
+export function jobPosting(offer: JobPostingLd): JsonLd {
+  const salary = offer.salary;
+  const amount =
+    salary?.currency && (salary.min != null || salary.max != null)
+      ? {
+          '@type': 'MonetaryAmount',
+          currency: salary.currency,
+          value: {
+            '@type': 'QuantitativeValue',
+            ...(salary.min != null && salary.max != null && salary.min !== salary.max
+              ? { minValue: salary.min, maxValue: salary.max }
+              : { value: salary.min ?? salary.max }),
+            ...(salary.period && SALARY_UNITS[salary.period] ? { unitText: SALARY_UNITS[salary.period] } : {}),
+          },
+        }
+      : undefined;
+  const organisation = offer.organisation;
+  return {
+    '@context': CONTEXT,
+    '@type': 'JobPosting',
+    title: offer.title,
+    description: plainText(offer.descriptionHtml),
+    url: offer.url,
+    datePosted: offer.datePosted,
+    validThrough: offer.validThrough,
+    employmentType: EMPLOYMENT_TYPES[offer.contract] ?? 'OTHER',
+    directApply: false,
+    hiringOrganization: organisation
+      ? {
+          '@type': 'Organization',
+          name: organisation.name,
+          ...(organisation.website ? { sameAs: organisation.website } : {}),
+          ...(organisation.url ? { url: organisation.url } : {}),
+          ...(organisation.logo ? { logo: organisation.logo } : {}),
+        }
+      : { '@type': 'Organization', name: ACADEMY_NAME },
+    jobLocation: {
+      '@type': 'Place',
+      address: {
+        '@type': 'PostalAddress',
+        ...(offer.city ? { addressLocality: offer.city } : {}),
+        addressCountry: offer.country,
+      },
+    },
+    ...(offer.workplace === 'remote'
+      ? {
+          jobLocationType: 'TELECOMMUTE',
+          applicantLocationRequirements: { '@type': 'Country', name: offer.country },
+        }
+      : {}),
+    ...(amount ? { baseSalary: amount } : {}),
+  };
+}
+
 /** JSON for a <script type="application/ld+json">, safe inside HTML (no `</script>` break-out). */
 export function serializeJsonLd(data: JsonLd | JsonLd[]): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');

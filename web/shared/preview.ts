@@ -12,6 +12,7 @@ export const PREVIEW_PAGES: Record<string, { page: Section | StaticPage | 'index
   competence: { page: 'competences', field: 'competence' },
   home: { page: 'index', field: null },
   site: { page: 'legal-notice', field: null },
+  jobOffer: { page: 'job-offers', field: 'jobOffer' },
 };
 
 export const PREVIEW_PARAM = 'preview';

@@ -29,6 +29,8 @@ export const SECTIONS = {
   organisations: { fr: 'atlas', en: 'atlas', it: 'atlante', es: 'atlas' },
   'training-sessions': { fr: 'formations', en: 'trainings', it: 'formazioni', es: 'formaciones' },
   competences: { fr: 'competences', en: 'competences', it: 'competenze', es: 'competencias' },
+  // Job and internship offers (open ones; an expired offer's page answers 410).
+  'job-offers': { fr: 'offres', en: 'offers', it: 'offerte', es: 'ofertas' },
 } as const satisfies Record<string, PerLocale>;
 export type Section = keyof typeof SECTIONS;
 

@@ -14,6 +14,7 @@ const SLUGGED_TABLES = [
   'themes',
   'audiences',
   'competences',
+  'job_offers',
 ];
 
 export function constraintStatements(): string[] {

@@ -181,8 +181,61 @@ export const FIELDS: Record<string, Record<string, FieldTexts>> = {
     },
     seo: SEO,
   },
+  'api::job-offer.job-offer': {
+    title: TITLE,
+    slug: SLUG,
+    summary: SUMMARY,
+    description: DESCRIPTION,
+    organisation: { label: t('Organisation', 'Organisation', 'Organizzazione', 'Organización') },
+    contract: { label: t('Contract', 'Contrat', 'Contratto', 'Contrato') },
+    city: { label: t('City', 'Ville', 'Città', 'Ciudad') },
+    country: COUNTRY,
+    workplace: {
+      label: t('Where the work is done', 'Lieu de travail', 'Luogo di lavoro', 'Lugar de trabajo'),
+      description: t(
+        'On site, hybrid or remote (the same in every language).',
+        'Sur place, hybride ou à distance (le même dans toutes les langues).',
+        'In sede, ibrido o da remoto (uguale in tutte le lingue).',
+        'Presencial, híbrido o en remoto (el mismo en todos los idiomas).',
+      ),
+    },
+    jobSheet: { label: t('Job sheet', 'Fiche métier', 'Scheda professionale', 'Ficha de empleo') },
+    competences: COMPETENCES,
+    skills: { label: t('Skills', 'Compétences métier', 'Abilità', 'Habilidades') },
+    applyUrl: {
+      label: t('Application link', 'Lien de candidature', 'Link per candidarsi', 'Enlace de candidatura'),
+      description: t(
+        'This link, an email address or both: at least one is required to publish.',
+        'Ce lien, une adresse e-mail ou les deux : au moins un est obligatoire pour publier.',
+        'Questo link, un indirizzo e-mail o entrambi: almeno uno è obbligatorio per pubblicare.',
+        'Este enlace, un correo electrónico o ambos: al menos uno es obligatorio para publicar.',
+      ),
+      ...URL_PLACEHOLDER,
+    },
+    applyEmail: {
+      label: t('Application email', 'E-mail de candidature', 'E-mail per candidarsi', 'Correo de candidatura'),
+    },
+    publishedUntil: {
+      label: t('Open until', "Ouverte jusqu'au", 'Aperta fino al', 'Abierta hasta'),
+      description: t(
+        'After this moment the offer leaves every list by itself, and its page says it has expired.',
+        "Passé ce moment, l'offre quitte d'elle-même toutes les listes et sa page indique qu'elle a expiré.",
+        "Dopo questo momento l'offerta esce da sola da tutti gli elenchi e la sua pagina indica che è scaduta.",
+        'Pasado este momento, la oferta sale sola de todas las listas y su página indica que ha caducado.',
+      ),
+    },
+    salaryMin: { label: t('Salary from', 'Salaire à partir de', 'Retribuzione da', 'Salario desde') },
+    salaryMax: { label: t('Salary up to', "Salaire jusqu'à", 'Retribuzione fino a', 'Salario hasta') },
+    salaryCurrency: {
+      label: t('Currency', 'Devise', 'Valuta', 'Moneda'),
+      placeholder: t('EUR', 'EUR', 'EUR', 'EUR'),
+    },
+    salaryPeriod: { label: t('Salary per', 'Salaire par', 'Retribuzione per', 'Salario por') },
+    seo: SEO,
+  },
   'api::job-sheet.job-sheet': {
     title: TITLE,
+    jobOffers: { label: t('Job offers', "Offres d'emploi", 'Offerte di lavoro', 'Ofertas de empleo') },
     slug: SLUG,
     summary: SUMMARY,
     missions: { label: t('Missions', 'Missions', 'Compiti', 'Misiones') },
@@ -249,6 +302,7 @@ export const FIELDS: Record<string, Record<string, FieldTexts>> = {
     seo: SEO,
   },
   'api::organisation.organisation': {
+    jobOffers: { label: t('Job offers', "Offres d'emploi", 'Offerte di lavoro', 'Ofertas de empleo') },
     name: {
       ...NAME,
       description: t(
@@ -447,6 +501,10 @@ export const LAYOUTS: Record<string, { mainField?: string; list?: string[]; read
   'api::theme.theme': { mainField: 'name', list: ['name', 'slug', 'updatedAt'] },
   'api::competence.competence': { mainField: 'label', list: ['label', 'areaName', 'updatedAt'], readOnly: ['label'] },
   'api::interview.interview': { mainField: 'title', list: ['title', 'personName', 'country', 'updatedAt'] },
+  'api::job-offer.job-offer': {
+    mainField: 'title',
+    list: ['title', 'contract', 'country', 'publishedUntil', 'updatedAt'],
+  },
   'api::job-sheet.job-sheet': { mainField: 'title', list: ['title', 'iscoCode', 'updatedAt'] },
   'api::module.module': { mainField: 'title', list: ['title', 'level', 'durationHours', 'updatedAt'] },
   'api::organisation.organisation': { mainField: 'name', list: ['name', 'kind', 'country', 'city', 'updatedAt'] },
@@ -467,6 +525,7 @@ export const TYPE_NAMES: Record<string, Texts> = {
   'api::competence.competence': t('Competence', 'Compétence', 'Competenza', 'Competencia'),
   'api::home.home': t('Home page', "Page d'accueil", 'Pagina iniziale', 'Página de inicio'),
   'api::interview.interview': t('Interview', 'Entretien', 'Intervista', 'Entrevista'),
+  'api::job-offer.job-offer': t('Job offer', "Offre d'emploi", 'Offerta di lavoro', 'Oferta de empleo'),
   'api::job-sheet.job-sheet': t('Job sheet', 'Fiche métier', 'Scheda professionale', 'Ficha de empleo'),
   'api::module.module': t('Module', 'Module', 'Modulo', 'Módulo'),
   'api::organisation.organisation': t('Organisation', 'Organisation', 'Organizzazione', 'Organización'),

@@ -21,6 +21,7 @@ export const PREVIEWABLE = [
   'competence',
   'home',
   'site',
+  'jobOffer',
 ];
 
 export function previewPayload(fields: {

@@ -10,6 +10,8 @@ export const PUBLIC_READ_TYPES = [
   'api::theme.theme',
   'api::audience.audience',
   'api::competence.competence',
+  // Open offers only, and one expired offer when looked up by itself: src/security/expiry.ts.
+  'api::job-offer.job-offer',
 ] as const;
 export const PUBLIC_SINGLE_TYPES = ['api::home.home', 'api::site.site'] as const;
 

@@ -16,7 +16,8 @@ type Uid =
   | 'api::job-sheet.job-sheet'
   | 'api::module.module'
   | 'api::interview.interview'
-  | 'api::training-session.training-session';
+  | 'api::training-session.training-session'
+  | 'api::job-offer.job-offer';
 
 /** documentIds of seeded entries, by folder and fixture key. */
 type Ids = Record<string, Map<string, string>>;
@@ -193,6 +194,29 @@ class Seeder {
       (l) => pick(l, ['title', 'slug', 'description', 'venue']),
     );
     await this.fillFullyBookedSessions(collections['training-sessions']);
+    // Offers open until a day relative to the seed (negative: already expired, out of every list).
+    await this.collection(
+      'job-offers',
+      'api::job-offer.job-offer',
+      collections['job-offers'],
+      (f) => ({
+        contract: f.contract,
+        city: f.city ?? null,
+        country: f.country,
+        workplace: f.workplace ?? 'on-site',
+        publishedUntil: zonedDateTime(addDays(today, f.openForDays), '23:59', 'Europe/Brussels'),
+        applyUrl: f.applyUrl ?? null,
+        applyEmail: f.applyEmail ?? null,
+        salaryMin: f.salary?.min ?? null,
+        salaryMax: f.salary?.max ?? null,
+        salaryCurrency: f.salary?.currency ?? null,
+        salaryPeriod: f.salary?.period ?? null,
+        organisation: ref(ids, 'organisations', f.organisation, f.key),
+        jobSheet: ref(ids, 'job-sheets', f.jobSheet, f.key),
+        competences: refs(ids, 'competences', f.competences, f.key),
+      }),
+      (l) => ({ ...pick(l, ['title', 'slug', 'summary', 'description', 'seo']), skills: l.skills ?? [] }),
+    );
     await this.singleType('api::home.home', home, (f) => ({
       featuredModules: refs(ids, 'modules', f.featuredModules, 'home'),
       featuredJobSheets: refs(ids, 'job-sheets', f.featuredJobSheets, 'home'),

@@ -1,6 +1,7 @@
 import {
   CompetenceLocalesDocument,
   InterviewLocalesDocument,
+  JobOfferLocalesDocument,
   JobSheetLocalesDocument,
   ModuleLocalesDocument,
   OrganisationLocalesDocument,
@@ -16,6 +17,7 @@ const DOCUMENTS = {
   organisations: OrganisationLocalesDocument,
   'training-sessions': TrainingSessionLocalesDocument,
   competences: CompetenceLocalesDocument,
+  'job-offers': JobOfferLocalesDocument,
 } as const satisfies Record<Section, unknown>;
 
 /**

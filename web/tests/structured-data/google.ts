@@ -152,6 +152,57 @@ export const GOOGLE_RULES: Record<string, GoogleRules> = {
       taxID: 'not in the CMS',
     },
   },
+  JobPosting: {
+    doc: 'https://developers.google.com/search/docs/appearance/structured-data/job-posting',
+    required: [
+      'title',
+      'description',
+      'datePosted',
+      'hiringOrganization',
+      'hiringOrganization.name',
+      'jobLocation|applicantLocationRequirements',
+    ],
+    recommended: ['validThrough', 'employmentType', 'directApply'],
+    notGiven: {
+      baseSalary: 'given when the offer states a salary',
+      identifier: 'the offer has no identifier of the organisation',
+      educationRequirements: 'the offer says it in its description',
+      experienceRequirements: 'the offer says it in its description',
+      experienceInPlaceOfEducation: 'the offer says it in its description',
+    },
+    check: (node) => {
+      const problems: string[] = [];
+      const types = ['FULL_TIME', 'PART_TIME', 'CONTRACTOR', 'TEMPORARY', 'INTERN', 'VOLUNTEER', 'PER_DIEM', 'OTHER'];
+      for (const type of valuesOf(node.employmentType))
+        if (!types.includes(String(type)))
+          problems.push(`employmentType: ${String(type)} is not one of Google's values`);
+      for (const place of valuesOf(node.jobLocation)) {
+        const address = (place as Node).address as Node | undefined;
+        if (!address || address['@type'] !== 'PostalAddress' || !present(address.addressCountry))
+          problems.push('jobLocation: a Place with a PostalAddress and its addressCountry');
+      }
+      if (node.jobLocationType !== undefined && node.jobLocationType !== 'TELECOMMUTE')
+        problems.push('jobLocationType: TELECOMMUTE is the only value');
+      if (node.jobLocationType === 'TELECOMMUTE' && !present(node.applicantLocationRequirements))
+        problems.push('jobLocationType TELECOMMUTE: applicantLocationRequirements is required');
+      for (const [name, value] of [
+        ['datePosted', node.datePosted],
+        ['validThrough', node.validThrough],
+      ] as const)
+        if (value !== undefined && Number.isNaN(Date.parse(String(value)))) problems.push(`${name}: an ISO 8601 date`);
+      if (present(node.validThrough) && Date.parse(String(node.validThrough)) <= Date.now())
+        problems.push('validThrough: in the past (an expired offer has no JobPosting)');
+      const salary = node.baseSalary as Node | undefined;
+      if (salary) {
+        const value = salary.value as Node | undefined;
+        if (!present(salary.currency) || !value || !(present(value.value) || present(value.minValue)))
+          problems.push('baseSalary: a MonetaryAmount with its currency and a value or a range');
+        if (value && !['HOUR', 'DAY', 'WEEK', 'MONTH', 'YEAR'].includes(String(value.unitText)))
+          problems.push('baseSalary.value.unitText: HOUR, DAY, WEEK, MONTH or YEAR');
+      }
+      return problems;
+    },
+  },
   WebSite: {
     doc: 'https://developers.google.com/search/docs/appearance/site-names',
     required: ['name', 'url'],

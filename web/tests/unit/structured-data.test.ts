@@ -6,6 +6,7 @@ import {
   definedTermSet,
   interviewArticle,
   occupation,
+  jobPosting,
   organization,
   trainingSessionEvent,
   website,
@@ -194,6 +195,30 @@ describe('the structured-data validator', () => {
         competences: [{ code: '4.2', name: 'Protecting personal data' }],
         salaryRange: '€40,000–65,000 gross a year in Western Europe (indicative)',
       }),
+      jobPosting({
+        title: 'UX designer — Colectic',
+        url: `${site}en/offers/ux`,
+        descriptionHtml: '<p>Design <strong>with</strong> people</p>',
+        datePosted: '2026-11-02T10:00:00.000Z',
+        validThrough: '2099-01-31T22:59:00.000Z',
+        contract: 'employment',
+        workplace: 'hybrid',
+        city: 'Barcelona',
+        country: 'ES',
+        organisation: { name: 'Colectic', website: 'https://colectic.coop', url: `${site}en/atlas/colectic` },
+        salary: { min: 30000, max: 36000, currency: 'EUR', period: 'year' },
+      }),
+      jobPosting({
+        title: 'Volunteering: data steward',
+        url: `${site}en/offers/steward`,
+        descriptionHtml: '<p>Open data</p>',
+        datePosted: '2026-11-02T10:00:00.000Z',
+        validThrough: '2099-01-31T22:59:00.000Z',
+        contract: 'volunteering',
+        workplace: 'remote',
+        country: 'NL',
+        organisation: { name: 'Open State Foundation' },
+      }),
       interviewArticle(
         {
           title: 'A day as a DPO',
@@ -231,5 +256,52 @@ describe('the structured-data validator', () => {
       }),
     ];
     expect(blocks.flatMap(problems)).toEqual([]);
+  });
+});
+
+describe('JobPosting', () => {
+  const offer = {
+    title: 'Internship: community manager',
+    url: 'https://academy.example/en/offers/cm',
+    descriptionHtml: '<p>Moderate</p>',
+    datePosted: '2026-11-02T10:00:00.000Z',
+    validThrough: '2099-01-31T22:59:00.000Z',
+    contract: 'internship',
+    workplace: 'remote',
+    city: 'Paris',
+    country: 'FR',
+    organisation: {
+      name: 'makesense',
+      website: 'https://makesense.org',
+      logo: 'https://academy.example/uploads/m.png',
+    },
+    salary: { min: 700, max: 700, currency: 'EUR', period: 'month' },
+  };
+
+  it("maps contracts to Google's employment types, remote to TELECOMMUTE with the applicants' country", () => {
+    const block = jobPosting(offer);
+    expect(block).toMatchObject({
+      employmentType: 'INTERN',
+      jobLocationType: 'TELECOMMUTE',
+      applicantLocationRequirements: { '@type': 'Country', name: 'FR' },
+      directApply: false,
+      hiringOrganization: { name: 'makesense', sameAs: 'https://makesense.org', logo: offer.organisation.logo },
+      jobLocation: { address: { '@type': 'PostalAddress', addressLocality: 'Paris', addressCountry: 'FR' } },
+      baseSalary: { currency: 'EUR', value: { value: 700, unitText: 'MONTH' } },
+    });
+    expect(problems(block)).toEqual([]);
+    expect(jobPosting({ ...offer, contract: 'freelance' }).employmentType).toBe('CONTRACTOR');
+    expect(jobPosting({ ...offer, contract: 'volunteering' }).employmentType).toBe('VOLUNTEER');
+    expect(jobPosting({ ...offer, contract: 'employment' }).employmentType).toBe('FULL_TIME');
+    expect(jobPosting({ ...offer, workplace: 'on_site' })).not.toHaveProperty('jobLocationType');
+    expect(jobPosting({ ...offer, salary: null })).not.toHaveProperty('baseSalary');
+  });
+
+  it('the checks refuse what Google refuses: a past validThrough, a remote offer without a country', () => {
+    expect(problems(jobPosting({ ...offer, validThrough: '2020-01-01T00:00:00.000Z' })).join()).toMatch(
+      /validThrough: in the past/,
+    );
+    const { applicantLocationRequirements: _dropped, ...noCountry } = jobPosting(offer);
+    expect(checkGoogle(noCountry).join()).toMatch(/applicantLocationRequirements is required/);
   });
 });
