@@ -7,6 +7,7 @@ export const MARKDOWN_FIELDS: Record<string, readonly string[]> = {
   Module: ['theory', 'practicalCase', 'referenceModel'],
   JobSheet: ['accessRoutes', 'workContexts'],
   TrainingSession: ['description'],
+  Webinar: ['description', 'transcript'],
   Home: ['intro'],
   Site: ['legalNotice', 'privacyPolicy', 'accessibilityStatement'],
 };

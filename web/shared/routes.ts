@@ -29,6 +29,7 @@ export const SECTIONS = {
   organisations: { fr: 'atlas', en: 'atlas', it: 'atlante', es: 'atlas' },
   'training-sessions': { fr: 'formations', en: 'trainings', it: 'formazioni', es: 'formaciones' },
   competences: { fr: 'competences', en: 'competences', it: 'competenze', es: 'competencias' },
+  webinars: { fr: 'webinaires', en: 'webinars', it: 'webinar', es: 'webinarios' },
 } as const satisfies Record<string, PerLocale>;
 export type Section = keyof typeof SECTIONS;
 

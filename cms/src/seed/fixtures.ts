@@ -27,6 +27,7 @@ export const FIXTURE_FOLDERS = [
   'modules',
   'interviews',
   'training-sessions',
+  'webinars',
 ] as const;
 export type FixtureFolder = (typeof FIXTURE_FOLDERS)[number];
 
