@@ -1,5 +1,3 @@
-import parseRange from 'range-parser';
-
 // CMS uploads through the site: same origin, no third-party host. Being on the site's origin, a
 // file served here could act as one of its pages (an uploaded HTML page or an SVG with a script
 // would run with the site's origin), so only images, documents, videos (a webinar's replay) and
@@ -10,9 +8,8 @@ import parseRange from 'range-parser';
 // the site has for it, so a reader who opens one directly gets it as a download, and, in case a
 // browser renders it all the same, under a CSP that runs no script and sandboxes it into an
 // opaque origin. Of the CMS's response only the body and the headers a file needs go out.
-// A video is played in place (`inline`) and seeks by HTTP Range requests: passed on to the origin
-// (S3 answers 206 itself); when the origin sends the whole file instead (Strapi's local uploads),
-// the site cuts the asked range out of it as it streams (206, or 416 for a range outside the file).
+// A video is played in place and seeks with HTTP Range requests, passed on to the origin, which
+// answers them (206, or 416 outside the file): Strapi's local uploads (koa-range) and S3 alike.
 type Served = { type: string; inline: boolean; ranges?: true };
 const SERVED: Record<string, Served> = {
   jpg: { type: 'image/jpeg', inline: true },
@@ -62,12 +59,18 @@ export default defineEventHandler(async (event) => {
     redirect: 'manual',
   }).catch(() => null);
   const upstreamType = (response?.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  const ok = response && [200, 206, 304].includes(response.status);
-  if (!response || !ok || (response.status !== 304 && upstreamType !== served.type)) {
+  const unsatisfiable = served.ranges && response?.status === 416;
+  const ok = response && ([200, 206, 304].includes(response.status) || unsatisfiable);
+  if (!response || !ok || (response.status !== 304 && !unsatisfiable && upstreamType !== served.type)) {
     await response?.body?.cancel().catch(() => {});
     return plainNotFound(event);
   }
 
+  setResponseStatus(event, response.status);
+  for (const name of PASSED_ON) {
+    const value = response.headers.get(name);
+    if (value) setResponseHeader(event, name, value);
+  }
   const filename = path.split('/').pop()!;
   setResponseHeaders(event, {
     'content-type': served.type,
@@ -76,68 +79,10 @@ export default defineEventHandler(async (event) => {
     'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
     'cache-control': 'public, max-age=3600',
   });
-  // A range the origin did not cut (it answered 200 with the whole file): cut here.
-  const size = Number(response.headers.get('content-length'));
-  if (served.ranges && response.status === 200 && headers.range && Number.isSafeInteger(size)) {
-    const ranges = parseRange(size, headers.range, { combine: true });
-    if (ranges === -1) {
-      await response.body?.cancel().catch(() => {});
-      setResponseStatus(event, 416);
-      setResponseHeaders(event, { 'content-range': `bytes */${size}`, 'accept-ranges': 'bytes' });
-      return send(event, '');
-    }
-    // A single range (what media players ask); several, or a malformed header: the whole file.
-    if (Array.isArray(ranges) && ranges.length === 1 && ranges.type === 'bytes') {
-      const { start, end } = ranges[0]!;
-      setResponseStatus(event, 206);
-      setResponseHeader(event, 'content-range', `bytes ${start}-${end}/${size}`);
-      setResponseHeader(event, 'content-length', end - start + 1);
-      setResponseHeader(event, 'accept-ranges', 'bytes');
-      for (const name of ['etag', 'last-modified']) {
-        const value = response.headers.get(name);
-        if (value) setResponseHeader(event, name, value);
-      }
-      if (event.method === 'HEAD' || !response.body) {
-        await response.body?.cancel().catch(() => {});
-        return send(event, '');
-      }
-      return sendStream(event, byteRange(response.body, start, end));
-    }
-  }
-
-  setResponseStatus(event, response.status);
-  for (const name of PASSED_ON) {
-    const value = response.headers.get(name);
-    if (value) setResponseHeader(event, name, value);
-  }
   if (served.ranges) setResponseHeader(event, 'accept-ranges', 'bytes');
-  if (event.method === 'HEAD' || response.status === 304 || !response.body) {
+  if (event.method === 'HEAD' || response.status === 304 || unsatisfiable || !response.body) {
     await response.body?.cancel().catch(() => {});
     return send(event, '');
   }
   return sendStream(event, response.body);
 });
-
-/** Bytes `start` to `end` (inclusive) of a stream, which is cancelled once they have passed. */
-function byteRange(body: ReadableStream<Uint8Array>, start: number, end: number): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
-  let position = 0;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return controller.close();
-        const from = position;
-        position += value.byteLength;
-        if (position <= start) continue;
-        controller.enqueue(value.subarray(Math.max(0, start - from), Math.min(value.byteLength, end + 1 - from)));
-        if (position > end) {
-          await reader.cancel().catch(() => {});
-          return controller.close();
-        }
-        return;
-      }
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
-}
