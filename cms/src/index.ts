@@ -51,6 +51,8 @@ import { publishingCronTasks } from './publishing/cron';
 import searchGraphql, { searchService, setSearchService } from './search/graphql';
 import { startSearch } from './search/search';
 import { openDataRoutes } from './open-data/routes';
+import { enforceJoinLinkExpiry } from './api/webinar/join-link';
+import { webinarCalendarRoutes } from './api/webinar/calendar';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -93,6 +95,8 @@ export default {
     strapi.documents.use(changeLogMiddleware(strapi, () => void kickPurges(strapi)));
     strapi.server.routes(registrationExportRoutes(strapi));
     strapi.server.routes(openDataRoutes(strapi));
+    // A webinar's calendar file (.ics) for its page's download link.
+    strapi.server.routes(webinarCalendarRoutes(strapi));
     // A translator writes their own locale only, also when creating one (Strapi checks only existing versions).
     guardContentManagerLocales(strapi);
   },
@@ -102,6 +106,8 @@ export default {
     enforcePublishedOnly(strapi);
     // …and, of what expires (job offers), lists only what is still open.
     enforceExpiry(strapi);
+    // A webinar's join link only until it ends, for every public read (REST, GraphQL, relations).
+    enforceJoinLinkExpiry(strapi);
     await ensureRegistrationTables(strapi);
     await ensureSubmissionTable(strapi);
     await ensurePublishingTables(strapi);

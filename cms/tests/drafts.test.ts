@@ -57,6 +57,7 @@ const COLLECTIONS: CollectionType[] = [
     field: 'venue',
     name: 'title',
   },
+  { uid: 'api::webinar.webinar', rest: 'webinars', list: 'webinars', one: 'webinar', field: 'summary', name: 'title' },
   { uid: 'api::theme.theme', rest: 'themes', list: 'themes', one: 'theme', field: 'description', name: 'name' },
   {
     uid: 'api::audience.audience',

@@ -27,6 +27,8 @@ const ROOT_FIELDS: Record<string, string> = {
   organisationListing: 'organisation',
   trainingSessions: 'trainingSession',
   trainingSession: 'trainingSession',
+  webinars: 'webinar',
+  webinar: 'webinar',
   competences: 'competence',
   competence: 'competence',
   themes: 'theme',

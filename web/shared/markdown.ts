@@ -8,6 +8,7 @@ export const MARKDOWN_FIELDS: Record<string, readonly string[]> = {
   JobSheet: ['accessRoutes', 'workContexts'],
   TrainingSession: ['description'],
   JobOffer: ['description'],
+  Webinar: ['description', 'transcript'],
   Home: ['intro'],
   Site: ['legalNotice', 'privacyPolicy', 'accessibilityStatement'],
 };

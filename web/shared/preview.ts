@@ -9,6 +9,7 @@ export const PREVIEW_PAGES: Record<string, { page: Section | StaticPage | 'index
   interview: { page: 'interviews', field: 'interview' },
   organisation: { page: 'organisations', field: 'organisation' },
   trainingSession: { page: 'training-sessions', field: 'trainingSession' },
+  webinar: { page: 'webinars', field: 'webinar' },
   competence: { page: 'competences', field: 'competence' },
   home: { page: 'index', field: null },
   site: { page: 'legal-notice', field: null },

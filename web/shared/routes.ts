@@ -31,6 +31,7 @@ export const SECTIONS = {
   competences: { fr: 'competences', en: 'competences', it: 'competenze', es: 'competencias' },
   // Job and internship offers (open ones; an expired offer's page answers 410).
   'job-offers': { fr: 'offres', en: 'offers', it: 'offerte', es: 'ofertas' },
+  webinars: { fr: 'webinaires', en: 'webinars', it: 'webinar', es: 'webinarios' },
 } as const satisfies Record<string, PerLocale>;
 export type Section = keyof typeof SECTIONS;
 

@@ -11,6 +11,7 @@ const SLUGGED_TABLES = [
   'job_sheets',
   'interviews',
   'training_sessions',
+  'webinars',
   'themes',
   'audiences',
   'competences',

@@ -444,6 +444,109 @@ export const FIELDS: Record<string, Record<string, FieldTexts>> = {
     },
     seo: SEO,
   },
+  'api::webinar.webinar': {
+    title: TITLE,
+    slug: SLUG,
+    summary: SUMMARY,
+    description: DESCRIPTION,
+    startsAt: { label: t('Starts', 'Début', 'Inizio', 'Comienzo') },
+    endsAt: { label: t('Ends', 'Fin', 'Fine', 'Fin') },
+    timezone: {
+      label: t('Time zone', 'Fuseau horaire', 'Fuso orario', 'Zona horaria'),
+      placeholder: t('Europe/Brussels', 'Europe/Paris', 'Europe/Rome', 'Europe/Madrid'),
+    },
+    language: {
+      label: t('Language it is held in', 'Langue du webinaire', 'Lingua del webinar', 'Idioma del seminario web'),
+    },
+    speakers: { label: t('Speakers', 'Intervenants', 'Relatori', 'Ponentes') },
+    modules: { label: t('Modules', 'Modules', 'Moduli', 'Módulos') },
+    competences: COMPETENCES,
+    themes: { label: t('Themes', 'Thèmes', 'Temi', 'Temas') },
+    joinUrl: {
+      label: t('Join link', 'Lien pour participer', 'Link per partecipare', 'Enlace para participar'),
+      description: t(
+        'Shown to readers only before and during the webinar; never given out after it ends.',
+        'Montré aux lecteurs seulement avant et pendant le webinaire ; jamais donné après la fin.',
+        'Mostrato ai lettori solo prima e durante il webinar; mai fornito dopo la fine.',
+        'Se muestra solo antes y durante el seminario web; nunca se da después del final.',
+      ),
+      ...URL_PLACEHOLDER,
+    },
+    replayVideo: {
+      label: t('Replay (video file)', 'Replay (fichier vidéo)', 'Replica (file video)', 'Grabación (archivo de vídeo)'),
+      description: t(
+        'An MP4 or WebM file, served by the academy itself. Add its captions below.',
+        'Un fichier MP4 ou WebM, servi par l’académie elle-même. Ajoutez ses sous-titres ci-dessous.',
+        "Un file MP4 o WebM, servito dall'accademia stessa. Aggiungi i sottotitoli qui sotto.",
+        'Un archivo MP4 o WebM, servido por la propia academia. Añade sus subtítulos abajo.',
+      ),
+    },
+    replayPoster: {
+      label: t(
+        'Replay poster (a frame of the video)',
+        'Affiche du replay (une image de la vidéo)',
+        'Locandina della replica (un fotogramma del video)',
+        'Póster de la grabación (un fotograma del vídeo)',
+      ),
+      description: t(
+        'Shown in the player before it starts, and by search engines.',
+        'Montrée dans le lecteur avant la lecture, et par les moteurs de recherche.',
+        "Mostrata nel lettore prima dell'avvio, e dai motori di ricerca.",
+        'Se muestra en el reproductor antes de empezar, y en los buscadores.',
+      ),
+    },
+    replayDuration: {
+      label: t(
+        'Replay length (seconds)',
+        'Durée du replay (secondes)',
+        'Durata della replica (secondi)',
+        'Duración de la grabación (segundos)',
+      ),
+    },
+    replayCaptions: {
+      label: t(
+        'Captions of the replay',
+        'Sous-titres du replay',
+        'Sottotitoli della replica',
+        'Subtítulos de la grabación',
+      ),
+      description: t(
+        'One WebVTT file (.vtt) per language available.',
+        'Un fichier WebVTT (.vtt) par langue disponible.',
+        'Un file WebVTT (.vtt) per ogni lingua disponibile.',
+        'Un archivo WebVTT (.vtt) por cada idioma disponible.',
+      ),
+    },
+    transcript: { label: t('Transcript', 'Transcription', 'Trascrizione', 'Transcripción') },
+    replayUrl: {
+      label: t(
+        'External replay page',
+        'Page de replay externe',
+        'Pagina esterna della replica',
+        'Página externa de la grabación',
+      ),
+      description: t(
+        'Only when the replay is elsewhere: the site shows it as a link leaving the site, never embedded.',
+        'Seulement si le replay est ailleurs : le site le montre comme un lien qui quitte le site, jamais intégré.',
+        'Solo se la replica è altrove: il sito la mostra come un link che esce dal sito, mai incorporata.',
+        'Solo si la grabación está en otro sitio: la web la muestra como un enlace que sale de la web, nunca incrustada.',
+      ),
+      ...URL_PLACEHOLDER,
+    },
+    cover: COVER,
+    coverAlt: ALT,
+    coverDecorative: DECORATIVE,
+    seo: SEO,
+  },
+  'webinar.speaker': {
+    name: NAME,
+    role: { label: t('Role', 'Fonction', 'Ruolo', 'Cargo') },
+    organisation: { label: t('Organisation', 'Organisation', 'Organizzazione', 'Organización') },
+  },
+  'webinar.caption': {
+    language: { label: t('Language', 'Langue', 'Lingua', 'Idioma') },
+    file: { label: t('WebVTT file', 'Fichier WebVTT', 'File WebVTT', 'Archivo WebVTT') },
+  },
   'interview.question-answer': {
     question: { label: t('Question', 'Question', 'Domanda', 'Pregunta') },
     answer: { label: t('Answer', 'Réponse', 'Risposta', 'Respuesta') },
@@ -512,6 +615,9 @@ export const LAYOUTS: Record<string, { mainField?: string; list?: string[]; read
     mainField: 'title',
     list: ['title', 'startsAt', 'format', 'capacity', 'updatedAt'],
   },
+  'api::webinar.webinar': { mainField: 'title', list: ['title', 'startsAt', 'language', 'updatedAt'] },
+  'webinar.speaker': { mainField: 'name' },
+  'webinar.caption': { mainField: 'language' },
   'interview.question-answer': { mainField: 'question' },
   'job.mission': { mainField: 'text' },
   'job.skill': { mainField: 'name' },
@@ -532,6 +638,7 @@ export const TYPE_NAMES: Record<string, Texts> = {
   'api::registration.registration': t('Registration', 'Inscription', 'Iscrizione', 'Inscripción'),
   'api::site.site': t('Site', 'Site', 'Sito', 'Sitio'),
   'api::theme.theme': t('Theme', 'Thème', 'Tema', 'Tema'),
+  'api::webinar.webinar': t('Webinar', 'Webinaire', 'Webinar', 'Seminario web'),
   'api::training-session.training-session': t(
     'Training session',
     'Session de formation',

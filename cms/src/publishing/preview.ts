@@ -18,6 +18,7 @@ export const PREVIEWABLE = [
   'interview',
   'organisation',
   'trainingSession',
+  'webinar',
   'competence',
   'home',
   'site',

@@ -7,6 +7,7 @@ export const PUBLIC_READ_TYPES = [
   'api::interview.interview',
   'api::organisation.organisation',
   'api::training-session.training-session',
+  'api::webinar.webinar',
   'api::theme.theme',
   'api::audience.audience',
   'api::competence.competence',

@@ -28,6 +28,7 @@ export const FIXTURE_FOLDERS = [
   'interviews',
   'training-sessions',
   'job-offers',
+  'webinars',
 ] as const;
 export type FixtureFolder = (typeof FIXTURE_FOLDERS)[number];
 

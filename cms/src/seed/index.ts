@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode } from '../i18n/locales';
 import { loadFixtures, type Fixture, type FixtureSet } from './fixtures';
 import { addDays, utcMidnight, zonedDateTime } from './dates';
+import { demoFile } from './media';
 
 const STORE = { type: 'plugin' as const, name: 'academy', key: 'demo-content' };
 const PUBLISHED = 'published' as const;
@@ -18,6 +19,7 @@ type Uid =
   | 'api::interview.interview'
   | 'api::training-session.training-session'
   | 'api::job-offer.job-offer';
+  | 'api::webinar.webinar';
 
 /** documentIds of seeded entries, by folder and fixture key. */
 type Ids = Record<string, Map<string, string>>;
@@ -46,7 +48,7 @@ export async function seedDemoContent(
   const ids: Ids = {};
   const report: SeedReport = { created: 0, skipped: 0 };
   const seeder = new Seeder(strapi, ids, report);
-  await seeder.run(fixtures);
+  await seeder.run(fixtures, dataDir);
   await strapi.store(STORE).set({ key: STORE.key, value: { at: new Date().toISOString(), ...report } });
   strapi.log.info(
     `Demo content: ${report.created} locale entries created, ${report.skipped} already there (${Date.now() - started} ms)`,
@@ -70,7 +72,7 @@ class Seeder {
     private report: SeedReport,
   ) {}
 
-  async run({ collections, home, site }: FixtureSet) {
+  async run({ collections, home, site }: FixtureSet, dataDir: string) {
     const { ids } = this;
     await this.collection('themes', 'api::theme.theme', collections.themes, () => ({}));
     await this.collection('audiences', 'api::audience.audience', collections.audiences, () => ({}));
@@ -217,6 +219,7 @@ class Seeder {
       }),
       (l) => ({ ...pick(l, ['title', 'slug', 'summary', 'description', 'seo']), skills: l.skills ?? [] }),
     );
+    await this.webinars(collections.webinars, path.join(dataDir, 'webinars', 'media'), today);
     await this.singleType('api::home.home', home, (f) => ({
       featuredModules: refs(ids, 'modules', f.featuredModules, 'home'),
       featuredJobSheets: refs(ids, 'job-sheets', f.featuredJobSheets, 'home'),
@@ -305,6 +308,57 @@ class Seeder {
       else await documents.update({ documentId, data, locale, status: PUBLISHED });
       this.report.created++;
     }
+  }
+
+  /**
+   * Webinars, dated from today as sessions are; a past one with `replay: true` gets the demo
+   * replay (data/webinars/media/demo-replay.webm, made by scripts/make-demo-replay.sh) with its
+   * captions in the four languages, uploaded once to the media library.
+   */
+  private async webinars(fixtures: Fixture[], mediaDir: string, today: Date) {
+    const { ids } = this;
+    const withReplay = fixtures.some((f) => f.replay);
+    const video = withReplay ? await demoFile(this.strapi, mediaDir, 'demo-replay.webm', 'video/webm') : null;
+    const poster = withReplay ? await demoFile(this.strapi, mediaDir, 'demo-replay-poster.jpg', 'image/jpeg') : null;
+    const captions: Array<{ language: LocaleCode; file: number }> = [];
+    if (withReplay) {
+      for (const language of LOCALE_CODES)
+        captions.push({
+          language,
+          file: await demoFile(this.strapi, mediaDir, `demo-replay.${language}.vtt`, 'text/vtt'),
+        });
+    }
+    await this.collection(
+      'webinars',
+      'api::webinar.webinar',
+      fixtures,
+      (f) => {
+        const startsAt = zonedDateTime(addDays(today, f.startsInDays), f.startTime ?? '14:00', f.timezone);
+        return {
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + (f.durationMinutes ?? 60) * 60000),
+          timezone: f.timezone,
+          language: f.language,
+          joinUrl: f.joinUrl ?? null,
+          replayUrl: f.replayUrl ?? null,
+          replayVideo: f.replay ? video : null,
+          replayPoster: f.replay ? poster : null,
+          replayDuration: f.replay ? (f.replayDuration ?? 8) : null,
+          replayCaptions: f.replay ? captions : [],
+          modules: refs(ids, 'modules', f.modules, f.key),
+          competences: refs(ids, 'competences', f.competences, f.key),
+          themes: refs(ids, 'themes', f.themes, f.key),
+        };
+      },
+      (l, f) => ({
+        ...pick(l, ['title', 'slug', 'summary', 'description', 'transcript', 'seo']),
+        speakers: (f.speakers ?? []).map((s: { name: string; organisation?: string }, index: number) => ({
+          name: s.name,
+          role: l.speakerRoles?.[index] ?? null,
+          organisation: ref(ids, 'organisations', s.organisation, f.key),
+        })),
+      }),
+    );
   }
 
   /** A session marked fullyBooked gets confirmed sample registrations (example.org) up to its capacity. */

@@ -6,6 +6,7 @@ import {
   ModuleLocalesDocument,
   OrganisationLocalesDocument,
   TrainingSessionLocalesDocument,
+  WebinarLocalesDocument,
 } from '~/graphql/generated';
 import { existingSlugs, resolveEntry, switcherSlugs, type Localized } from '#shared/fallback';
 import { LOCALES, SECTIONS, localizedPath, type Locale, type Section } from '#shared/routes';
@@ -18,6 +19,7 @@ const DOCUMENTS = {
   'training-sessions': TrainingSessionLocalesDocument,
   competences: CompetenceLocalesDocument,
   'job-offers': JobOfferLocalesDocument,
+  webinars: WebinarLocalesDocument,
 } as const satisfies Record<Section, unknown>;
 
 /**

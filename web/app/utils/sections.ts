@@ -9,4 +9,5 @@ export const SECTION_LABELS = {
   'training-sessions': 'sections.trainingSessions',
   competences: 'sections.competences',
   'job-offers': 'jobOffers.section',
+  webinars: 'sections.webinars',
 } as const satisfies Record<Section, string>;

@@ -25,6 +25,7 @@ export const PREVIEW_TYPES = [
   'interview',
   'organisation',
   'trainingSession',
+  'webinar',
   'competence',
   'home',
   'site',

@@ -87,6 +87,7 @@ const FIELD: Record<Section, { list: string; title: string }> = {
   'training-sessions': { list: 'trainingSessions', title: 'title' },
   competences: { list: 'competences', title: 'name' },
   'job-offers': { list: 'jobOffers', title: 'title' },
+  webinars: { list: 'webinars', title: 'title' },
 };
 
 /** The first demo entry of a section that exists in all four languages. */
@@ -119,6 +120,7 @@ export const SECTIONS: Section[] = [
   'training-sessions',
   'competences',
   'job-offers',
+  'webinars',
 ];
 export const STATIC: (StaticPage | 'index')[] = [
   'index',

@@ -93,8 +93,8 @@ export const GOOGLE_RULES: Record<string, GoogleRules> = {
       'organizer.url',
     ],
     notGiven: {
-      image: 'sessions have no picture',
-      performer: 'the CMS names no trainer',
+      image: 'sessions have no picture (a webinar gives its cover when it has one)',
+      performer: 'the CMS names no trainer of a session (a webinar names its speakers)',
       previousStartDate: 'for rescheduled events only; the CMS keeps no previous date',
       'offers.validFrom': 'given when the session has a registration opening date',
     },
@@ -244,6 +244,28 @@ export const GOOGLE_RULES: Record<string, GoogleRules> = {
     recommended: ['url'],
   },
   // The open-data page: one Dataset per file set (the Atlas, the calendar, the catalogue).
+  // A webinar's replay (shared/jsonld.ts webinarReplay): a video file on the site's own origin.
+  VideoObject: {
+    doc: 'https://developers.google.com/search/docs/appearance/structured-data/video',
+    required: ['name', 'thumbnailUrl', 'uploadDate'],
+    recommended: ['contentUrl', 'description', 'duration'],
+    notGiven: {
+      embedUrl: 'no embeddable player: the video plays in the page (contentUrl)',
+      expires: 'replays stay',
+      hasPart: 'no chapters',
+      interactionStatistic: 'views are not counted',
+      publication: 'for live streams while they are live; the replay is a recording',
+      regionsAllowed: 'everywhere',
+    },
+    check: (node) => {
+      const problems: string[] = [];
+      if (typeof node.uploadDate !== 'string' || !/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/.test(node.uploadDate))
+        problems.push('uploadDate: ISO 8601 with a time zone');
+      if (node.duration !== undefined && !/^PT(\d+H)?(\d+M)?(\d+S)?$/.test(String(node.duration)))
+        problems.push('duration: ISO 8601 (PT#H#M#S)');
+      return problems;
+    },
+  },
   Dataset: {
     doc: 'https://developers.google.com/search/docs/appearance/structured-data/dataset',
     required: ['name', 'description'],

@@ -160,6 +160,7 @@ describe('sitemap entries', () => {
     expect(locs).toContain('/fr/donnees-ouvertes');
     expect(locs).toContain('/it/atlante/aggiungi');
     expect(locs).toContain('/it/offerte');
+    expect(locs).toContain('/es/webinarios');
     expect(locs.length).toBe(14 * 4);
   });
 });

@@ -9,9 +9,12 @@ import {
   jobPosting,
   organization,
   trainingSessionEvent,
+  webinarEvent,
+  webinarReplay,
   website,
   type JsonLd,
   type TrainingSessionLd,
+  type WebinarLd,
 } from '#shared/jsonld';
 import { checkGoogle } from '../structured-data/google';
 import { validateJsonLd, vocabulary } from '../structured-data/schema-org';
@@ -38,6 +41,23 @@ const session: TrainingSessionLd = {
   registrationState: 'open',
   registrationOpensAt: '2026-12-01T00:00:00.000Z',
   organiser: { name: 'SOGA', url: `${site}en/atlas/soga` },
+};
+
+const webinar: WebinarLd = {
+  title: 'UX design for social-economy services',
+  url: `${site}en/webinars/ux`,
+  summary: 'Design online services with the people who use them.',
+  description: '<p>Five interviews are enough.</p>',
+  startsAt: '2026-10-05T13:00:00.000Z',
+  endsAt: '2026-10-05T14:00:00.000Z',
+  language: 'it',
+  speakers: [{ name: 'Giulia', organisation: { name: 'EGInA', url: `${site}en/atlas/egina` } }, { name: 'Paolo' }],
+  replay: {
+    contentUrl: `${site}uploads/replay.webm`,
+    thumbnailUrl: `${site}uploads/replay.jpg`,
+    uploadDate: '2026-10-06T09:00:00.000Z',
+    duration: 65,
+  },
 };
 
 describe('the schema.org vocabulary', () => {
@@ -254,8 +274,29 @@ describe('the structured-data validator', () => {
         url: `${site}en/competences`,
         competences: [{ code: '1.1', name: 'Browsing', url: `${site}en/competences/1-1` }],
       }),
+      webinarEvent(webinar, site),
+      webinarReplay(webinar)!,
+      webinarEvent({ ...webinar, replay: null, speakers: [], summary: null }, site),
     ];
     expect(blocks.flatMap(problems)).toEqual([]);
+  });
+
+  it('holds a webinar to an online Event and its replay to a complete VideoObject', () => {
+    const event = webinarEvent(webinar, site);
+    expect(event).toMatchObject({
+      '@type': 'Event',
+      eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
+      location: { '@type': 'VirtualLocation', url: webinar.url },
+      recordedIn: { '@id': `${webinar.url}#replay` },
+    });
+    expect(webinarReplay(webinar)).toMatchObject({ '@type': 'VideoObject', duration: 'PT1M5S' });
+    const { thumbnailUrl, ...withoutThumbnail } = webinarReplay(webinar)!;
+    expect(thumbnailUrl).toBeTruthy();
+    expect(problems(withoutThumbnail)).toEqual([expect.stringMatching(/VideoObject: thumbnailUrl is required/)]);
+    expect(problems({ ...withoutThumbnail, thumbnailUrl, uploadDate: '2026' })).toEqual([
+      expect.stringMatching(/uploadDate: ISO 8601 with a time zone/),
+    ]);
+    expect(webinarReplay({ ...webinar, replay: null })).toBeNull();
   });
 });
 
