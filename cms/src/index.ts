@@ -48,6 +48,8 @@ import { publishingCronTasks } from './publishing/cron';
 import searchGraphql, { searchService, setSearchService } from './search/graphql';
 import { startSearch } from './search/search';
 import { openDataRoutes } from './open-data/routes';
+import moduleUseGraphql from './api/module-use/submission/graphql';
+import { moduleUseCronTasks } from './api/module-use/retention';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -58,6 +60,9 @@ export default {
     const extension = strapi.plugin('graphql').service('extension');
     // Personal data never appears in the public schema: only the registration contract does.
     extension.shadowCRUD('api::registration.registration').disable();
+    // Nor the trainers' "I use this module" records: only the form's contract is public.
+    extension.shadowCRUD('api::module-use.module-use').disable();
+    extension.use(moduleUseGraphql(strapi));
     // The competence's admin label (private) is not part of the public schema, not even as input.
     extension.shadowCRUD(COMPETENCE).field('label').disable();
     extension.use(trainingSessionFields(strapi));
@@ -119,6 +124,7 @@ export default {
     await ensurePurgeTargets(strapi);
     strapi.cron.add(registrationCronTasks());
     strapi.cron.add(publishingCronTasks());
+    strapi.cron.add(moduleUseCronTasks());
     // After the seed: the index starts from every published entry, then follows the change log.
     setSearchService(strapi, await startSearch(strapi));
   },

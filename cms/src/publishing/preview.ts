@@ -21,6 +21,8 @@ export const PREVIEWABLE = [
   'competence',
   'home',
   'site',
+  'trainerKit',
+  'trainersCorner',
 ];
 
 export function previewPayload(fields: {

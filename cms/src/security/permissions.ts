@@ -10,8 +10,13 @@ export const PUBLIC_READ_TYPES = [
   'api::theme.theme',
   'api::audience.audience',
   'api::competence.competence',
+  'api::trainer-kit.trainer-kit',
 ] as const;
-export const PUBLIC_SINGLE_TYPES = ['api::home.home', 'api::site.site'] as const;
+export const PUBLIC_SINGLE_TYPES = [
+  'api::home.home',
+  'api::site.site',
+  'api::trainers-corner.trainers-corner',
+] as const;
 
 export function publicActions(): string[] {
   return [

@@ -16,7 +16,7 @@ import { LOCALES, type LocaleCode } from '../i18n/locales';
  * Content types are read from the running schema: a new `api::` type is editorial by default,
  * the personal-data types are the listed exception.
  */
-export const PERSONAL_DATA_TYPES = ['api::registration.registration'] as const;
+export const PERSONAL_DATA_TYPES = ['api::registration.registration', 'api::module-use.module-use'] as const;
 export const TRAINING_SESSION = 'api::training-session.training-session';
 
 const CM = 'plugin::content-manager.explorer';
