@@ -35,6 +35,9 @@ const ROOT_FIELDS: Record<string, string> = {
   audience: 'audience',
   home: 'home',
   site: 'site',
+  trainerKits: 'trainerKit',
+  trainerKit: 'trainerKit',
+  trainersCorner: 'trainersCorner',
 };
 
 /** `JobSheet` → `jobSheet`. */

@@ -12,6 +12,8 @@ export const PREVIEW_PAGES: Record<string, { page: Section | StaticPage | 'index
   competence: { page: 'competences', field: 'competence' },
   home: { page: 'index', field: null },
   site: { page: 'legal-notice', field: null },
+  trainerKit: { page: 'trainers', field: 'trainerKit' },
+  trainersCorner: { page: 'trainers', field: null },
 };
 
 export const PREVIEW_PARAM = 'preview';

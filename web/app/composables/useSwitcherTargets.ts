@@ -5,6 +5,7 @@ import {
   ModuleLocalesDocument,
   OrganisationLocalesDocument,
   TrainingSessionLocalesDocument,
+  TrainerKitLocalesDocument,
 } from '~/graphql/generated';
 import { existingSlugs, resolveEntry, switcherSlugs, type Localized } from '#shared/fallback';
 import { LOCALES, SECTIONS, localizedPath, type Locale, type Section } from '#shared/routes';
@@ -16,6 +17,7 @@ const DOCUMENTS = {
   organisations: OrganisationLocalesDocument,
   'training-sessions': TrainingSessionLocalesDocument,
   competences: CompetenceLocalesDocument,
+  trainers: TrainerKitLocalesDocument,
 } as const satisfies Record<Section, unknown>;
 
 /**

@@ -8,4 +8,5 @@ export const SECTION_LABELS = {
   organisations: 'sections.organisations',
   'training-sessions': 'sections.trainingSessions',
   competences: 'sections.competences',
+  trainers: 'sections.trainers',
 } as const satisfies Record<Section, string>;

@@ -86,6 +86,7 @@ const FIELD: Record<Section, { list: string; title: string }> = {
   organisations: { list: 'organisations', title: 'name' },
   'training-sessions': { list: 'trainingSessions', title: 'title' },
   competences: { list: 'competences', title: 'name' },
+  trainers: { list: 'trainerKits', title: 'title' },
 };
 
 /** The first demo entry of a section that exists in all four languages. */
@@ -117,6 +118,7 @@ export const SECTIONS: Section[] = [
   'organisations',
   'training-sessions',
   'competences',
+  'trainers',
 ];
 export const STATIC: (StaticPage | 'index')[] = [
   'index',

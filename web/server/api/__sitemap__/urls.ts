@@ -9,6 +9,7 @@ const FIELDS: Record<Section, string> = {
   organisations: 'organisations',
   'training-sessions': 'trainingSessions',
   competences: 'competences',
+  trainers: 'trainerKits',
 };
 // The CMS serves 100 entries at most per list: each type is read 100 at a time until it runs out.
 const PAGE = 100;
