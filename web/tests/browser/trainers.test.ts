@@ -68,8 +68,12 @@ describe('the hub and the kits', () => {
       expect(await sessions.count()).toBe(4);
       await axe(page, `hub (${locale})`);
       // Every kit is listed; this one's link leads to its page.
-      await page.getByRole('link', { name: kit.titles[locale], exact: true }).click();
-      await page.waitForURL(`**${localizedPath(locale, 'trainers', kit.slugs[locale])}`);
+      const kitPath = localizedPath(locale, 'trainers', kit.slugs[locale]);
+      expect(await page.getByRole('link', { name: kit.titles[locale], exact: true }).getAttribute('href')).toBe(
+        kitPath,
+      );
+      await page.goto(kitPath);
+      await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as any)?.__vue_app__));
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(kit.titles[locale]);
       expect(await page.locator('a[rel~="license"]').getAttribute('href')).toBe(
         'https://creativecommons.org/licenses/by-sa/4.0/',
