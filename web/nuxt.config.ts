@@ -1,7 +1,7 @@
 import type { Nuxt } from 'nuxt/schema';
 import { clientTrims } from './config/client-trims';
 import { writeBasemap } from './config/basemap';
-import { i18nPages, LOCALE_NAMES, LOCALES, STATIC_PAGES } from './shared/routes';
+import { i18nPages, LOCALE_NAMES, LOCALES, SECTIONS, STATIC_PAGES } from './shared/routes';
 
 // Content pages are rendered once and served from the page cache (nuxt-multi-cache's route cache,
 // server/multiCache.serverOptions.ts), tagged with what they show and purged by the CMS when it
@@ -191,6 +191,13 @@ export default defineNuxtConfig({
     ...Object.fromEntries(
       LOCALES.map((locale) => [
         `/${locale}/${STATIC_PAGES['organisations-add'][locale]}`,
+        { cache: false as const, headers: { 'cache-control': 'no-store' }, security: { xssValidator: false } },
+      ]),
+    ),
+    // A trainer kit's page carries the "I use this module" form: the same rules as the Atlas's form.
+    ...Object.fromEntries(
+      LOCALES.map((locale) => [
+        `/${locale}/${SECTIONS.trainers[locale]}/*`,
         { cache: false as const, headers: { 'cache-control': 'no-store' }, security: { xssValidator: false } },
       ]),
     ),

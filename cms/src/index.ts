@@ -53,6 +53,8 @@ import { startSearch } from './search/search';
 import { openDataRoutes } from './open-data/routes';
 import { enforceJoinLinkExpiry } from './api/webinar/join-link';
 import { webinarCalendarRoutes } from './api/webinar/calendar';
+import moduleUseGraphql from './api/module-use/submission/graphql';
+import { moduleUseCronTasks } from './api/module-use/retention';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -63,6 +65,9 @@ export default {
     const extension = strapi.plugin('graphql').service('extension');
     // Personal data never appears in the public schema: only the registration contract does.
     extension.shadowCRUD('api::registration.registration').disable();
+    // Nor the trainers' "I use this module" records: only the form's contract is public.
+    extension.shadowCRUD('api::module-use.module-use').disable();
+    extension.use(moduleUseGraphql(strapi));
     // The competence's admin label (private) is not part of the public schema, not even as input.
     extension.shadowCRUD(COMPETENCE).field('label').disable();
     extension.use(trainingSessionFields(strapi));
@@ -133,6 +138,7 @@ export default {
     await ensurePurgeTargets(strapi);
     strapi.cron.add(registrationCronTasks());
     strapi.cron.add(publishingCronTasks());
+    strapi.cron.add(moduleUseCronTasks());
     // After the seed: the index starts from every published entry, then follows the change log.
     setSearchService(strapi, await startSearch(strapi));
   },

@@ -39,6 +39,9 @@ const ROOT_FIELDS: Record<string, string> = {
   site: 'site',
   jobOffers: 'jobOffer',
   jobOffer: 'jobOffer',
+  trainerKits: 'trainerKit',
+  trainerKit: 'trainerKit',
+  trainersCorner: 'trainersCorner',
 };
 
 /** `JobSheet` → `jobSheet`. */

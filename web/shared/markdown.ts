@@ -11,6 +11,8 @@ export const MARKDOWN_FIELDS: Record<string, readonly string[]> = {
   Webinar: ['description', 'transcript'],
   Home: ['intro'],
   Site: ['legalNotice', 'privacyPolicy', 'accessibilityStatement'],
+  TrainersCorner: ['programme', 'community'],
+  TrainerKit: ['facilitatorGuide'],
 };
 
 /** Returns a copy of `data` with every Markdown field rendered by `render` (other values untouched). */

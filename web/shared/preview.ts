@@ -14,6 +14,8 @@ export const PREVIEW_PAGES: Record<string, { page: Section | StaticPage | 'index
   home: { page: 'index', field: null },
   site: { page: 'legal-notice', field: null },
   jobOffer: { page: 'job-offers', field: 'jobOffer' },
+  trainerKit: { page: 'trainers', field: 'trainerKit' },
+  trainersCorner: { page: 'trainers', field: null },
 };
 
 export const PREVIEW_PARAM = 'preview';

@@ -546,6 +546,102 @@ export const FIELDS: Record<string, Record<string, FieldTexts>> = {
   'webinar.caption': {
     language: { label: t('Language', 'Langue', 'Lingua', 'Idioma') },
     file: { label: t('WebVTT file', 'Fichier WebVTT', 'File WebVTT', 'Archivo WebVTT') },
+  // The trainers' corner (issue 16): its hub, the kits and the private "I use this module" records.
+  'api::trainers-corner.trainers-corner': {
+    title: TITLE,
+    intro: { label: t('Introduction', 'Introduction', 'Introduzione', 'Introducción') },
+    programmeTitle: {
+      label: t('Programme: heading', 'Programme : titre', 'Programma: titolo', 'Programa: título'),
+    },
+    programme: {
+      label: t(
+        'Training of trainers: programme',
+        'Formation de formateurs : programme',
+        'Formazione dei formatori: programma',
+        'Formación de formadores: programa',
+      ),
+    },
+    programmeSessions: {
+      label: t('Sessions of the programme', 'Sessions du programme', 'Sessioni del programma', 'Sesiones del programa'),
+      description: t(
+        'The training-of-trainers sessions, one per language, listed on the page in date order.',
+        'Les sessions de formation de formateurs, une par langue, listées sur la page par date.',
+        'Le sessioni di formazione dei formatori, una per lingua, elencate nella pagina per data.',
+        'Las sesiones de formación de formadores, una por idioma, listadas en la página por fecha.',
+      ),
+    },
+    communityTitle: {
+      label: t(
+        'Community of practice: heading',
+        'Communauté de pratique : titre',
+        'Comunità di pratica: titolo',
+        'Comunidad de práctica: título',
+      ),
+    },
+    community: {
+      label: t('Community of practice', 'Communauté de pratique', 'Comunità di pratica', 'Comunidad de práctica'),
+    },
+    kitsTitle: { label: t('Kits: heading', 'Kits : titre', 'Kit: titolo', 'Kits: título') },
+    kitsIntro: { label: t('Kits: introduction', 'Kits : introduction', 'Kit: introduzione', 'Kits: introducción') },
+    seo: SEO,
+  },
+  'api::trainer-kit.trainer-kit': {
+    title: TITLE,
+    slug: SLUG,
+    summary: SUMMARY,
+    module: { label: t('Module', 'Module', 'Modulo', 'Módulo') },
+    files: {
+      label: t(
+        'Files (slides, handouts)',
+        'Fichiers (diapositives, fiches)',
+        'File (diapositive, dispense)',
+        'Archivos (diapositivas, fichas)',
+      ),
+      description: t(
+        'PDF or office documents in this language, offered as downloads.',
+        'Des PDF ou documents bureautiques dans cette langue, proposés en téléchargement.',
+        'PDF o documenti d’ufficio in questa lingua, offerti da scaricare.',
+        'PDF o documentos ofimáticos en este idioma, ofrecidos para descargar.',
+      ),
+    },
+    licence: LICENCE,
+    licenceUrl: {
+      label: t('Licence deed', 'Texte de la licence', 'Testo della licenza', 'Texto de la licencia'),
+      ...URL_PLACEHOLDER,
+    },
+    facilitatorGuide: {
+      label: t("Facilitator's guide", "Guide de l'animateur", 'Guida per chi conduce', 'Guía para dinamizar'),
+      description: t(
+        'Timings, preparation, activities, and how to adapt the module for learners far from digital tools.',
+        'Déroulé et durées, préparation, activités, et adaptation pour des publics éloignés du numérique.',
+        'Tempi, preparazione, attività e adattamento per chi è lontano dagli strumenti digitali.',
+        'Tiempos, preparación, actividades y adaptación para personas alejadas de lo digital.',
+      ),
+    },
+    seo: SEO,
+  },
+  'api::module-use.module-use': {
+    fullName: { label: t('Full name', 'Nom complet', 'Nome e cognome', 'Nombre completo') },
+    email: { label: t('Email', 'E-mail', 'E-mail', 'Correo electrónico') },
+    organisation: { label: t('Organisation', 'Organisation', 'Organizzazione', 'Organización') },
+    country: { label: t('Country', 'Pays', 'Paese', 'País') },
+    module: { label: t('Module', 'Module', 'Modulo', 'Módulo') },
+    moduleTitle: {
+      label: t('Module (as sent)', 'Module (tel qu’envoyé)', 'Modulo (come inviato)', 'Módulo (tal como se envió)'),
+    },
+    learners: { label: t('Learners', 'Apprenants', 'Partecipanti', 'Participantes') },
+    context: { label: t('Context', 'Contexte', 'Contesto', 'Contexto') },
+    consentAt: { label: t('Consent given at', 'Consentement donné le', 'Consenso dato il', 'Consentimiento dado el') },
+    policyVersion: {
+      label: t(
+        'Privacy policy version',
+        'Version de la politique',
+        "Versione dell'informativa",
+        'Versión de la política',
+      ),
+    },
+    language: { label: t('Language', 'Langue', 'Lingua', 'Idioma') },
+    requestKey: { label: t('Form (hashed)', 'Formulaire (haché)', 'Modulo (hash)', 'Formulario (hash)') },
   },
   'interview.question-answer': {
     question: { label: t('Question', 'Question', 'Domanda', 'Pregunta') },
@@ -618,6 +714,11 @@ export const LAYOUTS: Record<string, { mainField?: string; list?: string[]; read
   'api::webinar.webinar': { mainField: 'title', list: ['title', 'startsAt', 'language', 'updatedAt'] },
   'webinar.speaker': { mainField: 'name' },
   'webinar.caption': { mainField: 'language' },
+  'api::trainer-kit.trainer-kit': { mainField: 'title', list: ['title', 'module', 'licence', 'updatedAt'] },
+  'api::module-use.module-use': {
+    mainField: 'fullName',
+    list: ['fullName', 'organisation', 'country', 'moduleTitle', 'learners', 'createdAt'],
+  },
   'interview.question-answer': { mainField: 'question' },
   'job.mission': { mainField: 'text' },
   'job.skill': { mainField: 'name' },
@@ -636,6 +737,14 @@ export const TYPE_NAMES: Record<string, Texts> = {
   'api::module.module': t('Module', 'Module', 'Modulo', 'Módulo'),
   'api::organisation.organisation': t('Organisation', 'Organisation', 'Organizzazione', 'Organización'),
   'api::registration.registration': t('Registration', 'Inscription', 'Iscrizione', 'Inscripción'),
+  'api::trainer-kit.trainer-kit': t('Trainer kit', 'Kit du formateur', 'Kit per formatori', 'Kit para formadores'),
+  'api::trainers-corner.trainers-corner': t(
+    "Trainers' corner",
+    'Espace formateurs',
+    'Spazio formatori',
+    'Espacio para formadores',
+  ),
+  'api::module-use.module-use': t('Module use', 'Utilisation de module', 'Uso di un modulo', 'Uso de un módulo'),
   'api::site.site': t('Site', 'Site', 'Sito', 'Sitio'),
   'api::theme.theme': t('Theme', 'Thème', 'Tema', 'Tema'),
   'api::webinar.webinar': t('Webinar', 'Webinaire', 'Webinar', 'Seminario web'),

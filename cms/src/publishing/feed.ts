@@ -46,6 +46,7 @@ export default function contentChangesFeed(strapi: Core.Strapi) {
           t.nonNull.string('type', {
             description:
               "The entry's type as named in this API: module, jobSheet, interview, organisation, trainingSession, webinar, competence, theme, audience, home, site, jobOffer.",
+              "The entry's type as named in this API: module, jobSheet, interview, organisation, trainingSession, competence, theme, audience, home, site, trainerKit, trainersCorner.",
           });
           t.nonNull.id('documentId');
           t.nonNull.string('locale');

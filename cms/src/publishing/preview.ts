@@ -23,6 +23,8 @@ export const PREVIEWABLE = [
   'home',
   'site',
   'jobOffer',
+  'trainerKit',
+  'trainersCorner',
 ];
 
 export function previewPayload(fields: {

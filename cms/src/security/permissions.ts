@@ -13,8 +13,13 @@ export const PUBLIC_READ_TYPES = [
   'api::competence.competence',
   // Open offers only, and one expired offer when looked up by itself: src/security/expiry.ts.
   'api::job-offer.job-offer',
+  'api::trainer-kit.trainer-kit',
 ] as const;
-export const PUBLIC_SINGLE_TYPES = ['api::home.home', 'api::site.site'] as const;
+export const PUBLIC_SINGLE_TYPES = [
+  'api::home.home',
+  'api::site.site',
+  'api::trainers-corner.trainers-corner',
+] as const;
 
 export function publicActions(): string[] {
   return [

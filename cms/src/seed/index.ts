@@ -5,6 +5,7 @@ import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode } from '../i18n/locales';
 import { loadFixtures, type Fixture, type FixtureSet } from './fixtures';
 import { addDays, utcMidnight, zonedDateTime } from './dates';
 import { demoFile } from './media';
+import { LICENCE_URL, uploadKitFiles } from './kit-files';
 
 const STORE = { type: 'plugin' as const, name: 'academy', key: 'demo-content' };
 const PUBLISHED = 'published' as const;
@@ -20,6 +21,7 @@ type Uid =
   | 'api::training-session.training-session'
   | 'api::job-offer.job-offer';
   | 'api::webinar.webinar';
+  | 'api::trainer-kit.trainer-kit';
 
 /** documentIds of seeded entries, by folder and fixture key. */
 type Ids = Record<string, Map<string, string>>;
@@ -73,6 +75,7 @@ class Seeder {
   ) {}
 
   async run({ collections, home, site }: FixtureSet, dataDir: string) {
+  async run({ collections, home, site, trainersCorner }: FixtureSet) {
     const { ids } = this;
     await this.collection('themes', 'api::theme.theme', collections.themes, () => ({}));
     await this.collection('audiences', 'api::audience.audience', collections.audiences, () => ({}));
@@ -226,6 +229,30 @@ class Seeder {
       featuredInterviews: refs(ids, 'interviews', f.featuredInterviews, 'home'),
     }));
     await this.singleType('api::site.site', site, (f) => ({ contactEmail: f.contactEmail ?? null }));
+    // The trainers' corner: a kit per module (its PDFs made from the module's own fixture, uploaded
+    // only when the kit's locale is created), and the hub linking the training-of-trainers sessions.
+    const kitsStarted = Date.now();
+    const modules = new Map(collections.modules.map((f) => [f.key, f]));
+    await this.collection(
+      'trainer-kits',
+      'api::trainer-kit.trainer-kit',
+      collections['trainer-kits'],
+      (f) => ({
+        module: ref(ids, 'modules', f.module, f.key),
+        licence: modules.get(f.module)?.licence ?? 'CC BY-SA 4.0',
+        licenceUrl: LICENCE_URL,
+      }),
+      (l) => pick(l, ['title', 'slug', 'summary', 'facilitatorGuide', 'seo']),
+      async (f, locale) => {
+        const module = modules.get(f.module);
+        if (!module) throw new Error(`Demo content: trainer-kits/${f.key} links to unknown modules "${f.module}"`);
+        return { files: await uploadKitFiles(this.strapi, { fixture: module, locale }) };
+      },
+    );
+    this.strapi.log.info(`Demo content: trainer kits and their files in ${Date.now() - kitsStarted} ms`);
+    await this.singleType('api::trainers-corner.trainers-corner', trainersCorner, (f) => ({
+      programmeSessions: refs(ids, 'training-sessions', f.programmeSessions, 'trainers-corner'),
+    }));
   }
 
   /** Creates each entry in the default locale, then its other localizations on the same documentId. */
@@ -235,6 +262,8 @@ class Seeder {
     fixtures: Fixture[],
     shared: (fixture: Fixture) => Record<string, unknown>,
     localized: (locale: Fixture['locales'][LocaleCode], fixture: Fixture) => Record<string, unknown> = (l) => l,
+    /** What is made only when a locale is created (uploaded files). */
+    onCreate?: (fixture: Fixture, locale: LocaleCode) => Promise<Record<string, unknown>>,
   ) {
     const documents = this.strapi.documents(uid);
     const map = new Map<string, string>();
@@ -251,6 +280,7 @@ class Seeder {
           this.report.skipped++;
           continue;
         }
+        if (onCreate) Object.assign(data, await onCreate(fixture, locale));
         if (!documentId) {
           const created = await documents.create({ data, locale, status: PUBLISHED });
           documentId = created.documentId;
@@ -289,7 +319,7 @@ class Seeder {
   }
 
   private async singleType(
-    uid: 'api::home.home' | 'api::site.site',
+    uid: 'api::home.home' | 'api::site.site' | 'api::trainers-corner.trainers-corner',
     fixture: Fixture,
     shared: (f: Fixture) => Record<string, unknown>,
   ) {

@@ -7,6 +7,7 @@ import {
   OrganisationLocalesDocument,
   TrainingSessionLocalesDocument,
   WebinarLocalesDocument,
+  TrainerKitLocalesDocument,
 } from '~/graphql/generated';
 import { existingSlugs, resolveEntry, switcherSlugs, type Localized } from '#shared/fallback';
 import { LOCALES, SECTIONS, localizedPath, type Locale, type Section } from '#shared/routes';
@@ -20,6 +21,7 @@ const DOCUMENTS = {
   competences: CompetenceLocalesDocument,
   'job-offers': JobOfferLocalesDocument,
   webinars: WebinarLocalesDocument,
+  trainers: TrainerKitLocalesDocument,
 } as const satisfies Record<Section, unknown>;
 
 /**

@@ -10,4 +10,5 @@ export const SECTION_LABELS = {
   competences: 'sections.competences',
   'job-offers': 'jobOffers.section',
   webinars: 'sections.webinars',
+  trainers: 'sections.trainers',
 } as const satisfies Record<Section, string>;

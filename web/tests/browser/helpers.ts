@@ -88,6 +88,7 @@ const FIELD: Record<Section, { list: string; title: string }> = {
   competences: { list: 'competences', title: 'name' },
   'job-offers': { list: 'jobOffers', title: 'title' },
   webinars: { list: 'webinars', title: 'title' },
+  trainers: { list: 'trainerKits', title: 'title' },
 };
 
 /** The first demo entry of a section that exists in all four languages. */
@@ -121,6 +122,7 @@ export const SECTIONS: Section[] = [
   'competences',
   'job-offers',
   'webinars',
+  'trainers',
 ];
 export const STATIC: (StaticPage | 'index')[] = [
   'index',

@@ -161,6 +161,7 @@ describe('sitemap entries', () => {
     expect(locs).toContain('/it/atlante/aggiungi');
     expect(locs).toContain('/it/offerte');
     expect(locs).toContain('/es/webinarios');
+    expect(locs).toContain('/fr/formateurs');
     expect(locs.length).toBe(14 * 4);
   });
 });
