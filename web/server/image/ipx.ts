@@ -94,12 +94,12 @@ function cacheDir() {
   return process.env.NUXT_IMAGE_CACHE_DIR || path.join(os.tmpdir(), 'social-tech-academy-images');
 }
 
-async function fetchSource(file: string, meta?: Meta): Promise<Source | 'unchanged' | null> {
+async function fetchSource(file: string, meta?: Meta): Promise<Source | 'unchanged' | 'unreachable' | null> {
   const headers: Record<string, string> = {};
   if (meta?.sourceEtag) headers['if-none-match'] = meta.sourceEtag;
   else if (meta?.sourceLastModified) headers['if-modified-since'] = meta.sourceLastModified;
   const response = await fetch(`${cmsUrl()}/uploads/${file}`, { headers, redirect: 'manual' }).catch(() => null);
-  if (!response) return null;
+  if (!response) return 'unreachable';
   if (response.status === 304 && meta) return 'unchanged';
   const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   const extension = FILE_PATH.exec(file)![1]!.toLowerCase();
@@ -135,6 +135,8 @@ async function variant(file: string, modifiers: Modifiers): Promise<Variant | nu
   if (meta && Date.now() - meta.checkedAt < REVALIDATE_MS) return result(meta);
 
   const source = await fetchSource(file, meta);
+  // The CMS down: the copy kept is served until it answers again (as the page cache's stale-if-error).
+  if (source === 'unreachable') return meta ? result(meta) : null;
   if (source === 'unchanged') {
     const checked = { ...meta!, checkedAt: Date.now() };
     await fs.writeFile(metaFile, JSON.stringify(checked)).catch(() => {});
@@ -174,10 +176,18 @@ async function variant(file: string, modifiers: Modifiers): Promise<Variant | nu
 
 export default defineEventHandler(async (event) => {
   if (event.method !== 'GET' && event.method !== 'HEAD') return plainNotFound(event);
+  const started = performance.now();
   const rest = (event.path.split('?')[0] ?? '').replace(/^\/_ipx\//, '');
   const slash = rest.indexOf('/');
-  const modifiers = slash > 0 ? parseModifiers(decodeURIComponent(rest.slice(0, slash))) : null;
-  const file = slash > 0 ? decodeURIComponent(rest.slice(slash + 1)).replace(/^\/+/, '') : '';
+  const decode = (text: string) => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return '';
+    }
+  };
+  const modifiers = slash > 0 ? parseModifiers(decode(rest.slice(0, slash))) : null;
+  const file = slash > 0 ? decode(rest.slice(slash + 1)).replace(/^\/+/, '') : '';
   const extension = FILE_PATH.exec(file)?.[1]?.toLowerCase();
   if (!modifiers || !extension || !SOURCES[extension] || file.split('/').some((s) => s.startsWith('.')))
     return plainNotFound(event);
@@ -188,7 +198,6 @@ export default defineEventHandler(async (event) => {
     pending = variant(file, modifiers).finally(() => inFlight.delete(id));
     inFlight.set(id, pending);
   }
-  const started = performance.now();
   const found = await pending.catch((error) => {
     console.error(`[image] ${file} (${JSON.stringify(modifiers)}): ${(error as Error).message}`);
     return null;
