@@ -122,11 +122,15 @@ export default defineNuxtConfig({
   },
 
   image: {
-    provider: 'strapi',
-    // Uploads are proxied by the site (server/routes/uploads): same origin, no third-party host.
-    strapi: { baseURL: '/uploads/' },
+    // CMS uploads resized and converted (AVIF, WebP) by the site's own IPX handler at /_ipx
+    // (server/image/ipx.ts: sources read from NUXT_CMS_URL at run time, variants cached on disk,
+    // never SVG out): same origin, no third-party host. Being listed in serverHandlers, it replaces
+    // the module's own /_ipx handler.
+    provider: 'ipx',
+    format: ['avif', 'webp'],
     screens: { xs: 320, sm: 640, md: 768, lg: 1024 },
   },
+  serverHandlers: [{ route: '/_ipx/**', handler: '~~/server/image/ipx.ts' }],
 
   multiCache: {
     route: { enabled: true },
