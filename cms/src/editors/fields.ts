@@ -546,6 +546,7 @@ export const FIELDS: Record<string, Record<string, FieldTexts>> = {
   'webinar.caption': {
     language: { label: t('Language', 'Langue', 'Lingua', 'Idioma') },
     file: { label: t('WebVTT file', 'Fichier WebVTT', 'File WebVTT', 'Archivo WebVTT') },
+  },
   // The trainers' corner (issue 16): its hub, the kits and the private "I use this module" records.
   'api::trainers-corner.trainers-corner': {
     title: TITLE,

@@ -20,8 +20,8 @@ type Uid =
   | 'api::module.module'
   | 'api::interview.interview'
   | 'api::training-session.training-session'
-  | 'api::job-offer.job-offer';
-  | 'api::webinar.webinar';
+  | 'api::job-offer.job-offer'
+  | 'api::webinar.webinar'
   | 'api::trainer-kit.trainer-kit';
 
 /** documentIds of seeded entries, by folder and fixture key. */
@@ -80,8 +80,7 @@ class Seeder {
     private report: SeedReport,
   ) {}
 
-  async run({ collections, home, site }: FixtureSet, dataDir: string) {
-  async run({ collections, home, site, trainersCorner }: FixtureSet) {
+  async run({ collections, home, site, trainersCorner }: FixtureSet, dataDir: string) {
     const { ids } = this;
     await this.collection('themes', 'api::theme.theme', collections.themes, () => ({}));
     await this.collection('audiences', 'api::audience.audience', collections.audiences, () => ({}));
