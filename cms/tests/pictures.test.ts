@@ -5,7 +5,7 @@ import { loadFixtures } from '../src/seed/fixtures';
 import { hasLogo, seedPictures } from '../src/seed/pictures';
 
 /**
- * The demo content's pictures (src/seed/pictures.ts): every module and job sheet has a cover and
+ * The demo content's pictures (src/seed/pictures.ts): every module, job sheet and webinar has a cover and
  * every interview a portrait, in every locale, as real uploads the public reads through GraphQL,
  * each described in the locale's language or marked decorative; the organisations chosen to have
  * a placeholder mark have it. The rule that refuses an informative image without text still holds.
@@ -15,6 +15,7 @@ const fixtures = loadFixtures(path.resolve(import.meta.dirname, '../data'));
 const TYPES = [
   { list: 'modules', folder: 'modules', field: 'cover', decorative: true },
   { list: 'jobSheets', folder: 'job-sheets', field: 'cover', decorative: true },
+  { list: 'webinars', folder: 'webinars', field: 'cover', decorative: true },
   { list: 'interviews', folder: 'interviews', field: 'portrait', decorative: false },
 ] as const;
 

@@ -74,6 +74,14 @@ export const PICTURES: PictureRow[] = [
     alt: () => null,
   },
   {
+    folder: 'webinars',
+    uid: 'api::webinar.webinar',
+    field: 'cover',
+    // The modules' tiles in the colours of the webinar's first theme, drawn from its own key.
+    draw: (f) => moduleCover(`webinar-${f.key}`, (f.themes as string[] | undefined)?.[0] ?? f.key),
+    alt: () => null,
+  },
+  {
     folder: 'interviews',
     uid: 'api::interview.interview',
     field: 'portrait',
