@@ -299,9 +299,10 @@ describe('hreflang', () => {
 
 describe('caching and compression', () => {
   it('lets shared caches serve a page stale for a stated time while they refresh it', () => {
-    // Session pages (a form token per response) and the self-service page (personal) are never stored.
+    // Session and trainer kit pages (a form token per response) and the self-service page (personal)
+    // are never stored.
     const cached = documents.filter(
-      (doc) => doc.status === 200 && !/training-sessions-detail|^session|^self-service/.test(doc.label),
+      (doc) => doc.status === 200 && !/training-sessions-detail|trainers-detail|^session|^self-service/.test(doc.label),
     );
     expect(cached.length).toBeGreaterThan(80);
     // A page that lists job offers is kept until the first of them closes, and never served stale.
