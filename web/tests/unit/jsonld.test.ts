@@ -162,7 +162,7 @@ describe('sitemap entries', () => {
     expect(locs).toContain('/it/offerte');
     expect(locs).toContain('/es/webinarios');
     expect(locs).toContain('/fr/formateurs');
-    expect(locs.length).toBe(14 * 4);
+    expect(locs.length).toBe(16 * 4);
   });
 });
 
