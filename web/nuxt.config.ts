@@ -237,7 +237,11 @@ export default defineNuxtConfig({
           // Nuxt's useAsyncData/useFetch modules create their composables with a top-level call
           // that the bundler cannot prove pure, so they stay in every bundle that imports `#app`.
           // The site loads data with urql only: when nothing imports them, they may go.
-          moduleSideEffects: (id: string) => !/\/nuxt\/dist\/app\/composables\/(asyncData|fetch)\.js$/.test(id),
+          // The typed GraphQL documents (codegen.ts) are plain constants: a chunk holds only the
+          // modules whose documents it uses, not every module the barrel (generated.ts) names.
+          moduleSideEffects: (id: string) =>
+            !/\/nuxt\/dist\/app\/composables\/(asyncData|fetch)\.js$/.test(id) &&
+            !/\/graphql\/(generated|[\w-]+\.generated)\.ts$/.test(id),
         },
       },
     },
