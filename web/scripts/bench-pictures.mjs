@@ -9,7 +9,6 @@
 //   that show pictures, with and without them;
 // - Lighthouse mobile (as scripts/bench.mjs) on a module page, with and without its cover,
 //   BENCH_LIGHTHOUSE_RUNS runs each (3), the median run by performance.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { firstLoadJs } from './lib/first-load-js.mjs';
+import { buildSite, cmsQuery } from './lib/bench-site.mjs';
 import { startCms, startSite, stop, webDir } from './servers.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,24 +24,8 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const outputDir = process.env.BENCH_OUTPUT_DIR ?? join(webDir, '.output-bench');
 
-if (!process.env.BENCH_OUTPUT_DIR) {
-  console.log('[pictures] building the site');
-  const built = spawnSync('nuxi', ['build'], {
-    cwd: webDir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NUXT_OUTPUT_DIR: outputDir },
-  });
-  if (built.status !== 0) throw new Error('nuxi build failed');
-}
-
-async function query(cmsUrl, text) {
-  const response = await fetch(`${cmsUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: text }),
-  });
-  return (await response.json()).data;
-}
+// BENCH_OUTPUT_DIR: a build already there (the browser tests' own, say).
+if (!process.env.BENCH_OUTPUT_DIR) buildSite(webDir, outputDir, 'pictures');
 
 async function timed(url) {
   const started = performance.now();
@@ -90,7 +74,7 @@ try {
   const before = await startSite(outputDir, without.url, { env });
   children.push(site.child, before.child);
 
-  const data = await query(
+  const data = await cmsQuery(
     withPictures.url,
     `{ modules(locale: "en", sort: "documentId", pagination: { limit: 1 }) { slug cover { url width } }
        jobSheets(locale: "en", sort: "documentId", pagination: { limit: 1 }) { slug }

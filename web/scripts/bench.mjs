@@ -16,7 +16,6 @@
 //   BENCH_LIGHTHOUSE_RUNS runs per page (5), each in a fresh Chromium; the run of median performance
 //   is reported (its other scores, LCP, TBT and audits below 1), with every run's performance.
 // Prints Markdown tables and writes the figures to bench-results/web-<time>.json (repository root).
-import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +25,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { startNginx, startRawNode } from './lib/baselines.mjs';
+import { buildSite, cmsQuery } from './lib/bench-site.mjs';
 import { firstLoadJs } from './lib/first-load-js.mjs';
 import { startCms, startSite, stop, webDir } from './servers.mjs';
 
@@ -46,29 +46,6 @@ const CHROMIUM_FLAGS = [
 // tests' web/.output-test, the same production build).
 const outputDir = process.env.BENCH_OUTPUT_DIR ?? join(webDir, '.output-bench');
 const resultsDir = join(webDir, '..', 'bench-results');
-
-function build() {
-  // BENCH_SKIP_BUILD=1: the build already in outputDir (when only the benchmark changed).
-  if (process.env.BENCH_SKIP_BUILD === '1') return;
-  console.log('[bench] building the site');
-  const result = spawnSync('nuxi', ['build'], {
-    cwd: webDir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NUXT_OUTPUT_DIR: outputDir },
-  });
-  if (result.status !== 0) throw new Error('nuxi build failed');
-}
-
-async function cmsQuery(cmsUrl, query) {
-  const response = await fetch(`${cmsUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 /** The five pages, in English: their entries are the first demo module and job sheet. */
 async function pagesOf(cmsUrl) {
@@ -161,7 +138,7 @@ async function lighthouseScores(url) {
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 const ratio = (a, b) => (b ? (a / b).toFixed(3) : '–');
 const started = new Date();
-build();
+buildSite(webDir, outputDir);
 console.log('[bench] starting the CMS (throwaway SQLite, demo content)');
 // BENCH_CMS_URL: a CMS already running with the demo content (scripts/cms.mjs --fixtures), else one is started.
 const cms = process.env.BENCH_CMS_URL ? { url: process.env.BENCH_CMS_URL } : await startCms();
