@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(webDir, 'app/graphql/generated.ts');
-const modules = process.argv.slice(2).filter((file) => file.endsWith('.generated.ts')).sort();
+const modules = process.argv
+  .slice(2)
+  .filter((file) => file.endsWith('.generated.ts'))
+  .sort();
 if (!modules.length) throw new Error('graphql-barrel: no generated module given');
 
 const seen = new Set();
@@ -30,4 +33,6 @@ for (const file of modules) {
   if (types.length) lines.push(`export type { ${types.join(', ')} } from '${path}';`);
 }
 writeFileSync(target, `${lines.join('\n')}\n`);
-console.log(`[codegen] ${relative(webDir, target)}: ${seen.size} names from ${modules.length} modules (${modules.map((m) => basename(m)).join(', ')})`);
+console.log(
+  `[codegen] ${relative(webDir, target)}: ${seen.size} names from ${modules.length} modules (${modules.map((m) => basename(m)).join(', ')})`,
+);
