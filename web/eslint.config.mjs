@@ -6,7 +6,7 @@ import jsonc from 'eslint-plugin-jsonc';
 import withNuxt from './.nuxt/eslint.config.mjs';
 
 export default withNuxt(
-  { ignores: ['.output/', '.output-test/', 'app/graphql/generated.ts'] },
+  { ignores: ['.output/', '.output-test/', 'app/graphql/generated.ts', 'app/graphql/types.ts', '**/*.generated.ts'] },
   {
     // Browser tests reach into the page's untyped globals (the Vue app, test markers).
     files: ['tests/**/*.ts'],

@@ -1,7 +1,7 @@
 import type { Nuxt } from 'nuxt/schema';
 import { clientTrims } from './config/client-trims';
 import { writeBasemap } from './config/basemap';
-import { i18nPages, LOCALE_NAMES, LOCALES, STATIC_PAGES } from './shared/routes';
+import { i18nPages, LOCALE_NAMES, LOCALES, SECTIONS, STATIC_PAGES } from './shared/routes';
 
 // Content pages are rendered once and served from the page cache (nuxt-multi-cache's route cache,
 // server/multiCache.serverOptions.ts), tagged with what they show and purged by the CMS when it
@@ -122,11 +122,15 @@ export default defineNuxtConfig({
   },
 
   image: {
-    provider: 'strapi',
-    // Uploads are proxied by the site (server/routes/uploads): same origin, no third-party host.
-    strapi: { baseURL: '/uploads/' },
+    // CMS uploads resized and converted (AVIF, WebP) by the site's own IPX handler at /_ipx
+    // (server/image/ipx.ts: sources read from NUXT_CMS_URL at run time, variants cached on disk,
+    // never SVG out): same origin, no third-party host. Being listed in serverHandlers, it replaces
+    // the module's own /_ipx handler.
+    provider: 'ipx',
+    format: ['avif', 'webp'],
     screens: { xs: 320, sm: 640, md: 768, lg: 1024 },
   },
+  serverHandlers: [{ route: '/_ipx/**', handler: '~~/server/image/ipx.ts' }],
 
   multiCache: {
     route: { enabled: true },
@@ -194,6 +198,13 @@ export default defineNuxtConfig({
         { cache: false as const, headers: { 'cache-control': 'no-store' }, security: { xssValidator: false } },
       ]),
     ),
+    // A trainer kit's page carries the "I use this module" form: the same rules as the Atlas's form.
+    ...Object.fromEntries(
+      LOCALES.map((locale) => [
+        `/${locale}/${SECTIONS.trainers[locale]}/*`,
+        { cache: false as const, headers: { 'cache-control': 'no-store' }, security: { xssValidator: false } },
+      ]),
+    ),
   },
 
   // Bundled with the app's own Vue (an external copy would have its own Vue instance).
@@ -226,7 +237,11 @@ export default defineNuxtConfig({
           // Nuxt's useAsyncData/useFetch modules create their composables with a top-level call
           // that the bundler cannot prove pure, so they stay in every bundle that imports `#app`.
           // The site loads data with urql only: when nothing imports them, they may go.
-          moduleSideEffects: (id: string) => !/\/nuxt\/dist\/app\/composables\/(asyncData|fetch)\.js$/.test(id),
+          // The typed GraphQL documents (codegen.ts) are plain constants: a chunk holds only the
+          // modules whose documents it uses, not every module the barrel (generated.ts) names.
+          moduleSideEffects: (id: string) =>
+            !/\/nuxt\/dist\/app\/composables\/(asyncData|fetch)\.js$/.test(id) &&
+            !/\/graphql\/(generated|[\w-]+\.generated)\.ts$/.test(id),
         },
       },
     },

@@ -22,5 +22,5 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   mailRetryBaseSeconds: env.int('REGISTRATION_MAIL_RETRY_BASE_S', 30),
   mailMaxAttempts: env.int('REGISTRATION_MAIL_MAX_ATTEMPTS', 12),
   // Stored with each consent: bump it when the privacy policy changes in substance.
-  privacyPolicyVersion: env('PRIVACY_POLICY_VERSION', '2026-12'),
+  privacyPolicyVersion: env('PRIVACY_POLICY_VERSION', '2026-12-05'),
 });

@@ -13,5 +13,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     // header itself is never believed. 0 (default): the socket's peer is the client.
     proxy: { koa: env.int('TRUSTED_PROXY_HOPS', 0) > 0, maxIpsCount: env.int('TRUSTED_PROXY_HOPS', 0) },
     app: { keys: env.array('APP_KEYS') },
+    // Where uploads are written and served from (`<dir>/uploads`): a throwaway boot (tests,
+    // benchmarks: scripts/lib/boot.mjs) gets its own temporary folder, so its files go with it.
+    dirs: { public: env('PUBLIC_DIR', './public') },
   };
 };

@@ -12,4 +12,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     max: env.int('ORGANISATION_SUBMISSION_RATE_LIMIT_MAX', 10),
     windowSeconds: env.int('ORGANISATION_SUBMISSION_RATE_LIMIT_WINDOW_S', 3600),
   },
+  // The trainers' "I use this module" form (src/api/module-use/): per client IP and per email.
+  moduleUseRateLimit: {
+    max: env.int('MODULE_USE_RATE_LIMIT_MAX', 10),
+    windowSeconds: env.int('MODULE_USE_RATE_LIMIT_WINDOW_S', 3600),
+  },
+  // How long a module-use record is kept (then deleted by a daily job).
+  moduleUseRetentionMonths: env.int('MODULE_USE_RETENTION_MONTHS', 24),
 });

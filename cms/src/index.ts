@@ -5,6 +5,9 @@ import { ensureDevelopmentAdmin } from './security/admin';
 import { ensureEditorialRoles } from './security/roles';
 import { guardContentManagerLocales } from './security/locale-guard';
 import { enforcePublishedOnly } from './security/drafts';
+import { enforceExpiry } from './security/expiry';
+import jobOfferFields from './api/job-offer/graphql/computed-fields';
+import { applyRuleMiddleware } from './api/job-offer/apply-rule';
 import { accountMutationsGuard, closeReaderAccounts } from './security/accounts';
 import { ensureConstraints } from './database/constraints';
 import { installRelationBatching } from './graphql/batch-relations';
@@ -48,6 +51,10 @@ import { publishingCronTasks } from './publishing/cron';
 import searchGraphql, { searchService, setSearchService } from './search/graphql';
 import { startSearch } from './search/search';
 import { openDataRoutes } from './open-data/routes';
+import { enforceJoinLinkExpiry } from './api/webinar/join-link';
+import { webinarCalendarRoutes } from './api/webinar/calendar';
+import moduleUseGraphql from './api/module-use/submission/graphql';
+import { moduleUseCronTasks } from './api/module-use/retention';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -58,10 +65,16 @@ export default {
     const extension = strapi.plugin('graphql').service('extension');
     // Personal data never appears in the public schema: only the registration contract does.
     extension.shadowCRUD('api::registration.registration').disable();
+    // Nor the trainers' "I use this module" records: only the form's contract is public.
+    extension.shadowCRUD('api::module-use.module-use').disable();
+    extension.use(moduleUseGraphql(strapi));
     // The competence's admin label (private) is not part of the public schema, not even as input.
     extension.shadowCRUD(COMPETENCE).field('label').disable();
     extension.use(trainingSessionFields(strapi));
     extension.use(registrationGraphql(strapi));
+    // Job offers: `isExpired`, and no offer published without a way to apply.
+    extension.use(jobOfferFields(strapi));
+    strapi.documents.use(applyRuleMiddleware(strapi) as Parameters<typeof strapi.documents.use>[0]);
     extension.use(organisationListing(strapi));
     extension.use(organisationMap(strapi));
     // "Add your organisation": a draft for the editors; publishing or deleting it answers the submitter.
@@ -87,6 +100,8 @@ export default {
     strapi.documents.use(changeLogMiddleware(strapi, () => void kickPurges(strapi)));
     strapi.server.routes(registrationExportRoutes(strapi));
     strapi.server.routes(openDataRoutes(strapi));
+    // A webinar's calendar file (.ics) for its page's download link.
+    strapi.server.routes(webinarCalendarRoutes(strapi));
     // A translator writes their own locale only, also when creating one (Strapi checks only existing versions).
     guardContentManagerLocales(strapi);
   },
@@ -94,6 +109,10 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Before anything can serve a request: the public reads published content only.
     enforcePublishedOnly(strapi);
+    // …and, of what expires (job offers), lists only what is still open.
+    enforceExpiry(strapi);
+    // A webinar's join link only until it ends, for every public read (REST, GraphQL, relations).
+    enforceJoinLinkExpiry(strapi);
     await ensureRegistrationTables(strapi);
     await ensureSubmissionTable(strapi);
     await ensurePublishingTables(strapi);
@@ -119,6 +138,7 @@ export default {
     await ensurePurgeTargets(strapi);
     strapi.cron.add(registrationCronTasks());
     strapi.cron.add(publishingCronTasks());
+    strapi.cron.add(moduleUseCronTasks());
     // After the seed: the index starts from every published entry, then follows the change log.
     setSearchService(strapi, await startSearch(strapi));
   },

@@ -193,7 +193,10 @@ describe('alternative text', () => {
       documentId: string;
     };
     const cover = await upload(publisher, 'cover.png');
-    expect((await publisher.cm('PUT', MODULE, `/${module.documentId}?locale=it`, { cover })).status).toBe(200);
+    // An informative cover (the demo's own covers are decorative: src/seed/pictures.ts).
+    expect(
+      (await publisher.cm('PUT', MODULE, `/${module.documentId}?locale=it`, { cover, coverDecorative: false })).status,
+    ).toBe(200);
     const refused = await publish(publisher, MODULE, module.documentId, 'it');
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toMatch(/in Italian/);
@@ -228,12 +231,15 @@ describe('alternative text', () => {
       ).status,
     ).toBe(200);
     expect(await publishedOk(publisher, MODULE, module.documentId, 'it')).toBe(200);
-    // Other languages of the module are untouched by the Italian cover (a localized image).
+    // Other languages of the module are untouched by the Italian cover (a localized image): the
+    // English one keeps its own (the demo's).
     const english = (await strapi.db
       .query(MODULE as any)
       .findOne({ where: { documentId: module.documentId, locale: 'en', publishedAt: null }, populate: ['cover'] })) as {
-      cover: unknown;
+      cover: { id: number } | null;
+      coverDecorative: boolean;
     };
-    expect(english.cover).toBeNull();
+    expect(english.cover?.id).not.toBe(cover);
+    expect(english.coverDecorative).toBe(true);
   });
 });

@@ -57,6 +57,15 @@ const COLLECTIONS: CollectionType[] = [
     field: 'venue',
     name: 'title',
   },
+  { uid: 'api::webinar.webinar', rest: 'webinars', list: 'webinars', one: 'webinar', field: 'summary', name: 'title' },
+  {
+    uid: 'api::trainer-kit.trainer-kit',
+    rest: 'trainer-kits',
+    list: 'trainerKits',
+    one: 'trainerKit',
+    field: 'summary',
+    name: 'title',
+  },
   { uid: 'api::theme.theme', rest: 'themes', list: 'themes', one: 'theme', field: 'description', name: 'name' },
   {
     uid: 'api::audience.audience',
@@ -78,6 +87,7 @@ const COLLECTIONS: CollectionType[] = [
 const SINGLES = [
   { uid: 'api::home.home', rest: 'home', one: 'home', field: 'heroTitle' },
   { uid: 'api::site.site', rest: 'site', one: 'site', field: 'tagline' },
+  { uid: 'api::trainers-corner.trainers-corner', rest: 'trainers-corner', one: 'trainersCorner', field: 'intro' },
 ];
 
 /** Per collection type: a document never published (en), and a published one whose fr draft holds an unpublished edit. */

@@ -25,7 +25,7 @@ async function pastRegistration(session: string, email: string) {
       emailNormalized: email,
       organisation: 'Old Coop',
       consentAt: new Date(),
-      policyVersion: '2026-12',
+      policyVersion: '2026-12-05',
       registrationStatus: 'confirmed',
       language: 'en',
       tokenHash: hash,

@@ -348,7 +348,7 @@ describe('self-service link', () => {
       organisation: 'Mutual Aid',
       status: 'confirmed',
       language: 'it',
-      privacyPolicyVersion: '2026-12',
+      privacyPolicyVersion: '2026-12-05',
     });
     expect(new Date(exported.registration.consentAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(exported.session).toMatchObject({ documentId: session.documentId, title: session.title('it') });

@@ -16,6 +16,7 @@ const TYPES = [
   { field: 'audiences', uid: 'api::audience.audience', folder: 'audiences', min: 4 },
   { field: 'organisations', uid: 'api::organisation.organisation', folder: 'organisations', min: 60 },
   { field: 'trainingSessions', uid: 'api::training-session.training-session', folder: 'training-sessions', min: 12 },
+  { field: 'webinars', uid: 'api::webinar.webinar', folder: 'webinars', min: 8 },
 ] as const;
 
 async function publicCount(field: string, locale: string) {

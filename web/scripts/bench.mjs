@@ -16,7 +16,7 @@
 //   BENCH_LIGHTHOUSE_RUNS runs per page (5), each in a fresh Chromium; the run of median performance
 //   is reported (its other scores, LCP, TBT and audits below 1), with every run's performance.
 // Prints Markdown tables and writes the figures to bench-results/web-<time>.json (repository root).
-import { spawnSync } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,9 +25,12 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { startNginx, startRawNode } from './lib/baselines.mjs';
+import { buildSite, cmsQuery } from './lib/bench-site.mjs';
 import { firstLoadJs } from './lib/first-load-js.mjs';
 import { startCms, startSite, stop, webDir } from './servers.mjs';
 
+// BENCH_PARTS: which parts run (comma-separated; all by default): server, uncached, browser.
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'server,uncached,browser').split(','));
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
@@ -39,29 +42,10 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-const outputDir = join(webDir, '.output-bench');
+// BENCH_OUTPUT_DIR: where the build goes (or is, with BENCH_SKIP_BUILD=1: e.g. the browser
+// tests' web/.output-test, the same production build).
+const outputDir = process.env.BENCH_OUTPUT_DIR ?? join(webDir, '.output-bench');
 const resultsDir = join(webDir, '..', 'bench-results');
-
-function build() {
-  console.log('[bench] building the site');
-  const result = spawnSync('nuxi', ['build'], {
-    cwd: webDir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NUXT_OUTPUT_DIR: outputDir },
-  });
-  if (result.status !== 0) throw new Error('nuxi build failed');
-}
-
-async function cmsQuery(cmsUrl, query) {
-  const response = await fetch(`${cmsUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 /** The five pages, in English: their entries are the first demo module and job sheet. */
 async function pagesOf(cmsUrl) {
@@ -78,12 +62,39 @@ async function pagesOf(cmsUrl) {
   ].map((page) => ({ ...page, file: `${page.name.replace(/\W+/g, '-')}.html` }));
 }
 
-/** The bytes the site sends for `path` (no Accept-Encoding, as wrk), after a first request filled the cache. */
-async function bytesOf(siteUrl, path) {
-  await fetch(`${siteUrl}${path}`).then((response) => response.arrayBuffer());
-  const response = await fetch(`${siteUrl}${path}`);
-  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-  return { body: Buffer.from(await response.arrayBuffer()), cache: response.headers.get('x-page-cache') };
+/** A GET of `url` with `headers`: its status, headers and body as they came on the wire (not decompressed). */
+function rawGet(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * The bytes the site sends for `path` (no Accept-Encoding, as wrk, unless `headers` say otherwise),
+ * after a first request filled the cache; asked a third time, the site must send the same bytes and
+ * headers (the third is a replay, server/plugins/response-replay.ts).
+ */
+async function bytesOf(siteUrl, path, headers = {}, { replayed = true } = {}) {
+  await rawGet(`${siteUrl}${path}`, headers);
+  const [first, again] = [await rawGet(`${siteUrl}${path}`, headers), await rawGet(`${siteUrl}${path}`, headers)];
+  if (first.status !== 200) throw new Error(`${path} answered ${first.status}`);
+  const shown = (answer) =>
+    JSON.stringify(
+      Object.entries(answer.headers)
+        .filter(([name]) => name !== 'date')
+        .sort(),
+    );
+  if (replayed && (!first.body.equals(again.body) || shown(first) !== shown(again))) {
+    throw new Error(`${path}: asked again, the site sent other bytes or headers`);
+  }
+  return { body: first.body, cache: first.headers['x-page-cache'] ?? null };
 }
 
 async function lighthouseScores(url) {
@@ -127,28 +138,37 @@ async function lighthouseScores(url) {
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 const ratio = (a, b) => (b ? (a / b).toFixed(3) : '–');
 const started = new Date();
-build();
+buildSite(webDir, outputDir);
 console.log('[bench] starting the CMS (throwaway SQLite, demo content)');
-const cms = await startCms();
+// BENCH_CMS_URL: a CMS already running with the demo content (scripts/cms.mjs --fixtures), else one is started.
+const cms = process.env.BENCH_CMS_URL ? { url: process.env.BENCH_CMS_URL } : await startCms();
 const filesDir = mkdtempSync(join(tmpdir(), 'academy-bench-files-'));
 let site;
+let withoutReplays;
 let uncachedSite;
 let raw;
 let nginx;
 try {
   site = await startSite(outputDir, cms.url);
+  // The same build without its replays of the same bytes (server/plugins/response-replay.ts): the
+  // "before" of that change, in the same run.
+  withoutReplays = await startSite(outputDir, cms.url, { env: { NUXT_RESPONSE_REPLAY: 'off' } });
   uncachedSite = await startSite(outputDir, cms.url, { env: { NUXT_PAGE_CACHE: 'off' } });
   const pages = await pagesOf(cms.url);
 
   // 1. What the site sends (a cache hit for the pages), written for the baselines: the pages, robots.txt,
-  //    the entry script of the home.
+  //    the entry script of the home and the favicon; the home and the script also as a browser gets
+  //    them (brotli).
   const targets = [];
+  const BR = { 'accept-encoding': 'gzip, deflate, br' };
   for (const page of pages) {
     const { body, cache } = await bytesOf(site.url, page.path);
     if (cache !== 'hit') throw new Error(`${page.path} was not served from the page cache`);
     page.htmlBytes = body.length;
     targets.push({ name: `cached ${page.name}`, path: page.path, file: page.file, body });
   }
+  const homeBr = await bytesOf(site.url, '/en', BR);
+  targets.push({ name: 'cached home, brotli', path: '/en', file: 'home.html.br', body: homeBr.body, headers: BR });
   const robots = await bytesOf(site.url, '/robots.txt');
   targets.push({ name: 'robots.txt', path: '/robots.txt', file: 'robots.txt', body: robots.body });
   const home = (await bytesOf(site.url, '/en')).body.toString();
@@ -156,56 +176,79 @@ try {
   if (!entry) throw new Error('no entry script in the home page');
   const asset = await bytesOf(site.url, entry);
   targets.push({ name: '/_nuxt/ entry script', path: entry, file: 'entry.js', body: asset.body });
+  const assetBr = await bytesOf(site.url, entry, BR);
+  targets.push({
+    name: '/_nuxt/ entry script, brotli',
+    path: entry,
+    file: 'entry.js.br',
+    body: assetBr.body,
+    headers: BR,
+  });
+  const favicon = await bytesOf(site.url, '/favicon.svg');
+  targets.push({ name: 'favicon.svg', path: '/favicon.svg', file: 'favicon.svg', body: favicon.body });
   for (const target of targets) writeFileSync(join(filesDir, target.file), target.body);
   raw = await startRawNode(filesDir);
   nginx = await startNginx(filesDir);
   console.log(
-    `[bench] CMS ${cms.url}, site ${site.url} (uncached: ${uncachedSite.url}), raw Node ${raw.url}, nginx ${nginx?.url ?? 'not installed'}; wrk -t1 -c${CONNECTIONS} -d${DURATION}s`,
+    `[bench] CMS ${cms.url}, site ${site.url} (without replays: ${withoutReplays.url}, uncached: ${uncachedSite.url}), raw Node ${raw.url}, nginx ${nginx?.url ?? 'not installed'}; wrk -t1 -c${CONNECTIONS} -d${DURATION}s`,
   );
 
   // 2. The server against the baselines, then uncached renders.
-  for (const target of targets) {
-    console.log(`[bench] ${target.name}`);
-    target.site = await wrk(`${site.url}${target.path}`);
-    target.raw = await wrk(`${raw.url}/${target.file}`);
-    if (nginx) target.nginx = await wrk(`${nginx.url}/${target.file}`);
+  if (PARTS.has('server')) {
+    for (const target of targets) {
+      console.log(`[bench] ${target.name}`);
+      // A page expires NUXT_CONTENT_TTL (60 s) after its rendering: asked twice just before, it
+      // is fresh for both sites' runs (the one render per minute is not what is measured here).
+      for (const origin of [site.url, withoutReplays.url]) {
+        await bytesOf(origin, target.path, target.headers, { replayed: false });
+      }
+      target.site = await wrk(`${site.url}${target.path}`, { headers: target.headers });
+      target.withoutReplays = await wrk(`${withoutReplays.url}${target.path}`, { headers: target.headers });
+      target.raw = await wrk(`${raw.url}/${target.file}`);
+      if (nginx) target.nginx = await wrk(`${nginx.url}/${target.file}`);
+    }
   }
-  for (const page of pages) {
-    const { cache } = await bytesOf(uncachedSite.url, page.path);
-    if (cache) throw new Error(`${page.path}: the uncached site answered from its page cache`);
-    console.log(`[bench] uncached ${page.path}`);
-    page.uncached = await wrk(`${uncachedSite.url}${page.path}`);
+  if (PARTS.has('uncached')) {
+    for (const page of pages) {
+      const { cache } = await bytesOf(uncachedSite.url, page.path, {}, { replayed: false });
+      if (cache) throw new Error(`${page.path}: the uncached site answered from its page cache`);
+      console.log(`[bench] uncached ${page.path}`);
+      page.uncached = await wrk(`${uncachedSite.url}${page.path}`);
+    }
   }
+  await stop(withoutReplays.child);
   await stop(uncachedSite.child);
   await stop(raw.child);
   await stop(nginx?.child);
 
-  // 3. First-load JavaScript in Chromium.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-  try {
-    const context = await browser.newContext({ baseURL: site.url });
-    for (const page of pages) page.js = await firstLoadJs(context, page.path);
-  } finally {
-    await browser.close();
-  }
-
-  // 4. Lighthouse (mobile), one fresh Chromium per run; the median run by performance.
-  for (const page of pages) {
-    console.log(`[bench] Lighthouse: ${page.path} (${LIGHTHOUSE_RUNS} runs)`);
-    const runs = [];
-    for (let attempt = 0; runs.length < LIGHTHOUSE_RUNS; attempt++) {
-      try {
-        runs.push(await lighthouseScores(`${site.url}${page.path}`));
-      } catch (error) {
-        if (attempt >= LIGHTHOUSE_RUNS + 2) throw error;
-        console.log(`[bench] ${error.message}: run again`);
-      }
+  if (PARTS.has('browser')) {
+    // 3. First-load JavaScript in Chromium.
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    try {
+      const context = await browser.newContext({ baseURL: site.url });
+      for (const page of pages) page.js = await firstLoadJs(context, page.path);
+    } finally {
+      await browser.close();
     }
-    runs.sort((a, b) => a.performance - b.performance);
-    page.lighthouse = {
-      ...runs[Math.floor(runs.length / 2)],
-      performanceRuns: runs.map((run) => `${run.performance} (CPU ${run.benchmarkIndex})`),
-    };
+
+    // 4. Lighthouse (mobile), one fresh Chromium per run; the median run by performance.
+    for (const page of pages) {
+      console.log(`[bench] Lighthouse: ${page.path} (${LIGHTHOUSE_RUNS} runs)`);
+      const runs = [];
+      for (let attempt = 0; runs.length < LIGHTHOUSE_RUNS; attempt++) {
+        try {
+          runs.push(await lighthouseScores(`${site.url}${page.path}`));
+        } catch (error) {
+          if (attempt >= LIGHTHOUSE_RUNS + 2) throw error;
+          console.log(`[bench] ${error.message}: run again`);
+        }
+      }
+      runs.sort((a, b) => a.performance - b.performance);
+      page.lighthouse = {
+        ...runs[Math.floor(runs.length / 2)],
+        performanceRuns: runs.map((run) => `${run.performance} (CPU ${run.benchmarkIndex})`),
+      };
+    }
   }
 
   const markdown = (header, rows) =>
@@ -215,32 +258,44 @@ try {
       'what',
       'KB',
       'site req/s',
+      'without replays req/s',
       'raw Node req/s',
       'nginx req/s',
-      'site ÷ raw Node',
+      'site ÷ raw Node (target ≥ 0.25)',
+      'without replays ÷ raw Node',
+      'site ÷ nginx',
       'p50 / p99 ms site',
+      'p50 / p99 ms without replays',
       'p50 / p99 ms raw',
     ],
-    targets.map((t) => [
-      t.name,
-      kb(t.body.length),
-      Math.round(t.site.rps),
-      Math.round(t.raw.rps),
-      t.nginx ? Math.round(t.nginx.rps) : '–',
-      ratio(t.site.rps, t.raw.rps),
-      `${t.site.p50.toFixed(2)} / ${t.site.p99.toFixed(2)}`,
-      `${t.raw.p50.toFixed(2)} / ${t.raw.p99.toFixed(2)}`,
-    ]),
+    targets
+      .filter((t) => t.site)
+      .map((t) => [
+        t.name,
+        kb(t.body.length),
+        Math.round(t.site.rps),
+        Math.round(t.withoutReplays.rps),
+        Math.round(t.raw.rps),
+        t.nginx ? Math.round(t.nginx.rps) : '–',
+        ratio(t.site.rps, t.raw.rps),
+        ratio(t.withoutReplays.rps, t.raw.rps),
+        t.nginx ? ratio(t.site.rps, t.nginx.rps) : '–',
+        `${t.site.p50.toFixed(2)} / ${t.site.p99.toFixed(2)}`,
+        `${t.withoutReplays.p50.toFixed(2)} / ${t.withoutReplays.p99.toFixed(2)}`,
+        `${t.raw.p50.toFixed(2)} / ${t.raw.p99.toFixed(2)}`,
+      ]),
   );
   const uncachedTable = markdown(
     ['uncached render', 'req/s (target ≥ 150)', 'p50 ms', 'p90 ms', 'p99 ms (target ≤ 250)'],
-    pages.map((p) => [
-      p.path,
-      Math.round(p.uncached.rps),
-      p.uncached.p50.toFixed(1),
-      p.uncached.p90.toFixed(1),
-      p.uncached.p99.toFixed(1),
-    ]),
+    pages
+      .filter((p) => p.uncached)
+      .map((p) => [
+        p.path,
+        Math.round(p.uncached.rps),
+        p.uncached.p50.toFixed(1),
+        p.uncached.p90.toFixed(1),
+        p.uncached.p99.toFixed(1),
+      ]),
   );
   const pageTable = markdown(
     [
@@ -251,19 +306,21 @@ try {
       'LCP / TBT ms',
       'perf of each run (Lighthouse CPU benchmark index)',
     ],
-    pages.map((p) => [
-      p.name,
-      kb(p.htmlBytes),
-      kb(p.js.total),
-      `${p.lighthouse.performance} / ${p.lighthouse.accessibility} / ${p.lighthouse.bestPractices} / ${p.lighthouse.seo}`,
-      `${p.lighthouse.lcpMs} / ${p.lighthouse.tbtMs}`,
-      p.lighthouse.performanceRuns.join(', '),
-    ]),
+    pages
+      .filter((p) => p.lighthouse)
+      .map((p) => [
+        p.name,
+        kb(p.htmlBytes),
+        kb(p.js.total),
+        `${p.lighthouse.performance} / ${p.lighthouse.accessibility} / ${p.lighthouse.bestPractices} / ${p.lighthouse.seo}`,
+        `${p.lighthouse.lcpMs} / ${p.lighthouse.tbtMs}`,
+        p.lighthouse.performanceRuns.join(', '),
+      ]),
   );
   const table = `${serverTable}\n\n${uncachedTable}\n\n${pageTable}`;
   console.log(`\n${table}\n`);
   for (const p of pages)
-    if (p.lighthouse.failed.length) console.log(`Lighthouse ${p.name}: below 1 — ${p.lighthouse.failed.join(', ')}`);
+    if (p.lighthouse?.failed.length) console.log(`Lighthouse ${p.name}: below 1 — ${p.lighthouse.failed.join(', ')}`);
 
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `web-${started.toISOString().replace(/[:.]/g, '-')}.json`);
@@ -289,6 +346,7 @@ try {
   await stop(raw?.child);
   await stop(nginx?.child);
   await stop(uncachedSite?.child);
+  await stop(withoutReplays?.child);
   await stop(site?.child);
   await stop(cms.child);
   rmSync(filesDir, { recursive: true, force: true });

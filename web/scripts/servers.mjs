@@ -186,7 +186,8 @@ export async function startPlatform(outputDir, { env = {}, args = [], siteEnv = 
 
 export function stop(child) {
   return new Promise((resolve) => {
-    if (!child || child.exitCode !== null) return resolve();
+    // Already gone (exited, or killed by a signal: then exitCode stays null and no exit event comes).
+    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
     // Not unref'd: a caller about to exit waits for the kill (else the child outlived it, still
     // serving, e.g. a CMS slow to stop on a loaded machine).
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

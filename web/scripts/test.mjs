@@ -65,6 +65,7 @@ const platform = await startPlatform(outputDir, {
   env: {
     REGISTRATION_RATE_LIMIT_MAX: '1000',
     REGISTRATION_MIN_FILL_S: '1',
+    MODULE_USE_RATE_LIMIT_MAX: '1000',
     DEV_ADMIN_EMAIL: editor.CMS_ADMIN_EMAIL,
     DEV_ADMIN_PASSWORD: editor.CMS_ADMIN_PASSWORD,
   },

@@ -27,6 +27,8 @@ const ROOT_FIELDS: Record<string, string> = {
   organisationListing: 'organisation',
   trainingSessions: 'trainingSession',
   trainingSession: 'trainingSession',
+  webinars: 'webinar',
+  webinar: 'webinar',
   competences: 'competence',
   competence: 'competence',
   themes: 'theme',
@@ -35,6 +37,11 @@ const ROOT_FIELDS: Record<string, string> = {
   audience: 'audience',
   home: 'home',
   site: 'site',
+  jobOffers: 'jobOffer',
+  jobOffer: 'jobOffer',
+  trainerKits: 'trainerKit',
+  trainerKit: 'trainerKit',
+  trainersCorner: 'trainersCorner',
 };
 
 /** `JobSheet` → `jobSheet`. */

@@ -20,6 +20,7 @@ export const LIST_FILTERS = {
   'job-sheets': ['competence'],
   organisations: ['country', 'kind', 'role', 'service'],
   'training-sessions': ['language', 'format', 'month'],
+  'job-offers': ['contract', 'country', 'workplace', 'job'],
 } as const;
 
 /** The kinds of organisation, as GraphQL enum values (Strapi writes `social-enterprise` as `social_enterprise`), in the order the Atlas's filter and the map's legend show them. */

@@ -444,6 +444,193 @@ export function organization(org: OrganisationLd): JsonLd {
   };
 }
 
+/** Google's employmentType values for the CMS's contracts (job-posting documentation). */
+export const EMPLOYMENT_TYPES: Record<string, string> = {
+  employment: 'FULL_TIME',
+  internship: 'INTERN',
+  apprenticeship: 'OTHER',
+  volunteering: 'VOLUNTEER',
+  freelance: 'CONTRACTOR',
+};
+
+/** The CMS's salary periods as Google's unitText values. */
+const SALARY_UNITS: Record<string, string> = { hour: 'HOUR', day: 'DAY', month: 'MONTH', year: 'YEAR' };
+
+export interface JobPostingLd {
+  title: string;
+  url: string;
+  /** The offer's description as HTML (written as plain text, as every JSON-LD text of the site). */
+  descriptionHtml: string;
+  datePosted: string;
+  validThrough: string;
+  contract: string;
+  /** on_site | hybrid | remote (GraphQL's enum values). */
+  workplace: string;
+  city?: string | null;
+  country: string;
+  organisation?: { name: string; website?: string | null; url?: string | null; logo?: string | null } | null;
+  salary?: { min?: number | null; max?: number | null; currency?: string | null; period?: string | null } | null;
+}
+
+/**
+ * An open offer: a JobPosting as Google's job-posting documentation asks (title, description,
+ * datePosted, validThrough, hiringOrganization, jobLocation with a PostalAddress, employmentType
+ * in Google's values; a remote offer is TELECOMMUTE with the country applicants may live in).
+ * People apply on the organisation's side: directApply false. Never written for an expired offer.
+ */
+export function jobPosting(offer: JobPostingLd): JsonLd {
+  const salary = offer.salary;
+  const amount =
+    salary?.currency && (salary.min != null || salary.max != null)
+      ? {
+          '@type': 'MonetaryAmount',
+          currency: salary.currency,
+          value: {
+            '@type': 'QuantitativeValue',
+            ...(salary.min != null && salary.max != null && salary.min !== salary.max
+              ? { minValue: salary.min, maxValue: salary.max }
+              : { value: salary.min ?? salary.max }),
+            ...(salary.period && SALARY_UNITS[salary.period] ? { unitText: SALARY_UNITS[salary.period] } : {}),
+          },
+        }
+      : undefined;
+  const organisation = offer.organisation;
+  return {
+    '@context': CONTEXT,
+    '@type': 'JobPosting',
+    title: offer.title,
+    description: plainText(offer.descriptionHtml),
+    url: offer.url,
+    datePosted: offer.datePosted,
+    validThrough: offer.validThrough,
+    employmentType: EMPLOYMENT_TYPES[offer.contract] ?? 'OTHER',
+    directApply: false,
+    hiringOrganization: organisation
+      ? {
+          '@type': 'Organization',
+          name: organisation.name,
+          ...(organisation.website ? { sameAs: organisation.website } : {}),
+          ...(organisation.url ? { url: organisation.url } : {}),
+          ...(organisation.logo ? { logo: organisation.logo } : {}),
+        }
+      : { '@type': 'Organization', name: ACADEMY_NAME },
+    jobLocation: {
+      '@type': 'Place',
+      address: {
+        '@type': 'PostalAddress',
+        ...(offer.city ? { addressLocality: offer.city } : {}),
+        addressCountry: offer.country,
+      },
+    },
+    ...(offer.workplace === 'remote'
+      ? {
+          jobLocationType: 'TELECOMMUTE',
+          applicantLocationRequirements: { '@type': 'Country', name: offer.country },
+        }
+      : {}),
+    ...(amount ? { baseSalary: amount } : {}),
+  };
+}
+
+export interface WebinarLd {
+  title: string;
+  url: string;
+  summary?: string | null;
+  description?: string | null;
+  startsAt: string;
+  endsAt: string;
+  /** The language it is held in. */
+  language: string;
+  image?: string | null;
+  speakers: readonly { name: string; organisation?: { name: string; url: string } | null }[];
+  /** The replay served by the site (absolute URLs), when there is one. */
+  replay?: {
+    contentUrl: string;
+    thumbnailUrl?: string | null;
+    uploadDate: string;
+    /** Seconds. */
+    duration?: number | null;
+  } | null;
+}
+
+/** Seconds as an ISO 8601 duration (`PT1M5S`). */
+export function isoSeconds(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${rest || (!h && !m) ? `${rest}S` : ''}`;
+}
+
+const webinarDescription = (webinar: WebinarLd) =>
+  webinar.summary || (webinar.description ? plainText(webinar.description) : '') || webinar.title;
+
+/**
+ * A webinar's page: an online Event (its VirtualLocation is the page, where the join link is
+ * while it is given), free, organised by the academy, with its speakers as performers; its replay
+ * (a video on the site's origin) as a VideoObject the event records (`recordedIn`).
+ */
+export function webinarEvent(webinar: WebinarLd, siteUrl: string): JsonLd {
+  const description = webinarDescription(webinar);
+  const ended = Date.parse(webinar.endsAt) <= Date.now();
+  return {
+    '@context': CONTEXT,
+    '@type': 'Event',
+    name: webinar.title,
+    url: webinar.url,
+    description,
+    startDate: webinar.startsAt,
+    endDate: webinar.endsAt,
+    eventStatus: 'https://schema.org/EventScheduled',
+    eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
+    location: { '@type': 'VirtualLocation', url: webinar.url },
+    inLanguage: webinar.language,
+    isAccessibleForFree: true,
+    ...(webinar.image ? { image: webinar.image } : {}),
+    offers: {
+      '@type': 'Offer',
+      url: webinar.url,
+      price: 0,
+      priceCurrency: 'EUR',
+      availability: ended ? 'https://schema.org/Discontinued' : 'https://schema.org/InStock',
+    },
+    organizer: academy(siteUrl),
+    ...(webinar.speakers.length
+      ? {
+          performer: webinar.speakers.map((s) => ({
+            '@type': 'Person',
+            name: s.name,
+            ...(s.organisation
+              ? { affiliation: { '@type': 'Organization', name: s.organisation.name, url: s.organisation.url } }
+              : {}),
+          })),
+        }
+      : {}),
+    ...(webinar.replay ? { recordedIn: { '@id': `${webinar.url}#replay` } } : {}),
+  };
+}
+
+/**
+ * A webinar's replay: a VideoObject on the site's origin (its own node, which the Event names by
+ * `@id`), with what Google's video documentation asks for.
+ */
+export function webinarReplay(webinar: WebinarLd): JsonLd | null {
+  if (!webinar.replay) return null;
+  return {
+    '@context': CONTEXT,
+    '@type': 'VideoObject',
+    '@id': `${webinar.url}#replay`,
+    name: webinar.title,
+    description: webinarDescription(webinar),
+    ...(webinar.replay.thumbnailUrl ? { thumbnailUrl: webinar.replay.thumbnailUrl } : {}),
+    uploadDate: webinar.replay.uploadDate,
+    contentUrl: webinar.replay.contentUrl,
+    ...(webinar.replay.duration ? { duration: isoSeconds(webinar.replay.duration) } : {}),
+    inLanguage: webinar.language,
+    isAccessibleForFree: true,
+  };
+}
+
 /** JSON for a <script type="application/ld+json">, safe inside HTML (no `</script>` break-out). */
 export function serializeJsonLd(data: JsonLd | JsonLd[]): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');

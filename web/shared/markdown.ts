@@ -7,8 +7,12 @@ export const MARKDOWN_FIELDS: Record<string, readonly string[]> = {
   Module: ['theory', 'practicalCase', 'referenceModel'],
   JobSheet: ['accessRoutes', 'workContexts'],
   TrainingSession: ['description'],
+  JobOffer: ['description'],
+  Webinar: ['description', 'transcript'],
   Home: ['intro'],
   Site: ['legalNotice', 'privacyPolicy', 'accessibilityStatement'],
+  TrainersCorner: ['programme', 'community'],
+  TrainerKit: ['facilitatorGuide'],
 };
 
 /** Returns a copy of `data` with every Markdown field rendered by `render` (other values untouched). */

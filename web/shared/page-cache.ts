@@ -6,6 +6,7 @@
 import { LOCALES, searchLocale, selfServiceLocale } from './routes';
 import { PREVIEW_PARAM } from './preview';
 import { submissionPageLocale } from './organisation-submission';
+import { kitPageLocale } from './module-use';
 
 /**
  * Seconds a page stays fresh without a purge (NUXT_CONTENT_TTL): the CMS purges what its changes
@@ -28,6 +29,8 @@ export function isPageCached(url: string): boolean {
   const path = query === -1 ? url : url.slice(0, query);
   if (path === '/sitemap.xml') return true;
   if (!PAGE.test(path) || selfServiceLocale(path) || searchLocale(path) || submissionPageLocale(path)) return false;
+  // A kit's page carries the "I use this module" form: a form token per response.
+  if (kitPageLocale(path)) return false;
   if (/^\/[a-z]{2}\/preview\/?$/.test(path)) return false;
   return query === -1 || !PREVIEW_QUERY.test(url.slice(query));
 }

@@ -25,7 +25,9 @@ export function pageQueryParams(pathname: string): readonly string[] {
   if (!rest.length)
     return section === 'organisations'
       ? [...LIST_FILTERS.organisations, 'page', 'view']
-      : ((LIST_FILTERS as Partial<Record<Section, readonly string[]>>)[section] ?? []);
+      : section === 'job-offers'
+        ? [...LIST_FILTERS['job-offers'], 'page']
+        : ((LIST_FILTERS as Partial<Record<Section, readonly string[]>>)[section] ?? []);
   return section === 'training-sessions' && rest.length === 1 ? [OUTCOME_PARAM, PLACES_PARAM] : [];
 }
 

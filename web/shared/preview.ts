@@ -9,9 +9,13 @@ export const PREVIEW_PAGES: Record<string, { page: Section | StaticPage | 'index
   interview: { page: 'interviews', field: 'interview' },
   organisation: { page: 'organisations', field: 'organisation' },
   trainingSession: { page: 'training-sessions', field: 'trainingSession' },
+  webinar: { page: 'webinars', field: 'webinar' },
   competence: { page: 'competences', field: 'competence' },
   home: { page: 'index', field: null },
   site: { page: 'legal-notice', field: null },
+  jobOffer: { page: 'job-offers', field: 'jobOffer' },
+  trainerKit: { page: 'trainers', field: 'trainerKit' },
+  trainersCorner: { page: 'trainers', field: null },
 };
 
 export const PREVIEW_PARAM = 'preview';

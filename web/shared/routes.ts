@@ -29,6 +29,11 @@ export const SECTIONS = {
   organisations: { fr: 'atlas', en: 'atlas', it: 'atlante', es: 'atlas' },
   'training-sessions': { fr: 'formations', en: 'trainings', it: 'formazioni', es: 'formaciones' },
   competences: { fr: 'competences', en: 'competences', it: 'competenze', es: 'competencias' },
+  // Job and internship offers (open ones; an expired offer's page answers 410).
+  'job-offers': { fr: 'offres', en: 'offers', it: 'offerte', es: 'ofertas' },
+  webinars: { fr: 'webinaires', en: 'webinars', it: 'webinar', es: 'webinarios' },
+  // The trainers' corner: the hub (its list page) and a page per module kit.
+  trainers: { fr: 'formateurs', en: 'trainers', it: 'formatori', es: 'formadores' },
 } as const satisfies Record<string, PerLocale>;
 export type Section = keyof typeof SECTIONS;
 

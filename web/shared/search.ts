@@ -10,6 +10,7 @@ export const SEARCH_TYPES = [
   'interview',
   'organisation',
   'trainingSession',
+  'webinar',
   'competence',
 ] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -21,6 +22,7 @@ export const SEARCH_TYPE_SECTIONS = {
   interview: 'interviews',
   organisation: 'organisations',
   trainingSession: 'training-sessions',
+  webinar: 'webinars',
   competence: 'competences',
 } as const satisfies Record<SearchType, Section>;
 

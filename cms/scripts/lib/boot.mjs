@@ -2,7 +2,7 @@
 // and listens on a free port.
 // Shared by the tests, the schema generator, the seed command and the benchmark, and by the site's
 // tests as `cms/boot` (package.json `exports`).
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,12 @@ export async function bootStrapi({ throwaway = true, seed = 'first', adminPanel 
   for (const [name, value] of Object.entries(TEST_SECRETS)) process.env[name] ??= value;
   if (throwaway && !process.env.DATABASE_URL) {
     process.env.DATABASE_FILENAME = join(mkdtempSync(join(tmpdir(), 'academy-cms-')), 'data.db');
+  }
+  // A throwaway database's uploads (the demo kits' PDFs, test files) in a throwaway folder too:
+  // left in cms/public/uploads they would pile up at every boot, pointing at rows long gone.
+  if (throwaway && !process.env.PUBLIC_DIR) {
+    process.env.PUBLIC_DIR = mkdtempSync(join(tmpdir(), 'academy-public-'));
+    mkdirSync(join(process.env.PUBLIC_DIR, 'uploads'));
   }
   const context = await compileStrapi({ appDir: cmsDir });
   const strapi = await createStrapi({ ...context, autoReload: false, serveAdminPanel: adminPanel }).load();

@@ -11,9 +11,13 @@ const SLUGGED_TABLES = [
   'job_sheets',
   'interviews',
   'training_sessions',
+  'webinars',
   'themes',
   'audiences',
   'competences',
+  'job_offers',
+  // The trainers' corner (its kits).
+  'trainer_kits',
 ];
 
 export function constraintStatements(): string[] {
@@ -35,6 +39,8 @@ export function constraintStatements(): string[] {
     `CREATE INDEX IF NOT EXISTS organisations_services_lnk_org_idx ON organisations_services_lnk (organisation_id, theme_id)`,
     // At most one live registration per (session, normalised email).
     `CREATE UNIQUE INDEX IF NOT EXISTS registrations_session_email_live_uq ON registrations (session_document_id, email_normalized) WHERE registration_status <> 'cancelled'`,
+    // "I use this module": one record per posted form (its token), so a retried post adds nothing.
+    `CREATE UNIQUE INDEX IF NOT EXISTS module_uses_request_key_uq ON module_uses (request_key)`,
   );
   return statements;
 }

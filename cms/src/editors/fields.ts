@@ -181,8 +181,61 @@ export const FIELDS: Record<string, Record<string, FieldTexts>> = {
     },
     seo: SEO,
   },
+  'api::job-offer.job-offer': {
+    title: TITLE,
+    slug: SLUG,
+    summary: SUMMARY,
+    description: DESCRIPTION,
+    organisation: { label: t('Organisation', 'Organisation', 'Organizzazione', 'Organización') },
+    contract: { label: t('Contract', 'Contrat', 'Contratto', 'Contrato') },
+    city: { label: t('City', 'Ville', 'Città', 'Ciudad') },
+    country: COUNTRY,
+    workplace: {
+      label: t('Where the work is done', 'Lieu de travail', 'Luogo di lavoro', 'Lugar de trabajo'),
+      description: t(
+        'On site, hybrid or remote (the same in every language).',
+        'Sur place, hybride ou à distance (le même dans toutes les langues).',
+        'In sede, ibrido o da remoto (uguale in tutte le lingue).',
+        'Presencial, híbrido o en remoto (el mismo en todos los idiomas).',
+      ),
+    },
+    jobSheet: { label: t('Job sheet', 'Fiche métier', 'Scheda professionale', 'Ficha de empleo') },
+    competences: COMPETENCES,
+    skills: { label: t('Skills', 'Compétences métier', 'Abilità', 'Habilidades') },
+    applyUrl: {
+      label: t('Application link', 'Lien de candidature', 'Link per candidarsi', 'Enlace de candidatura'),
+      description: t(
+        'This link, an email address or both: at least one is required to publish.',
+        'Ce lien, une adresse e-mail ou les deux : au moins un est obligatoire pour publier.',
+        'Questo link, un indirizzo e-mail o entrambi: almeno uno è obbligatorio per pubblicare.',
+        'Este enlace, un correo electrónico o ambos: al menos uno es obligatorio para publicar.',
+      ),
+      ...URL_PLACEHOLDER,
+    },
+    applyEmail: {
+      label: t('Application email', 'E-mail de candidature', 'E-mail per candidarsi', 'Correo de candidatura'),
+    },
+    publishedUntil: {
+      label: t('Open until', "Ouverte jusqu'au", 'Aperta fino al', 'Abierta hasta'),
+      description: t(
+        'After this moment the offer leaves every list by itself, and its page says it has expired.',
+        "Passé ce moment, l'offre quitte d'elle-même toutes les listes et sa page indique qu'elle a expiré.",
+        "Dopo questo momento l'offerta esce da sola da tutti gli elenchi e la sua pagina indica che è scaduta.",
+        'Pasado este momento, la oferta sale sola de todas las listas y su página indica que ha caducado.',
+      ),
+    },
+    salaryMin: { label: t('Salary from', 'Salaire à partir de', 'Retribuzione da', 'Salario desde') },
+    salaryMax: { label: t('Salary up to', "Salaire jusqu'à", 'Retribuzione fino a', 'Salario hasta') },
+    salaryCurrency: {
+      label: t('Currency', 'Devise', 'Valuta', 'Moneda'),
+      placeholder: t('EUR', 'EUR', 'EUR', 'EUR'),
+    },
+    salaryPeriod: { label: t('Salary per', 'Salaire par', 'Retribuzione per', 'Salario por') },
+    seo: SEO,
+  },
   'api::job-sheet.job-sheet': {
     title: TITLE,
+    jobOffers: { label: t('Job offers', "Offres d'emploi", 'Offerte di lavoro', 'Ofertas de empleo') },
     slug: SLUG,
     summary: SUMMARY,
     missions: { label: t('Missions', 'Missions', 'Compiti', 'Misiones') },
@@ -249,6 +302,7 @@ export const FIELDS: Record<string, Record<string, FieldTexts>> = {
     seo: SEO,
   },
   'api::organisation.organisation': {
+    jobOffers: { label: t('Job offers', "Offres d'emploi", 'Offerte di lavoro', 'Ofertas de empleo') },
     name: {
       ...NAME,
       description: t(
@@ -390,6 +444,206 @@ export const FIELDS: Record<string, Record<string, FieldTexts>> = {
     },
     seo: SEO,
   },
+  'api::webinar.webinar': {
+    title: TITLE,
+    slug: SLUG,
+    summary: SUMMARY,
+    description: DESCRIPTION,
+    startsAt: { label: t('Starts', 'Début', 'Inizio', 'Comienzo') },
+    endsAt: { label: t('Ends', 'Fin', 'Fine', 'Fin') },
+    timezone: {
+      label: t('Time zone', 'Fuseau horaire', 'Fuso orario', 'Zona horaria'),
+      placeholder: t('Europe/Brussels', 'Europe/Paris', 'Europe/Rome', 'Europe/Madrid'),
+    },
+    language: {
+      label: t('Language it is held in', 'Langue du webinaire', 'Lingua del webinar', 'Idioma del seminario web'),
+    },
+    speakers: { label: t('Speakers', 'Intervenants', 'Relatori', 'Ponentes') },
+    modules: { label: t('Modules', 'Modules', 'Moduli', 'Módulos') },
+    competences: COMPETENCES,
+    themes: { label: t('Themes', 'Thèmes', 'Temi', 'Temas') },
+    joinUrl: {
+      label: t('Join link', 'Lien pour participer', 'Link per partecipare', 'Enlace para participar'),
+      description: t(
+        'Shown to readers only before and during the webinar; never given out after it ends.',
+        'Montré aux lecteurs seulement avant et pendant le webinaire ; jamais donné après la fin.',
+        'Mostrato ai lettori solo prima e durante il webinar; mai fornito dopo la fine.',
+        'Se muestra solo antes y durante el seminario web; nunca se da después del final.',
+      ),
+      ...URL_PLACEHOLDER,
+    },
+    replayVideo: {
+      label: t('Replay (video file)', 'Replay (fichier vidéo)', 'Replica (file video)', 'Grabación (archivo de vídeo)'),
+      description: t(
+        'An MP4 or WebM file, served by the academy itself. Add its captions below.',
+        'Un fichier MP4 ou WebM, servi par l’académie elle-même. Ajoutez ses sous-titres ci-dessous.',
+        "Un file MP4 o WebM, servito dall'accademia stessa. Aggiungi i sottotitoli qui sotto.",
+        'Un archivo MP4 o WebM, servido por la propia academia. Añade sus subtítulos abajo.',
+      ),
+    },
+    replayPoster: {
+      label: t(
+        'Replay poster (a frame of the video)',
+        'Affiche du replay (une image de la vidéo)',
+        'Locandina della replica (un fotogramma del video)',
+        'Póster de la grabación (un fotograma del vídeo)',
+      ),
+      description: t(
+        'Shown in the player before it starts, and by search engines.',
+        'Montrée dans le lecteur avant la lecture, et par les moteurs de recherche.',
+        "Mostrata nel lettore prima dell'avvio, e dai motori di ricerca.",
+        'Se muestra en el reproductor antes de empezar, y en los buscadores.',
+      ),
+    },
+    replayDuration: {
+      label: t(
+        'Replay length (seconds)',
+        'Durée du replay (secondes)',
+        'Durata della replica (secondi)',
+        'Duración de la grabación (segundos)',
+      ),
+    },
+    replayCaptions: {
+      label: t(
+        'Captions of the replay',
+        'Sous-titres du replay',
+        'Sottotitoli della replica',
+        'Subtítulos de la grabación',
+      ),
+      description: t(
+        'One WebVTT file (.vtt) per language available.',
+        'Un fichier WebVTT (.vtt) par langue disponible.',
+        'Un file WebVTT (.vtt) per ogni lingua disponibile.',
+        'Un archivo WebVTT (.vtt) por cada idioma disponible.',
+      ),
+    },
+    transcript: { label: t('Transcript', 'Transcription', 'Trascrizione', 'Transcripción') },
+    replayUrl: {
+      label: t(
+        'External replay page',
+        'Page de replay externe',
+        'Pagina esterna della replica',
+        'Página externa de la grabación',
+      ),
+      description: t(
+        'Only when the replay is elsewhere: the site shows it as a link leaving the site, never embedded.',
+        'Seulement si le replay est ailleurs : le site le montre comme un lien qui quitte le site, jamais intégré.',
+        'Solo se la replica è altrove: il sito la mostra come un link che esce dal sito, mai incorporata.',
+        'Solo si la grabación está en otro sitio: la web la muestra como un enlace que sale de la web, nunca incrustada.',
+      ),
+      ...URL_PLACEHOLDER,
+    },
+    cover: COVER,
+    coverAlt: ALT,
+    coverDecorative: DECORATIVE,
+    seo: SEO,
+  },
+  'webinar.speaker': {
+    name: NAME,
+    role: { label: t('Role', 'Fonction', 'Ruolo', 'Cargo') },
+    organisation: { label: t('Organisation', 'Organisation', 'Organizzazione', 'Organización') },
+  },
+  'webinar.caption': {
+    language: { label: t('Language', 'Langue', 'Lingua', 'Idioma') },
+    file: { label: t('WebVTT file', 'Fichier WebVTT', 'File WebVTT', 'Archivo WebVTT') },
+  },
+  // The trainers' corner (issue 16): its hub, the kits and the private "I use this module" records.
+  'api::trainers-corner.trainers-corner': {
+    title: TITLE,
+    intro: { label: t('Introduction', 'Introduction', 'Introduzione', 'Introducción') },
+    programmeTitle: {
+      label: t('Programme: heading', 'Programme : titre', 'Programma: titolo', 'Programa: título'),
+    },
+    programme: {
+      label: t(
+        'Training of trainers: programme',
+        'Formation de formateurs : programme',
+        'Formazione dei formatori: programma',
+        'Formación de formadores: programa',
+      ),
+    },
+    programmeSessions: {
+      label: t('Sessions of the programme', 'Sessions du programme', 'Sessioni del programma', 'Sesiones del programa'),
+      description: t(
+        'The training-of-trainers sessions, one per language, listed on the page in date order.',
+        'Les sessions de formation de formateurs, une par langue, listées sur la page par date.',
+        'Le sessioni di formazione dei formatori, una per lingua, elencate nella pagina per data.',
+        'Las sesiones de formación de formadores, una por idioma, listadas en la página por fecha.',
+      ),
+    },
+    communityTitle: {
+      label: t(
+        'Community of practice: heading',
+        'Communauté de pratique : titre',
+        'Comunità di pratica: titolo',
+        'Comunidad de práctica: título',
+      ),
+    },
+    community: {
+      label: t('Community of practice', 'Communauté de pratique', 'Comunità di pratica', 'Comunidad de práctica'),
+    },
+    kitsTitle: { label: t('Kits: heading', 'Kits : titre', 'Kit: titolo', 'Kits: título') },
+    kitsIntro: { label: t('Kits: introduction', 'Kits : introduction', 'Kit: introduzione', 'Kits: introducción') },
+    seo: SEO,
+  },
+  'api::trainer-kit.trainer-kit': {
+    title: TITLE,
+    slug: SLUG,
+    summary: SUMMARY,
+    module: { label: t('Module', 'Module', 'Modulo', 'Módulo') },
+    files: {
+      label: t(
+        'Files (slides, handouts)',
+        'Fichiers (diapositives, fiches)',
+        'File (diapositive, dispense)',
+        'Archivos (diapositivas, fichas)',
+      ),
+      description: t(
+        'PDF or office documents in this language, offered as downloads.',
+        'Des PDF ou documents bureautiques dans cette langue, proposés en téléchargement.',
+        'PDF o documenti d’ufficio in questa lingua, offerti da scaricare.',
+        'PDF o documentos ofimáticos en este idioma, ofrecidos para descargar.',
+      ),
+    },
+    licence: LICENCE,
+    licenceUrl: {
+      label: t('Licence deed', 'Texte de la licence', 'Testo della licenza', 'Texto de la licencia'),
+      ...URL_PLACEHOLDER,
+    },
+    facilitatorGuide: {
+      label: t("Facilitator's guide", "Guide de l'animateur", 'Guida per chi conduce', 'Guía para dinamizar'),
+      description: t(
+        'Timings, preparation, activities, and how to adapt the module for learners far from digital tools.',
+        'Déroulé et durées, préparation, activités, et adaptation pour des publics éloignés du numérique.',
+        'Tempi, preparazione, attività e adattamento per chi è lontano dagli strumenti digitali.',
+        'Tiempos, preparación, actividades y adaptación para personas alejadas de lo digital.',
+      ),
+    },
+    seo: SEO,
+  },
+  'api::module-use.module-use': {
+    fullName: { label: t('Full name', 'Nom complet', 'Nome e cognome', 'Nombre completo') },
+    email: { label: t('Email', 'E-mail', 'E-mail', 'Correo electrónico') },
+    organisation: { label: t('Organisation', 'Organisation', 'Organizzazione', 'Organización') },
+    country: { label: t('Country', 'Pays', 'Paese', 'País') },
+    module: { label: t('Module', 'Module', 'Modulo', 'Módulo') },
+    moduleTitle: {
+      label: t('Module (as sent)', 'Module (tel qu’envoyé)', 'Modulo (come inviato)', 'Módulo (tal como se envió)'),
+    },
+    learners: { label: t('Learners', 'Apprenants', 'Partecipanti', 'Participantes') },
+    context: { label: t('Context', 'Contexte', 'Contesto', 'Contexto') },
+    consentAt: { label: t('Consent given at', 'Consentement donné le', 'Consenso dato il', 'Consentimiento dado el') },
+    policyVersion: {
+      label: t(
+        'Privacy policy version',
+        'Version de la politique',
+        "Versione dell'informativa",
+        'Versión de la política',
+      ),
+    },
+    language: { label: t('Language', 'Langue', 'Lingua', 'Idioma') },
+    requestKey: { label: t('Form (hashed)', 'Formulaire (haché)', 'Modulo (hash)', 'Formulario (hash)') },
+  },
   'interview.question-answer': {
     question: { label: t('Question', 'Question', 'Domanda', 'Pregunta') },
     answer: { label: t('Answer', 'Réponse', 'Risposta', 'Respuesta') },
@@ -447,12 +701,24 @@ export const LAYOUTS: Record<string, { mainField?: string; list?: string[]; read
   'api::theme.theme': { mainField: 'name', list: ['name', 'slug', 'updatedAt'] },
   'api::competence.competence': { mainField: 'label', list: ['label', 'areaName', 'updatedAt'], readOnly: ['label'] },
   'api::interview.interview': { mainField: 'title', list: ['title', 'personName', 'country', 'updatedAt'] },
+  'api::job-offer.job-offer': {
+    mainField: 'title',
+    list: ['title', 'contract', 'country', 'publishedUntil', 'updatedAt'],
+  },
   'api::job-sheet.job-sheet': { mainField: 'title', list: ['title', 'iscoCode', 'updatedAt'] },
   'api::module.module': { mainField: 'title', list: ['title', 'level', 'durationHours', 'updatedAt'] },
   'api::organisation.organisation': { mainField: 'name', list: ['name', 'kind', 'country', 'city', 'updatedAt'] },
   'api::training-session.training-session': {
     mainField: 'title',
     list: ['title', 'startsAt', 'format', 'capacity', 'updatedAt'],
+  },
+  'api::webinar.webinar': { mainField: 'title', list: ['title', 'startsAt', 'language', 'updatedAt'] },
+  'webinar.speaker': { mainField: 'name' },
+  'webinar.caption': { mainField: 'language' },
+  'api::trainer-kit.trainer-kit': { mainField: 'title', list: ['title', 'module', 'licence', 'updatedAt'] },
+  'api::module-use.module-use': {
+    mainField: 'fullName',
+    list: ['fullName', 'organisation', 'country', 'moduleTitle', 'learners', 'createdAt'],
   },
   'interview.question-answer': { mainField: 'question' },
   'job.mission': { mainField: 'text' },
@@ -467,12 +733,22 @@ export const TYPE_NAMES: Record<string, Texts> = {
   'api::competence.competence': t('Competence', 'Compétence', 'Competenza', 'Competencia'),
   'api::home.home': t('Home page', "Page d'accueil", 'Pagina iniziale', 'Página de inicio'),
   'api::interview.interview': t('Interview', 'Entretien', 'Intervista', 'Entrevista'),
+  'api::job-offer.job-offer': t('Job offer', "Offre d'emploi", 'Offerta di lavoro', 'Oferta de empleo'),
   'api::job-sheet.job-sheet': t('Job sheet', 'Fiche métier', 'Scheda professionale', 'Ficha de empleo'),
   'api::module.module': t('Module', 'Module', 'Modulo', 'Módulo'),
   'api::organisation.organisation': t('Organisation', 'Organisation', 'Organizzazione', 'Organización'),
   'api::registration.registration': t('Registration', 'Inscription', 'Iscrizione', 'Inscripción'),
+  'api::trainer-kit.trainer-kit': t('Trainer kit', 'Kit du formateur', 'Kit per formatori', 'Kit para formadores'),
+  'api::trainers-corner.trainers-corner': t(
+    "Trainers' corner",
+    'Espace formateurs',
+    'Spazio formatori',
+    'Espacio para formadores',
+  ),
+  'api::module-use.module-use': t('Module use', 'Utilisation de module', 'Uso di un modulo', 'Uso de un módulo'),
   'api::site.site': t('Site', 'Site', 'Sito', 'Sitio'),
   'api::theme.theme': t('Theme', 'Thème', 'Tema', 'Tema'),
+  'api::webinar.webinar': t('Webinar', 'Webinaire', 'Webinar', 'Seminario web'),
   'api::training-session.training-session': t(
     'Training session',
     'Session de formation',

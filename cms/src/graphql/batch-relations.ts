@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import DataLoader from 'dataloader';
+import { asRelationLoad } from '../security/expiry';
 
 /**
  * Strapi's GraphQL plugin resolves every relation, media and component field of every parent
@@ -74,7 +75,7 @@ function loaderFor(strapi: Core.Strapi, ctx: object, uid: string, field: string,
     const load = isLocalizations(strapi, uid, field) ? loadLocalizations : loadPopulated;
     loader = new DataLoader<number, unknown>(
       async (ids) => {
-        const byId = await load(strapi, uid, field, [...new Set(ids)], shared);
+        const byId = await asRelationLoad(() => load(strapi, uid, field, [...new Set(ids)], shared));
         return ids.map((id) => paginate(byId.has(id) ? byId.get(id) : null, limit, offset ?? start));
       },
       // Wait for the whole round of resolvers (they await validation and sanitising first).

@@ -45,7 +45,7 @@ export default function contentChangesFeed(strapi: Core.Strapi) {
         definition(t) {
           t.nonNull.string('type', {
             description:
-              "The entry's type as named in this API: module, jobSheet, interview, organisation, trainingSession, competence, theme, audience, home, site.",
+              "The entry's type as named in this API: module, jobSheet, interview, organisation, trainingSession, webinar, competence, theme, audience, home, site, jobOffer, trainerKit, trainersCorner.",
           });
           t.nonNull.id('documentId');
           t.nonNull.string('locale');

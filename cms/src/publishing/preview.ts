@@ -18,9 +18,13 @@ export const PREVIEWABLE = [
   'interview',
   'organisation',
   'trainingSession',
+  'webinar',
   'competence',
   'home',
   'site',
+  'jobOffer',
+  'trainerKit',
+  'trainersCorner',
 ];
 
 export function previewPayload(fields: {

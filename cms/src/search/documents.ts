@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { plainText, type SearchLocale } from './text';
 
 /**
- * What search finds: the published entries of six types, each in one locale, as the text a reader
+ * What search finds: the published entries of seven types, each in one locale, as the text a reader
  * would search (title first, then the summary, then the body). Read only with `status:
  * 'published'`: a draft never reaches an index, whichever provider holds it.
  */
@@ -12,6 +12,7 @@ export const SEARCH_TYPES = {
   interview: 'api::interview.interview',
   organisation: 'api::organisation.organisation',
   trainingSession: 'api::training-session.training-session',
+  webinar: 'api::webinar.webinar',
   competence: 'api::competence.competence',
 } as const satisfies Record<string, UID.ContentType>;
 export type SearchType = keyof typeof SEARCH_TYPES;
@@ -95,6 +96,19 @@ const READ: Record<
       title: str(row.title),
       summary: plainText(str(row.description)),
       body: str(row.venue),
+    }),
+  },
+  webinar: {
+    populate: { speakers: true },
+    text: (row) => ({
+      slug: str(row.slug),
+      title: str(row.title),
+      summary: str(row.summary),
+      body: join(
+        plainText(str(row.description)),
+        ...list(row.speakers).flatMap((s) => [str(s.name), str(s.role)]),
+        plainText(str(row.transcript)),
+      ),
     }),
   },
   competence: {

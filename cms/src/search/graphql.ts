@@ -7,7 +7,7 @@ import { isSearchLocale, SEARCH_LOCALES } from './text';
 
 /**
  * `search(locale, query, types, page, pageSize)`: the published modules, job sheets, interviews,
- * organisations, training sessions and competences that match, best first. Public, like the
+ * organisations, training sessions, webinars and competences that match, best first. Public, like the
  * content it searches; a refused argument is a BAD_USER_INPUT naming it, and nothing runs.
  */
 // On the Strapi instance (Strapi loads this file apart from code that imports it, e.g. the tests).
@@ -66,7 +66,7 @@ export default function searchGraphql(strapi: Core.Strapi) {
         name: 'SearchResult',
         definition(t) {
           t.nonNull.string('type', {
-            description: 'module, jobSheet, interview, organisation, trainingSession or competence.',
+            description: 'module, jobSheet, interview, organisation, trainingSession, webinar or competence.',
           });
           t.nonNull.id('documentId');
           t.nonNull.string('slug');

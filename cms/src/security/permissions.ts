@@ -7,11 +7,19 @@ export const PUBLIC_READ_TYPES = [
   'api::interview.interview',
   'api::organisation.organisation',
   'api::training-session.training-session',
+  'api::webinar.webinar',
   'api::theme.theme',
   'api::audience.audience',
   'api::competence.competence',
+  // Open offers only, and one expired offer when looked up by itself: src/security/expiry.ts.
+  'api::job-offer.job-offer',
+  'api::trainer-kit.trainer-kit',
 ] as const;
-export const PUBLIC_SINGLE_TYPES = ['api::home.home', 'api::site.site'] as const;
+export const PUBLIC_SINGLE_TYPES = [
+  'api::home.home',
+  'api::site.site',
+  'api::trainers-corner.trainers-corner',
+] as const;
 
 export function publicActions(): string[] {
   return [

@@ -11,12 +11,13 @@ import { LOCALES, type LocaleCode } from '../i18n/locales';
  *   and publishes their own locale only; never deletes; never sees registrations;
  * - the publisher: every locale, every action, including publish and delete; no registrations;
  * - the registrations manager: the only role (with the super admin) that reads registrations and
- *   their CSV export (personal data), and reads training sessions to find them.
+ *   their CSV export, and the trainers' "I use this module" records (personal data), and reads
+ *   training sessions to find them.
  *
  * Content types are read from the running schema: a new `api::` type is editorial by default,
  * the personal-data types are the listed exception.
  */
-export const PERSONAL_DATA_TYPES = ['api::registration.registration'] as const;
+export const PERSONAL_DATA_TYPES = ['api::registration.registration', 'api::module-use.module-use'] as const;
 export const TRAINING_SESSION = 'api::training-session.training-session';
 
 const CM = 'plugin::content-manager.explorer';
@@ -147,7 +148,7 @@ export function roleSpecs(strapi: Core.Strapi, localeCodes: readonly string[]): 
       code: ROLE_CODES.registrations,
       name: 'Registrations manager',
       description:
-        'The only role that reads, corrects, cancels, erases and exports registrations (personal data); reads training sessions.',
+        'The only role that reads, corrects, cancels, erases and exports registrations, and reads the trainers\' "I use this module" records (personal data); reads training sessions.',
       permissions: [
         ...contentPermissions(strapi, [read, update, remove], [...PERSONAL_DATA_TYPES], localeCodes),
         ...contentPermissions(strapi, [read], [TRAINING_SESSION], localeCodes),

@@ -27,6 +27,9 @@ export const FIXTURE_FOLDERS = [
   'modules',
   'interviews',
   'training-sessions',
+  'job-offers',
+  'webinars',
+  'trainer-kits',
 ] as const;
 export type FixtureFolder = (typeof FIXTURE_FOLDERS)[number];
 
@@ -34,6 +37,7 @@ export interface FixtureSet {
   collections: Record<FixtureFolder, Fixture[]>;
   home: Fixture;
   site: Fixture;
+  trainersCorner: Fixture;
 }
 
 function readJson(file: string) {
@@ -75,8 +79,10 @@ export function loadFixtures(dataDir: string): FixtureSet {
   const home = { key: 'home', ...readJson(path.join(dataDir, 'home.json')) };
   const site = { key: 'site', ...readJson(path.join(dataDir, 'site.json')) };
   checkLocales(home, 'home.json');
+  const trainersCorner = { key: 'trainers-corner', ...readJson(path.join(dataDir, 'trainers-corner.json')) };
   checkLocales(site, 'site.json');
-  return { collections, home, site };
+  checkLocales(trainersCorner, 'trainers-corner.json');
+  return { collections, home, site, trainersCorner };
 }
 
 export interface City {

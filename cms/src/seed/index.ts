@@ -4,6 +4,9 @@ import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode } from '../i18n/locales';
 import { loadFixtures, type Fixture, type FixtureSet } from './fixtures';
 import { addDays, utcMidnight, zonedDateTime } from './dates';
+import { demoFile } from './media';
+import { LICENCE_URL, uploadKitFiles } from './kit-files';
+import { seedPictures } from './pictures';
 
 const STORE = { type: 'plugin' as const, name: 'academy', key: 'demo-content' };
 const PUBLISHED = 'published' as const;
@@ -16,7 +19,10 @@ type Uid =
   | 'api::job-sheet.job-sheet'
   | 'api::module.module'
   | 'api::interview.interview'
-  | 'api::training-session.training-session';
+  | 'api::training-session.training-session'
+  | 'api::job-offer.job-offer'
+  | 'api::webinar.webinar'
+  | 'api::trainer-kit.trainer-kit';
 
 /** documentIds of seeded entries, by folder and fixture key. */
 type Ids = Record<string, Map<string, string>>;
@@ -45,10 +51,15 @@ export async function seedDemoContent(
   const ids: Ids = {};
   const report: SeedReport = { created: 0, skipped: 0 };
   const seeder = new Seeder(strapi, ids, report);
-  await seeder.run(fixtures);
+  await seeder.run(fixtures, dataDir);
+  // The pictures (covers, portraits, logos) once every entry exists in every locale.
+  const picturesStarted = Date.now();
+  // SEED_PICTURES=never: the demo content without them (the pictures benchmark's "before").
+  const pictures = process.env.SEED_PICTURES === 'never' ? 0 : await seedPictures(strapi, fixtures, ids);
+  const picturesMs = Date.now() - picturesStarted;
   await strapi.store(STORE).set({ key: STORE.key, value: { at: new Date().toISOString(), ...report } });
   strapi.log.info(
-    `Demo content: ${report.created} locale entries created, ${report.skipped} already there (${Date.now() - started} ms)`,
+    `Demo content: ${report.created} locale entries created, ${report.skipped} already there, ${pictures} pictures attached in ${picturesMs} ms (${Date.now() - started} ms in all)`,
   );
   return report;
 }
@@ -69,7 +80,7 @@ class Seeder {
     private report: SeedReport,
   ) {}
 
-  async run({ collections, home, site }: FixtureSet) {
+  async run({ collections, home, site, trainersCorner }: FixtureSet, dataDir: string) {
     const { ids } = this;
     await this.collection('themes', 'api::theme.theme', collections.themes, () => ({}));
     await this.collection('audiences', 'api::audience.audience', collections.audiences, () => ({}));
@@ -193,12 +204,60 @@ class Seeder {
       (l) => pick(l, ['title', 'slug', 'description', 'venue']),
     );
     await this.fillFullyBookedSessions(collections['training-sessions']);
+    // Offers open until a day relative to the seed (negative: already expired, out of every list).
+    await this.collection(
+      'job-offers',
+      'api::job-offer.job-offer',
+      collections['job-offers'],
+      (f) => ({
+        contract: f.contract,
+        city: f.city ?? null,
+        country: f.country,
+        workplace: f.workplace ?? 'on-site',
+        publishedUntil: zonedDateTime(addDays(today, f.openForDays), '23:59', 'Europe/Brussels'),
+        applyUrl: f.applyUrl ?? null,
+        applyEmail: f.applyEmail ?? null,
+        salaryMin: f.salary?.min ?? null,
+        salaryMax: f.salary?.max ?? null,
+        salaryCurrency: f.salary?.currency ?? null,
+        salaryPeriod: f.salary?.period ?? null,
+        organisation: ref(ids, 'organisations', f.organisation, f.key),
+        jobSheet: ref(ids, 'job-sheets', f.jobSheet, f.key),
+        competences: refs(ids, 'competences', f.competences, f.key),
+      }),
+      (l) => ({ ...pick(l, ['title', 'slug', 'summary', 'description', 'seo']), skills: l.skills ?? [] }),
+    );
+    await this.webinars(collections.webinars, path.join(dataDir, 'webinars', 'media'), today);
     await this.singleType('api::home.home', home, (f) => ({
       featuredModules: refs(ids, 'modules', f.featuredModules, 'home'),
       featuredJobSheets: refs(ids, 'job-sheets', f.featuredJobSheets, 'home'),
       featuredInterviews: refs(ids, 'interviews', f.featuredInterviews, 'home'),
     }));
     await this.singleType('api::site.site', site, (f) => ({ contactEmail: f.contactEmail ?? null }));
+    // The trainers' corner: a kit per module (its PDFs made from the module's own fixture, uploaded
+    // only when the kit's locale is created), and the hub linking the training-of-trainers sessions.
+    const kitsStarted = Date.now();
+    const modules = new Map(collections.modules.map((f) => [f.key, f]));
+    await this.collection(
+      'trainer-kits',
+      'api::trainer-kit.trainer-kit',
+      collections['trainer-kits'],
+      (f) => ({
+        module: ref(ids, 'modules', f.module, f.key),
+        licence: modules.get(f.module)?.licence ?? 'CC BY-SA 4.0',
+        licenceUrl: LICENCE_URL,
+      }),
+      (l) => pick(l, ['title', 'slug', 'summary', 'facilitatorGuide', 'seo']),
+      async (f, locale) => {
+        const module = modules.get(f.module);
+        if (!module) throw new Error(`Demo content: trainer-kits/${f.key} links to unknown modules "${f.module}"`);
+        return { files: await uploadKitFiles(this.strapi, { fixture: module, locale }) };
+      },
+    );
+    this.strapi.log.info(`Demo content: trainer kits and their files in ${Date.now() - kitsStarted} ms`);
+    await this.singleType('api::trainers-corner.trainers-corner', trainersCorner, (f) => ({
+      programmeSessions: refs(ids, 'training-sessions', f.programmeSessions, 'trainers-corner'),
+    }));
   }
 
   /** Creates each entry in the default locale, then its other localizations on the same documentId. */
@@ -208,6 +267,8 @@ class Seeder {
     fixtures: Fixture[],
     shared: (fixture: Fixture) => Record<string, unknown>,
     localized: (locale: Fixture['locales'][LocaleCode], fixture: Fixture) => Record<string, unknown> = (l) => l,
+    /** What is made only when a locale is created (uploaded files). */
+    onCreate?: (fixture: Fixture, locale: LocaleCode) => Promise<Record<string, unknown>>,
   ) {
     const documents = this.strapi.documents(uid);
     const map = new Map<string, string>();
@@ -224,6 +285,7 @@ class Seeder {
           this.report.skipped++;
           continue;
         }
+        if (onCreate) Object.assign(data, await onCreate(fixture, locale));
         if (!documentId) {
           const created = await documents.create({ data, locale, status: PUBLISHED });
           documentId = created.documentId;
@@ -262,7 +324,7 @@ class Seeder {
   }
 
   private async singleType(
-    uid: 'api::home.home' | 'api::site.site',
+    uid: 'api::home.home' | 'api::site.site' | 'api::trainers-corner.trainers-corner',
     fixture: Fixture,
     shared: (f: Fixture) => Record<string, unknown>,
   ) {
@@ -281,6 +343,57 @@ class Seeder {
       else await documents.update({ documentId, data, locale, status: PUBLISHED });
       this.report.created++;
     }
+  }
+
+  /**
+   * Webinars, dated from today as sessions are; a past one with `replay: true` gets the demo
+   * replay (data/webinars/media/demo-replay.webm, made by scripts/make-demo-replay.sh) with its
+   * captions in the four languages, uploaded once to the media library.
+   */
+  private async webinars(fixtures: Fixture[], mediaDir: string, today: Date) {
+    const { ids } = this;
+    const withReplay = fixtures.some((f) => f.replay);
+    const video = withReplay ? await demoFile(this.strapi, mediaDir, 'demo-replay.webm', 'video/webm') : null;
+    const poster = withReplay ? await demoFile(this.strapi, mediaDir, 'demo-replay-poster.jpg', 'image/jpeg') : null;
+    const captions: Array<{ language: LocaleCode; file: number }> = [];
+    if (withReplay) {
+      for (const language of LOCALE_CODES)
+        captions.push({
+          language,
+          file: await demoFile(this.strapi, mediaDir, `demo-replay.${language}.vtt`, 'text/vtt'),
+        });
+    }
+    await this.collection(
+      'webinars',
+      'api::webinar.webinar',
+      fixtures,
+      (f) => {
+        const startsAt = zonedDateTime(addDays(today, f.startsInDays), f.startTime ?? '14:00', f.timezone);
+        return {
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + (f.durationMinutes ?? 60) * 60000),
+          timezone: f.timezone,
+          language: f.language,
+          joinUrl: f.joinUrl ?? null,
+          replayUrl: f.replayUrl ?? null,
+          replayVideo: f.replay ? video : null,
+          replayPoster: f.replay ? poster : null,
+          replayDuration: f.replay ? (f.replayDuration ?? 8) : null,
+          replayCaptions: f.replay ? captions : [],
+          modules: refs(ids, 'modules', f.modules, f.key),
+          competences: refs(ids, 'competences', f.competences, f.key),
+          themes: refs(ids, 'themes', f.themes, f.key),
+        };
+      },
+      (l, f) => ({
+        ...pick(l, ['title', 'slug', 'summary', 'description', 'transcript', 'seo']),
+        speakers: (f.speakers ?? []).map((s: { name: string; organisation?: string }, index: number) => ({
+          name: s.name,
+          role: l.speakerRoles?.[index] ?? null,
+          organisation: ref(ids, 'organisations', s.organisation, f.key),
+        })),
+      }),
+    );
   }
 
   /** A session marked fullyBooked gets confirmed sample registrations (example.org) up to its capacity. */

@@ -10,6 +10,8 @@ export interface EntryPageMeta {
   type?: 'website' | 'article';
   /** Pass `import.meta.server ? [...] : undefined`, so the JSON-LD builders stay out of the browser bundle. */
   jsonLd?: JsonLd[];
+  /** Not indexed (an expired job offer's page). */
+  noindex?: boolean;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface PageMeta {
    * and without hreflang alternates: they would name pages that do not name it back.
    */
   filtered?: boolean;
+  /** A page that must not be indexed though it is its own (an expired job offer's): `noindex, follow`. */
+  noindex?: boolean;
   breadcrumbs: Crumb[];
   /**
    * Rendered on the server only: pass `import.meta.server ? [...] : undefined`, so that the JSON-LD
@@ -78,7 +80,7 @@ export function usePageMeta(meta: PageMeta) {
     ogLocale: locale.value,
     ogSiteName: 'Social Tech Academy',
     twitterCard: 'summary',
-    ...(meta.filtered ? { robots: 'noindex, follow' } : {}),
+    ...(meta.filtered || meta.noindex ? { robots: 'noindex, follow' } : {}),
   });
 
   const alternates = ownCanonical

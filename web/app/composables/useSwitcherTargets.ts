@@ -1,10 +1,13 @@
 import {
   CompetenceLocalesDocument,
   InterviewLocalesDocument,
+  JobOfferLocalesDocument,
   JobSheetLocalesDocument,
   ModuleLocalesDocument,
   OrganisationLocalesDocument,
   TrainingSessionLocalesDocument,
+  WebinarLocalesDocument,
+  TrainerKitLocalesDocument,
 } from '~/graphql/generated';
 import { existingSlugs, resolveEntry, switcherSlugs, type Localized } from '#shared/fallback';
 import { LOCALES, SECTIONS, localizedPath, type Locale, type Section } from '#shared/routes';
@@ -16,6 +19,9 @@ const DOCUMENTS = {
   organisations: OrganisationLocalesDocument,
   'training-sessions': TrainingSessionLocalesDocument,
   competences: CompetenceLocalesDocument,
+  'job-offers': JobOfferLocalesDocument,
+  webinars: WebinarLocalesDocument,
+  trainers: TrainerKitLocalesDocument,
 } as const satisfies Record<Section, unknown>;
 
 /**

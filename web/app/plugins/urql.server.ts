@@ -2,6 +2,7 @@ import urql, { makeOperation, mapExchange, type Exchange } from '@urql/vue';
 import { createGraphqlClient } from '~/graphql/client';
 import { resultTags } from '#shared/cache-tags';
 import { CACHE_LIFETIME, CONTENT_TTL } from '#shared/page-cache';
+import { secondsUntilNextExpiry } from '#shared/job-offers';
 
 /**
  * The one GraphQL pattern of the site: a client per request on the server (provided to
@@ -20,8 +21,12 @@ export default defineNuxtPlugin((nuxtApp) => {
   useState<string | null>('preview-status', () => (previewing ? preview.status : null));
 
   const tags = new Set<string>();
+  // The seconds until the first offer this page shows closes: the page is not kept past that.
+  let expiresIn: number | undefined;
   const tagging = mapExchange({
     onResult(result) {
+      const next = result.data ? secondsUntilNextExpiry(result.data) : undefined;
+      if (next !== undefined && (expiresIn === undefined || next < expiresIn)) expiresIn = next;
       if (result.data)
         for (const tag of resultTags(
           result.operation.query,
@@ -64,16 +69,18 @@ export default defineNuxtPlugin((nuxtApp) => {
     nuxtApp.payload.urql = extract();
     // The page as rendered goes to the page cache with its tags (a preview never: not cacheable there).
     if (!previewing && !nuxtApp.payload.error) {
-      useRouteCache(
-        (cache) =>
-          cache
-            .setCacheable()
-            .setMaxAge(CONTENT_TTL)
-            .setStaleIfError(CACHE_LIFETIME)
-            .allowStaleWhileRevalidate()
-            .addTags([...tags]),
-        event,
-      );
+      // A page that lists offers lives until the first of them closes, and is never served stale
+      // past that (no stale-while-revalidate, for shared caches either): a closed offer leaves it on time.
+      const maxAge = expiresIn === undefined ? CONTENT_TTL : Math.min(CONTENT_TTL, expiresIn);
+      useRouteCache((cache) => {
+        cache
+          .setCacheable()
+          .setMaxAge(maxAge)
+          .setStaleIfError(CACHE_LIFETIME)
+          .addTags([...tags]);
+        if (expiresIn === undefined) cache.allowStaleWhileRevalidate();
+      }, event);
+      if (expiresIn !== undefined) event.node.res.setHeader('cache-control', `s-maxage=${maxAge}`);
     }
   });
   nuxtApp.vueApp.use(urql, client);

@@ -8,4 +8,7 @@ export const SECTION_LABELS = {
   organisations: 'sections.organisations',
   'training-sessions': 'sections.trainingSessions',
   competences: 'sections.competences',
+  'job-offers': 'jobOffers.section',
+  webinars: 'sections.webinars',
+  trainers: 'sections.trainers',
 } as const satisfies Record<Section, string>;

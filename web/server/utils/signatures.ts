@@ -25,9 +25,11 @@ export const PREVIEW_TYPES = [
   'interview',
   'organisation',
   'trainingSession',
+  'webinar',
   'competence',
   'home',
   'site',
+  'jobOffer',
 ] as const;
 /** Links live a few minutes: one that claims to live longer than this was not made by the CMS. */
 const MAX_PREVIEW_LIFE_S = 3600;

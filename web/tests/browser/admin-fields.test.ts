@@ -183,7 +183,8 @@ describe('the editors’ home, in French', () => {
     const types = new Set((await page.locator('tbody tr td:nth-child(2)').allTextContents()).map((t) => t.trim()));
     expect(types.size).toBeGreaterThan(0);
     const french = ['Public', 'Compétence', "Page d'accueil", 'Entretien', 'Fiche métier', 'Module', 'Organisation'];
-    for (const type of types) expect([...french, 'Site', 'Thème', 'Session de formation']).toContain(type);
+    const added = ["Offre d'emploi", 'Webinaire', 'Kit du formateur', 'Espace formateurs'];
+    for (const type of types) expect([...french, ...added, 'Site', 'Thème', 'Session de formation']).toContain(type);
     await screenshot(page, 'translation-status-fr-types');
     await page.close();
   });

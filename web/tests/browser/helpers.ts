@@ -86,6 +86,9 @@ const FIELD: Record<Section, { list: string; title: string }> = {
   organisations: { list: 'organisations', title: 'name' },
   'training-sessions': { list: 'trainingSessions', title: 'title' },
   competences: { list: 'competences', title: 'name' },
+  'job-offers': { list: 'jobOffers', title: 'title' },
+  webinars: { list: 'webinars', title: 'title' },
+  trainers: { list: 'trainerKits', title: 'title' },
 };
 
 /** The first demo entry of a section that exists in all four languages. */
@@ -117,6 +120,9 @@ export const SECTIONS: Section[] = [
   'organisations',
   'training-sessions',
   'competences',
+  'job-offers',
+  'webinars',
+  'trainers',
 ];
 export const STATIC: (StaticPage | 'index')[] = [
   'index',

@@ -140,6 +140,7 @@ describe('the page cache', () => {
       'organisations',
       'training-sessions',
       'training-sessions-past',
+      'job-offers',
     ] as const) {
       const path = localizedPath('en', list);
       await page.goto(path);

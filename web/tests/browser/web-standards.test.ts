@@ -218,6 +218,8 @@ describe("structured data (JSON-LD against the schema.org vocabulary and Google'
       'organisations-detail': ['BreadcrumbList', 'Organization'],
       'training-sessions-detail': ['BreadcrumbList', 'Event+CourseInstance'],
       'competences-detail': ['BreadcrumbList', 'DefinedTerm'],
+      'job-offers-detail': ['BreadcrumbList', 'JobPosting'],
+      'job-offers': ['BreadcrumbList'],
       competences: ['BreadcrumbList', 'DefinedTermSet'],
       modules: ['BreadcrumbList'],
       'legal-notice': ['BreadcrumbList'],
@@ -297,13 +299,23 @@ describe('hreflang', () => {
 
 describe('caching and compression', () => {
   it('lets shared caches serve a page stale for a stated time while they refresh it', () => {
-    // Session pages (a form token per response) and the self-service page (personal) are never stored.
+    // Session and trainer kit pages (a form token per response) and the self-service page (personal)
+    // are never stored.
     const cached = documents.filter(
-      (doc) => doc.status === 200 && !/training-sessions-detail|^session|^self-service/.test(doc.label),
+      (doc) => doc.status === 200 && !/training-sessions-detail|trainers-detail|^session|^self-service/.test(doc.label),
     );
     expect(cached.length).toBeGreaterThan(80);
+    // A page that lists job offers is kept until the first of them closes, and never served stale.
     for (const doc of cached)
-      expect(doc.headers.get('cache-control'), doc.label).toMatch(/^s-maxage=\d+, stale-while-revalidate=[1-9]\d*$/);
+      expect(doc.headers.get('cache-control'), doc.label).toMatch(
+        doc.body.includes('/offres/') ||
+          doc.body.includes('/offers/') ||
+          doc.body.includes('/offerte/') ||
+          doc.body.includes('/ofertas/')
+          ? /^s-maxage=\d+$/
+          : /^s-maxage=\d+, stale-while-revalidate=[1-9]\d*$/,
+      );
+    expect(cached.some((doc) => /^job-offers/.test(doc.label))).toBe(true);
   });
 
   it('sends the locale messages of a first load compressed, and any JSON or XML the browser asks for', async () => {

@@ -93,8 +93,8 @@ export const GOOGLE_RULES: Record<string, GoogleRules> = {
       'organizer.url',
     ],
     notGiven: {
-      image: 'sessions have no picture',
-      performer: 'the CMS names no trainer',
+      image: 'sessions have no picture (a webinar gives its cover when it has one)',
+      performer: 'the CMS names no trainer of a session (a webinar names its speakers)',
       previousStartDate: 'for rescheduled events only; the CMS keeps no previous date',
       'offers.validFrom': 'given when the session has a registration opening date',
     },
@@ -152,6 +152,57 @@ export const GOOGLE_RULES: Record<string, GoogleRules> = {
       taxID: 'not in the CMS',
     },
   },
+  JobPosting: {
+    doc: 'https://developers.google.com/search/docs/appearance/structured-data/job-posting',
+    required: [
+      'title',
+      'description',
+      'datePosted',
+      'hiringOrganization',
+      'hiringOrganization.name',
+      'jobLocation|applicantLocationRequirements',
+    ],
+    recommended: ['validThrough', 'employmentType', 'directApply'],
+    notGiven: {
+      baseSalary: 'given when the offer states a salary',
+      identifier: 'the offer has no identifier of the organisation',
+      educationRequirements: 'the offer says it in its description',
+      experienceRequirements: 'the offer says it in its description',
+      experienceInPlaceOfEducation: 'the offer says it in its description',
+    },
+    check: (node) => {
+      const problems: string[] = [];
+      const types = ['FULL_TIME', 'PART_TIME', 'CONTRACTOR', 'TEMPORARY', 'INTERN', 'VOLUNTEER', 'PER_DIEM', 'OTHER'];
+      for (const type of valuesOf(node.employmentType))
+        if (!types.includes(String(type)))
+          problems.push(`employmentType: ${String(type)} is not one of Google's values`);
+      for (const place of valuesOf(node.jobLocation)) {
+        const address = (place as Node).address as Node | undefined;
+        if (!address || address['@type'] !== 'PostalAddress' || !present(address.addressCountry))
+          problems.push('jobLocation: a Place with a PostalAddress and its addressCountry');
+      }
+      if (node.jobLocationType !== undefined && node.jobLocationType !== 'TELECOMMUTE')
+        problems.push('jobLocationType: TELECOMMUTE is the only value');
+      if (node.jobLocationType === 'TELECOMMUTE' && !present(node.applicantLocationRequirements))
+        problems.push('jobLocationType TELECOMMUTE: applicantLocationRequirements is required');
+      for (const [name, value] of [
+        ['datePosted', node.datePosted],
+        ['validThrough', node.validThrough],
+      ] as const)
+        if (value !== undefined && Number.isNaN(Date.parse(String(value)))) problems.push(`${name}: an ISO 8601 date`);
+      if (present(node.validThrough) && Date.parse(String(node.validThrough)) <= Date.now())
+        problems.push('validThrough: in the past (an expired offer has no JobPosting)');
+      const salary = node.baseSalary as Node | undefined;
+      if (salary) {
+        const value = salary.value as Node | undefined;
+        if (!present(salary.currency) || !value || !(present(value.value) || present(value.minValue)))
+          problems.push('baseSalary: a MonetaryAmount with its currency and a value or a range');
+        if (value && !['HOUR', 'DAY', 'WEEK', 'MONTH', 'YEAR'].includes(String(value.unitText)))
+          problems.push('baseSalary.value.unitText: HOUR, DAY, WEEK, MONTH or YEAR');
+      }
+      return problems;
+    },
+  },
   WebSite: {
     doc: 'https://developers.google.com/search/docs/appearance/site-names',
     required: ['name', 'url'],
@@ -193,6 +244,28 @@ export const GOOGLE_RULES: Record<string, GoogleRules> = {
     recommended: ['url'],
   },
   // The open-data page: one Dataset per file set (the Atlas, the calendar, the catalogue).
+  // A webinar's replay (shared/jsonld.ts webinarReplay): a video file on the site's own origin.
+  VideoObject: {
+    doc: 'https://developers.google.com/search/docs/appearance/structured-data/video',
+    required: ['name', 'thumbnailUrl', 'uploadDate'],
+    recommended: ['contentUrl', 'description', 'duration'],
+    notGiven: {
+      embedUrl: 'no embeddable player: the video plays in the page (contentUrl)',
+      expires: 'replays stay',
+      hasPart: 'no chapters',
+      interactionStatistic: 'views are not counted',
+      publication: 'for live streams while they are live; the replay is a recording',
+      regionsAllowed: 'everywhere',
+    },
+    check: (node) => {
+      const problems: string[] = [];
+      if (typeof node.uploadDate !== 'string' || !/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/.test(node.uploadDate))
+        problems.push('uploadDate: ISO 8601 with a time zone');
+      if (node.duration !== undefined && !/^PT(\d+H)?(\d+M)?(\d+S)?$/.test(String(node.duration)))
+        problems.push('duration: ISO 8601 (PT#H#M#S)');
+      return problems;
+    },
+  },
   Dataset: {
     doc: 'https://developers.google.com/search/docs/appearance/structured-data/dataset',
     required: ['name', 'description'],

@@ -16,6 +16,8 @@ const ENTRY_TYPES = new Set([
   'Competence',
   'Theme',
   'Audience',
+  'TrainerKit',
+  'TrainersCorner',
 ]);
 const dir = join(import.meta.dirname, '../../app/graphql');
 

@@ -159,7 +159,10 @@ describe('sitemap entries', () => {
     expect(locs).toContain('/es/aviso-legal');
     expect(locs).toContain('/fr/donnees-ouvertes');
     expect(locs).toContain('/it/atlante/aggiungi');
-    expect(locs.length).toBe(13 * 4);
+    expect(locs).toContain('/it/offerte');
+    expect(locs).toContain('/es/webinarios');
+    expect(locs).toContain('/fr/formateurs');
+    expect(locs.length).toBe(16 * 4);
   });
 });
 

@@ -129,6 +129,16 @@ describe('localized paths (docs/design.md table)', () => {
     expect(isPageCached('/fr/atlas/une-cooperative')).toBe(true);
   });
 
+  it("serves the trainers' corner at its contract paths, its kit pages never from the page cache", () => {
+    expect(i18nPages().trainers).toEqual({ fr: '/formateurs', en: '/trainers', it: '/formatori', es: '/formadores' });
+    expect(i18nPages()['trainers-slug']!.it).toBe('/formatori/[slug]');
+    // A kit's page carries the "I use this module" form: a form token per response.
+    expect(isPageCached('/fr/formateurs/kit-du-formateur-x')).toBe(false);
+    expect(isPageCached('/es/formadores/kit-para-formadores-x?used=1')).toBe(false);
+    expect(isPageCached('/fr/formateurs')).toBe(true);
+    expect(isPageCached('/fr/formateurs/a/b')).toBe(true);
+  });
+
   it('has the languages of the CMS', () => {
     expect([...LOCALES].sort()).toEqual([...LOCALE_CODES].sort());
   });

@@ -6,11 +6,15 @@ import {
   definedTermSet,
   interviewArticle,
   occupation,
+  jobPosting,
   organization,
   trainingSessionEvent,
+  webinarEvent,
+  webinarReplay,
   website,
   type JsonLd,
   type TrainingSessionLd,
+  type WebinarLd,
 } from '#shared/jsonld';
 import { checkGoogle } from '../structured-data/google';
 import { validateJsonLd, vocabulary } from '../structured-data/schema-org';
@@ -37,6 +41,23 @@ const session: TrainingSessionLd = {
   registrationState: 'open',
   registrationOpensAt: '2026-12-01T00:00:00.000Z',
   organiser: { name: 'SOGA', url: `${site}en/atlas/soga` },
+};
+
+const webinar: WebinarLd = {
+  title: 'UX design for social-economy services',
+  url: `${site}en/webinars/ux`,
+  summary: 'Design online services with the people who use them.',
+  description: '<p>Five interviews are enough.</p>',
+  startsAt: '2026-10-05T13:00:00.000Z',
+  endsAt: '2026-10-05T14:00:00.000Z',
+  language: 'it',
+  speakers: [{ name: 'Giulia', organisation: { name: 'EGInA', url: `${site}en/atlas/egina` } }, { name: 'Paolo' }],
+  replay: {
+    contentUrl: `${site}uploads/replay.webm`,
+    thumbnailUrl: `${site}uploads/replay.jpg`,
+    uploadDate: '2026-10-06T09:00:00.000Z',
+    duration: 65,
+  },
 };
 
 describe('the schema.org vocabulary', () => {
@@ -194,6 +215,30 @@ describe('the structured-data validator', () => {
         competences: [{ code: '4.2', name: 'Protecting personal data' }],
         salaryRange: '€40,000–65,000 gross a year in Western Europe (indicative)',
       }),
+      jobPosting({
+        title: 'UX designer — Colectic',
+        url: `${site}en/offers/ux`,
+        descriptionHtml: '<p>Design <strong>with</strong> people</p>',
+        datePosted: '2026-11-02T10:00:00.000Z',
+        validThrough: '2099-01-31T22:59:00.000Z',
+        contract: 'employment',
+        workplace: 'hybrid',
+        city: 'Barcelona',
+        country: 'ES',
+        organisation: { name: 'Colectic', website: 'https://colectic.coop', url: `${site}en/atlas/colectic` },
+        salary: { min: 30000, max: 36000, currency: 'EUR', period: 'year' },
+      }),
+      jobPosting({
+        title: 'Volunteering: data steward',
+        url: `${site}en/offers/steward`,
+        descriptionHtml: '<p>Open data</p>',
+        datePosted: '2026-11-02T10:00:00.000Z',
+        validThrough: '2099-01-31T22:59:00.000Z',
+        contract: 'volunteering',
+        workplace: 'remote',
+        country: 'NL',
+        organisation: { name: 'Open State Foundation' },
+      }),
       interviewArticle(
         {
           title: 'A day as a DPO',
@@ -229,7 +274,75 @@ describe('the structured-data validator', () => {
         url: `${site}en/competences`,
         competences: [{ code: '1.1', name: 'Browsing', url: `${site}en/competences/1-1` }],
       }),
+      webinarEvent(webinar, site),
+      webinarReplay(webinar)!,
+      webinarEvent({ ...webinar, replay: null, speakers: [], summary: null }, site),
     ];
     expect(blocks.flatMap(problems)).toEqual([]);
+  });
+
+  it('holds a webinar to an online Event and its replay to a complete VideoObject', () => {
+    const event = webinarEvent(webinar, site);
+    expect(event).toMatchObject({
+      '@type': 'Event',
+      eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
+      location: { '@type': 'VirtualLocation', url: webinar.url },
+      recordedIn: { '@id': `${webinar.url}#replay` },
+    });
+    expect(webinarReplay(webinar)).toMatchObject({ '@type': 'VideoObject', duration: 'PT1M5S' });
+    const { thumbnailUrl, ...withoutThumbnail } = webinarReplay(webinar)!;
+    expect(thumbnailUrl).toBeTruthy();
+    expect(problems(withoutThumbnail)).toEqual([expect.stringMatching(/VideoObject: thumbnailUrl is required/)]);
+    expect(problems({ ...withoutThumbnail, thumbnailUrl, uploadDate: '2026' })).toEqual([
+      expect.stringMatching(/uploadDate: ISO 8601 with a time zone/),
+    ]);
+    expect(webinarReplay({ ...webinar, replay: null })).toBeNull();
+  });
+});
+
+describe('JobPosting', () => {
+  const offer = {
+    title: 'Internship: community manager',
+    url: 'https://academy.example/en/offers/cm',
+    descriptionHtml: '<p>Moderate</p>',
+    datePosted: '2026-11-02T10:00:00.000Z',
+    validThrough: '2099-01-31T22:59:00.000Z',
+    contract: 'internship',
+    workplace: 'remote',
+    city: 'Paris',
+    country: 'FR',
+    organisation: {
+      name: 'makesense',
+      website: 'https://makesense.org',
+      logo: 'https://academy.example/uploads/m.png',
+    },
+    salary: { min: 700, max: 700, currency: 'EUR', period: 'month' },
+  };
+
+  it("maps contracts to Google's employment types, remote to TELECOMMUTE with the applicants' country", () => {
+    const block = jobPosting(offer);
+    expect(block).toMatchObject({
+      employmentType: 'INTERN',
+      jobLocationType: 'TELECOMMUTE',
+      applicantLocationRequirements: { '@type': 'Country', name: 'FR' },
+      directApply: false,
+      hiringOrganization: { name: 'makesense', sameAs: 'https://makesense.org', logo: offer.organisation.logo },
+      jobLocation: { address: { '@type': 'PostalAddress', addressLocality: 'Paris', addressCountry: 'FR' } },
+      baseSalary: { currency: 'EUR', value: { value: 700, unitText: 'MONTH' } },
+    });
+    expect(problems(block)).toEqual([]);
+    expect(jobPosting({ ...offer, contract: 'freelance' }).employmentType).toBe('CONTRACTOR');
+    expect(jobPosting({ ...offer, contract: 'volunteering' }).employmentType).toBe('VOLUNTEER');
+    expect(jobPosting({ ...offer, contract: 'employment' }).employmentType).toBe('FULL_TIME');
+    expect(jobPosting({ ...offer, workplace: 'on_site' })).not.toHaveProperty('jobLocationType');
+    expect(jobPosting({ ...offer, salary: null })).not.toHaveProperty('baseSalary');
+  });
+
+  it('the checks refuse what Google refuses: a past validThrough, a remote offer without a country', () => {
+    expect(problems(jobPosting({ ...offer, validThrough: '2020-01-01T00:00:00.000Z' })).join()).toMatch(
+      /validThrough: in the past/,
+    );
+    const { applicantLocationRequirements: _dropped, ...noCountry } = jobPosting(offer);
+    expect(checkGoogle(noCountry).join()).toMatch(/applicantLocationRequirements is required/);
   });
 });

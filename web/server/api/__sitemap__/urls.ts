@@ -9,6 +9,10 @@ const FIELDS: Record<Section, string> = {
   organisations: 'organisations',
   'training-sessions': 'trainingSessions',
   competences: 'competences',
+  // Open offers only: the CMS lists no expired one (cms/src/security/expiry.ts).
+  'job-offers': 'jobOffers',
+  webinars: 'webinars',
+  trainers: 'trainerKits',
 };
 // The CMS serves 100 entries at most per list: each type is read 100 at a time until it runs out.
 const PAGE = 100;

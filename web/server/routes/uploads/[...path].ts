@@ -1,13 +1,16 @@
 // CMS uploads through the site: same origin, no third-party host. Being on the site's origin, a
 // file served here could act as one of its pages (an uploaded HTML page or an SVG with a script
-// would run with the site's origin), so only images and documents are served, each as what its
+// would run with the site's origin), so only images, documents, videos (a webinar's replay) and
+// their WebVTT captions are served, each as what its
 // extension says AND as the CMS says (both must agree: one table, the policy itself), with
 // `nosniff`; anything else is a 404. A document is always a download (`attachment`). An SVG is an
 // image that can hold script: `<img>` shows it without ever running it, and that is the only use
 // the site has for it, so a reader who opens one directly gets it as a download, and, in case a
 // browser renders it all the same, under a CSP that runs no script and sandboxes it into an
 // opaque origin. Of the CMS's response only the body and the headers a file needs go out.
-type Served = { type: string; inline: boolean };
+// A video is played in place and seeks with HTTP Range requests, passed on to the origin, which
+// answers them (206, or 416 outside the file): Strapi's local uploads (koa-range) and S3 alike.
+type Served = { type: string; inline: boolean; ranges?: true };
 const SERVED: Record<string, Served> = {
   jpg: { type: 'image/jpeg', inline: true },
   jpeg: { type: 'image/jpeg', inline: true },
@@ -28,6 +31,9 @@ const SERVED: Record<string, Served> = {
   pptx: { type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', inline: false },
   csv: { type: 'text/csv', inline: false },
   txt: { type: 'text/plain', inline: false },
+  webm: { type: 'video/webm', inline: true, ranges: true },
+  mp4: { type: 'video/mp4', inline: true, ranges: true },
+  vtt: { type: 'text/vtt', inline: true },
 };
 // Uploads are flat files named by the CMS (`name_hash.ext`), in folders at most.
 const FILE_PATH = /^(?:[\w-]+\/)*[\w.-]+\.([A-Za-z0-9]+)$/;
@@ -53,8 +59,9 @@ export default defineEventHandler(async (event) => {
     redirect: 'manual',
   }).catch(() => null);
   const upstreamType = (response?.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  const ok = response && [200, 206, 304].includes(response.status);
-  if (!response || !ok || (response.status !== 304 && upstreamType !== served.type)) {
+  const unsatisfiable = served.ranges && response?.status === 416;
+  const ok = response && ([200, 206, 304].includes(response.status) || unsatisfiable);
+  if (!response || !ok || (response.status !== 304 && !unsatisfiable && upstreamType !== served.type)) {
     await response?.body?.cancel().catch(() => {});
     return plainNotFound(event);
   }
@@ -72,7 +79,8 @@ export default defineEventHandler(async (event) => {
     'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
     'cache-control': 'public, max-age=3600',
   });
-  if (event.method === 'HEAD' || response.status === 304 || !response.body) {
+  if (served.ranges) setResponseHeader(event, 'accept-ranges', 'bytes');
+  if (event.method === 'HEAD' || response.status === 304 || unsatisfiable || !response.body) {
     await response.body?.cancel().catch(() => {});
     return send(event, '');
   }

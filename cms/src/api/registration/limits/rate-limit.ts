@@ -15,12 +15,26 @@ import { RATE_LIMIT_TABLE } from '../tables';
  * one upsert per check, negligible next to a registration. Keys are hashed (no IP address or
  * email in clear in the table).
  */
-export type LimitKind = 'ip' | 'email' | 'self-service' | 'submission-ip' | 'submission-email';
-const KINDS: LimitKind[] = ['ip', 'email', 'self-service', 'submission-ip', 'submission-email'];
+export type LimitKind =
+  'ip' | 'email' | 'self-service' | 'submission-ip' | 'submission-email' | 'module-use-ip' | 'module-use-email';
+const KINDS: LimitKind[] = [
+  'ip',
+  'email',
+  'self-service',
+  'submission-ip',
+  'submission-email',
+  'module-use-ip',
+  'module-use-email',
+];
 
 /** The Atlas's submissions have their own limits (config/submissions.ts), the rest the registration's. */
 function settings(strapi: Core.Strapi, kind: LimitKind): { max: number; windowSeconds: number } {
-  const path = kind.startsWith('submission-') ? 'submissions.rateLimit' : 'registration.rateLimit';
+  // The trainers' "I use this module" form (src/api/module-use/) has its own (config/submissions.ts).
+  const path = kind.startsWith('module-use-')
+    ? 'submissions.moduleUseRateLimit'
+    : kind.startsWith('submission-')
+      ? 'submissions.rateLimit'
+      : 'registration.rateLimit';
   return strapi.config.get(path) as { max: number; windowSeconds: number };
 }
 

@@ -1,0 +1,3 @@
+import { tokenOnlyRouter } from '../../../security/content-routes';
+
+export default tokenOnlyRouter('api::webinar.webinar');
