@@ -277,8 +277,12 @@ export default defineNuxtConfig({
     // config into every payload and bring its stack, hashing and useAsyncData/useFetch into the
     // browser bundle. Nothing in the app reads the site config (useSiteConfig is unused): the
     // sitemap and robots.txt are server routes with their own copy.
+    // @nuxtjs/i18n's plugin for <SwitchLocalePathLink> scans every rendered page for the markers of
+    // that component, which the site does not use (its switcher: AppLanguageSwitcher.vue).
     'app:resolve'(app) {
-      app.plugins = app.plugins.filter((plugin) => !plugin.src.includes('/nuxt-site-config/'));
+      app.plugins = app.plugins.filter(
+        (plugin) => !plugin.src.includes('/nuxt-site-config/') && !/\/switch-locale-path-ssr(\.js)?$/.test(plugin.src),
+      );
     },
     // Its server plugin would then only write that config into every page as an inline script
     // (a render hook per request, bytes on every first load) that nothing reads.
