@@ -1,3 +1,6 @@
+import type { Router } from 'vue-router';
+import { addOtherLocaleRoutes } from '~/utils/locale-routes';
+
 /**
  * More breaks in the app's start (see plugins/start-yield.client.ts): after the router (Nuxt's
  * `pre` plugins) and before the i18n plugins; before the hydration (`app:created`); and after it,
@@ -16,6 +19,8 @@ export default defineNuxtPlugin({
       void yieldToMain().then(() => head.render());
     });
     nuxtApp.hook('app:created', yieldToMain);
+    // The router started with the page's language's routes: the others come in tasks of their own.
+    addOtherLocaleRoutes(nuxtApp.$router as Router, yieldToMain);
     await yieldToMain();
   },
 });
