@@ -18,9 +18,9 @@ export default defineNuxtPlugin({
       context.shouldRender = false;
       void yieldToMain().then(() => head.render());
     });
-    nuxtApp.hook('app:created', yieldToMain);
     // The router started with the page's language's routes: the others come in tasks of their own.
-    addOtherLocaleRoutes(nuxtApp.$router as Router, yieldToMain);
+    addOtherLocaleRoutes(nuxtApp.$router as Router, (added) => nuxtApp.hook('app:created', added));
+    nuxtApp.hook('app:created', yieldToMain);
     await yieldToMain();
   },
 });
