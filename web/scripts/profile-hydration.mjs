@@ -83,7 +83,8 @@ try {
     for (const site of sites) {
       const context = await browser.newContext({ baseURL: site.url });
       const sizes = [];
-      for (const page of pages) sizes.push(`${page.name} ${((await firstLoadJs(context, page.path)).total / 1024).toFixed(1)}`);
+      for (const page of pages)
+        sizes.push(`${page.name} ${((await firstLoadJs(context, page.path)).total / 1024).toFixed(1)}`);
       console.log(`first-load JS KB gzip, ${site.name}: ${sizes.join(', ')}`);
       await context.close();
     }
@@ -131,14 +132,20 @@ try {
       console.log(
         `scripts (total / evaluation / parse+compile ms): ${bootup
           .slice(0, 4)
-          .map((item) => `${item.url.replace(/^https?:\/\/[^/]+/, '')} ${ms(item.total)}/${ms(item.scripting)}/${ms(item.scriptParseCompile)}`)
+          .map(
+            (item) =>
+              `${item.url.replace(/^https?:\/\/[^/]+/, '')} ${ms(item.total)}/${ms(item.scripting)}/${ms(item.scriptParseCompile)}`,
+          )
           .join(', ')}`,
       );
       const tasks = median.audits['long-tasks'].details?.items ?? [];
       console.log(
         `long tasks (start+duration ms): ${tasks
           .slice(0, 10)
-          .map((task) => `${task.url.replace(/^https?:\/\/[^/]+/, '') || 'other'} @${ms(task.startTime)}+${ms(task.duration)}`)
+          .map(
+            (task) =>
+              `${task.url.replace(/^https?:\/\/[^/]+/, '') || 'other'} @${ms(task.startTime)}+${ms(task.duration)}`,
+          )
           .join(', ')}`,
       );
     }
