@@ -54,7 +54,7 @@ try {
   // would share the CPU with it and REST would not. Wait until this process is idle (event loop
   // busy < 5 % over two seconds in a row, at most 120 s), then warm both up the same way.
   const settleStart = Date.now();
-  for (let quiet = 0, last = performance.eventLoopUtilization(); quiet < 2 && Date.now() - settleStart < 120_000; ) {
+  for (let quiet = 0, last = performance.eventLoopUtilization(); quiet < 2 && Date.now() - settleStart < 120_000;) {
     await sleep(1000);
     const now = performance.eventLoopUtilization();
     quiet = performance.eventLoopUtilization(now, last).utilization < 0.05 ? quiet + 1 : 0;

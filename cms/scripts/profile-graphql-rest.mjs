@@ -16,13 +16,17 @@ const LOCALE = 'fr';
 const TOP = Number(process.env.PROFILE_TOP ?? 25);
 const INCLUSIVE = (
   process.env.PROFILE_INCLUSIVE ??
-  'execute,parse,validate,processGraphQLRequest,sanitize,validate,resolve,findMany,load,JSON.stringify,koa'
+  'fieldDefinition.resolve,createGraphQLPolicyContext,authorize,transformArgs,validateQuery,sanitizeQuery,willResolveField,parse,validate,execute,prettyJSONStringify'
 ).split(',');
 const dir = process.env.PROFILE_DIR ?? mkdtempSync(join(tmpdir(), 'academy-cms-profile-'));
 mkdirSync(dir, { recursive: true });
 
 const label = (frame) =>
-  `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*node_modules\//, '').split('/').slice(-3).join('/')}:${frame.lineNumber + 1}`;
+  `${frame.functionName || '(anonymous)'} ${frame.url
+    .replace(/^.*node_modules\//, '')
+    .split('/')
+    .slice(-3)
+    .join('/')}:${frame.lineNumber + 1}`;
 
 function summarize(profile) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -40,11 +44,22 @@ function summarize(profile) {
     busy += count;
     const name = label(callFrame);
     self.set(name, (self.get(name) ?? 0) + count);
-    const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(callFrame.url)?.[1] ?? (callFrame.url.includes('/cms/dist/') ? 'cms (ours)' : callFrame.url ? 'node:' : callFrame.functionName);
+    // The package of the frame, or of its nearest caller with a file (native frames count for it).
+    let pkg = null;
+    for (let at = id; at != null && !pkg; at = parent.get(at)) {
+      const { url } = byId.get(at).callFrame;
+      pkg = url
+        ? ([...url.matchAll(/node_modules\/((@[^/]+\/)?[^/]+)/g)].pop()?.[1] ??
+          (url.includes('/cms/dist/') ? 'cms (ours)' : url))
+        : null;
+    }
+    if (callFrame.functionName === '(garbage collector)') pkg = 'GC';
+    pkg ??= callFrame.functionName;
     byFile.set(pkg, (byFile.get(pkg) ?? 0) + count);
     const names = new Set();
     for (let at = id; at != null; at = parent.get(at)) names.add(byId.get(at).callFrame.functionName);
-    for (const fragment of INCLUSIVE) if ([...names].some((n) => n === fragment)) inclusive.set(fragment, inclusive.get(fragment) + count);
+    for (const fragment of INCLUSIVE)
+      if ([...names].some((n) => n === fragment)) inclusive.set(fragment, inclusive.get(fragment) + count);
   }
   const pct = (n) => `${((100 * n) / busy).toFixed(1)} %`.padStart(7);
   const total = profile.samples.length;
@@ -68,7 +83,12 @@ try {
     .create({ name: `profile-${Date.now()}`, type: 'read-only', lifespan: null });
   const params = new URLSearchParams({ locale: LOCALE, 'pagination[limit]': String(LIMIT) });
   ['documentId', 'title', 'slug', 'level'].forEach((field, i) => params.set(`fields[${i}]`, field));
-  const relations = { theme: ['name', 'slug'], competences: ['code', 'name'], audiences: ['name'], authors: ['name', 'country'] };
+  const relations = {
+    theme: ['name', 'slug'],
+    competences: ['code', 'name'],
+    audiences: ['name'],
+    authors: ['name', 'country'],
+  };
   for (const [relation, fields] of Object.entries(relations))
     fields.forEach((field, i) => params.set(`populate[${relation}][fields][${i}]`, field));
   const targets = {
