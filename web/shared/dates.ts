@@ -12,7 +12,6 @@ export interface TrainingSessionTimes {
 // the other. Plain spaces everywhere keep the server's HTML and the hydrated page identical.
 const spaces = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
 
-
 function safeZone(timeZone: string): string {
   try {
     dateFormat('en', { timeZone });

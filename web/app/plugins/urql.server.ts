@@ -78,7 +78,8 @@ export default defineNuxtPlugin((nuxtApp) => {
       // past that (no stale-while-revalidate, for shared caches either): a closed offer leaves it on time.
       // A page made of kept answers lives that much less: CONTENT_TTL from the oldest answer.
       const oldest = dataCache?.oldestAnswer();
-      const fresh = oldest === undefined ? CONTENT_TTL : Math.max(1, CONTENT_TTL - Math.floor((Date.now() - oldest) / 1000));
+      const fresh =
+        oldest === undefined ? CONTENT_TTL : Math.max(1, CONTENT_TTL - Math.floor((Date.now() - oldest) / 1000));
       const maxAge = expiresIn === undefined ? fresh : Math.min(fresh, expiresIn);
       useRouteCache((cache) => {
         cache
