@@ -25,41 +25,21 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { startNginx, startRawNode } from './lib/baselines.mjs';
-import { buildSite, cmsQuery } from './lib/bench-site.mjs';
+import { benchPages, buildSite, CHROMIUM, CHROMIUM_FLAGS } from './lib/bench-site.mjs';
 import { firstLoadJs } from './lib/first-load-js.mjs';
 import { startCms, startSite, stop, webDir } from './servers.mjs';
 
 // BENCH_PARTS: which parts run (comma-separated; all by default): server, uncached, browser.
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'server,uncached,browser').split(','));
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 // BENCH_OUTPUT_DIR: where the build goes (or is, with BENCH_SKIP_BUILD=1: e.g. the browser
 // tests' web/.output-test, the same production build).
 const outputDir = process.env.BENCH_OUTPUT_DIR ?? join(webDir, '.output-bench');
 const resultsDir = join(webDir, '..', 'bench-results');
 
-/** The five pages, in English: their entries are the first demo module and job sheet. */
+/** The five pages (lib/bench-site.mjs), each with the file the baselines send its bytes from. */
 async function pagesOf(cmsUrl) {
-  const data = await cmsQuery(
-    cmsUrl,
-    `{ modules(locale: "en", sort: "documentId", pagination: { limit: 1 }) { slug } jobSheets(locale: "en", sort: "documentId", pagination: { limit: 1 }) { slug } }`,
-  );
-  return [
-    { name: 'home', path: '/en' },
-    { name: 'module', path: `/en/modules/${data.modules[0].slug}` },
-    { name: 'job sheet', path: `/en/jobs/${data.jobSheets[0].slug}` },
-    { name: 'Atlas', path: '/en/atlas' },
-    { name: 'trainings', path: '/en/trainings' },
-  ].map((page) => ({ ...page, file: `${page.name.replace(/\W+/g, '-')}.html` }));
+  return (await benchPages(cmsUrl)).map((page) => ({ ...page, file: `${page.name.replace(/\W+/g, '-')}.html` }));
 }
 
 /** A GET of `url` with `headers`: its status, headers and body as they came on the wire (not decompressed). */

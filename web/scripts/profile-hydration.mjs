@@ -18,19 +18,9 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { firstLoadJs } from './lib/first-load-js.mjs';
-import { cmsQuery } from './lib/bench-site.mjs';
+import { benchPages, CHROMIUM, CHROMIUM_FLAGS } from './lib/bench-site.mjs';
 import { startCms, startSite, stop, webDir } from './servers.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const RUNS = Math.max(1, Number(process.env.PROFILE_RUNS ?? 3));
 const builds = (process.env.PROFILE_BUILDS ?? 'build=.output-test').split(',').map((spec) => {
   const [name, dir] = spec.split('=');
@@ -41,17 +31,7 @@ const outDir = join(webDir, '..', 'bench-results', `profile-${new Date().toISOSt
 mkdirSync(outDir, { recursive: true });
 
 async function pagesOf(cmsUrl) {
-  const data = await cmsQuery(
-    cmsUrl,
-    `{ modules(locale: "en", sort: "documentId", pagination: { limit: 1 }) { slug } jobSheets(locale: "en", sort: "documentId", pagination: { limit: 1 }) { slug } }`,
-  );
-  return [
-    { name: 'home', path: '/en' },
-    { name: 'module', path: `/en/modules/${data.modules[0].slug}` },
-    { name: 'job sheet', path: `/en/jobs/${data.jobSheets[0].slug}` },
-    { name: 'Atlas', path: '/en/atlas' },
-    { name: 'trainings', path: '/en/trainings' },
-  ].filter((page) => !wanted || wanted.includes(page.name));
+  return (await benchPages(cmsUrl)).filter((page) => !wanted || wanted.includes(page.name));
 }
 
 async function run(url) {
