@@ -46,7 +46,8 @@ export function loadMarkdownRenderer(): Promise<Render> {
       const { LRUCache } = await import('lru-cache');
       const rendered = new LRUCache<string, string>({
         maxSize: 8 * 1024 * 1024,
-        sizeCalculation: (html, markdown) => html.length + markdown.length,
+        // (+ 1: an empty text is kept too; lru-cache wants a positive size.)
+        sizeCalculation: (html, markdown) => html.length + markdown.length + 1,
       });
       return (markdown: string) => {
         let html = rendered.get(markdown);
