@@ -220,6 +220,10 @@ export default defineNuxtConfig({
   features: { inlineStyles: true },
   vite: {
     build: {
+      // No modulepreload polyfill in the entry (~0.3 KB gzip): every browser with ES modules but
+      // old Safari (< 17) and Firefox (< 115) supports <link rel="modulepreload">; those two load
+      // the same modules through their imports, without the hint.
+      modulePreload: { polyfill: false },
       // Terser (3 passes, module scope) writes the bundles 1-2 % smaller than the default minifier:
       // the margin that keeps every page's first load under its 100 KB budget.
       minify: 'terser',
@@ -245,6 +249,9 @@ export default defineNuxtConfig({
         },
       },
     },
+    // The server's bundle unminified: nothing is gained by minifying it, and its CPU profiles
+    // (scripts/profile-server.mjs) then name the functions where a render's time goes.
+    $server: { build: { minify: false } },
     define: {
       // Every component uses <script setup>: Vue's Options API is dead weight in the browser.
       __VUE_OPTIONS_API__: 'false',
@@ -274,8 +281,12 @@ export default defineNuxtConfig({
     // config into every payload and bring its stack, hashing and useAsyncData/useFetch into the
     // browser bundle. Nothing in the app reads the site config (useSiteConfig is unused): the
     // sitemap and robots.txt are server routes with their own copy.
+    // @nuxtjs/i18n's plugin for <SwitchLocalePathLink> scans every rendered page for the markers of
+    // that component, which the site does not use (its switcher: AppLanguageSwitcher.vue).
     'app:resolve'(app) {
-      app.plugins = app.plugins.filter((plugin) => !plugin.src.includes('/nuxt-site-config/'));
+      app.plugins = app.plugins.filter(
+        (plugin) => !plugin.src.includes('/nuxt-site-config/') && !/\/switch-locale-path-ssr(\.js)?$/.test(plugin.src),
+      );
     },
     // Its server plugin would then only write that config into every page as an inline script
     // (a render hook per request, bytes on every first load) that nothing reads.

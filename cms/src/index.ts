@@ -51,6 +51,7 @@ import { publishingCronTasks } from './publishing/cron';
 import searchGraphql, { searchService, setSearchService } from './search/graphql';
 import { startSearch } from './search/search';
 import { openDataRoutes } from './open-data/routes';
+import { contentVersionRoutes } from './publishing/version';
 import { enforceJoinLinkExpiry } from './api/webinar/join-link';
 import { webinarCalendarRoutes } from './api/webinar/calendar';
 import moduleUseGraphql from './api/module-use/submission/graphql';
@@ -100,6 +101,7 @@ export default {
     strapi.documents.use(changeLogMiddleware(strapi, () => void kickPurges(strapi)));
     strapi.server.routes(registrationExportRoutes(strapi));
     strapi.server.routes(openDataRoutes(strapi));
+    strapi.server.routes(contentVersionRoutes(strapi));
     // A webinar's calendar file (.ics) for its page's download link.
     strapi.server.routes(webinarCalendarRoutes(strapi));
     // A translator writes their own locale only, also when creating one (Strapi checks only existing versions).

@@ -415,6 +415,26 @@ describe("the partners' change feed", () => {
     }
   });
 
+  it('tells its version over HTTP to anyone, never cached, moved by a publish and not by a draft', async () => {
+    const { strapi, url } = await getApp();
+    // The committed changes numbered first (the sequencer also runs in the background, and a
+    // version with a change still waiting for its number changes when it gets it).
+    const read = async () => {
+      await sequenceChanges(strapi);
+      const response = await fetch(`${url}/api/content-version`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      const body = (await response.json()) as { version: string };
+      expect(body.version).toBe(await contentVersion(strapi));
+      return body.version;
+    };
+    const before = await read();
+    const { documentId } = await draftModule('fr');
+    expect(await read()).toBe(before);
+    await strapi.documents(MODULE).publish({ documentId, locale: 'fr' } as any);
+    expect(await read()).not.toBe(before);
+  });
+
   it('keeps changes 90 days, then forgets them', async () => {
     const { strapi } = await getApp();
     const day = 86_400_000;

@@ -25,41 +25,21 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { startNginx, startRawNode } from './lib/baselines.mjs';
-import { buildSite, cmsQuery } from './lib/bench-site.mjs';
+import { benchPages, buildSite, CHROMIUM, CHROMIUM_FLAGS } from './lib/bench-site.mjs';
 import { firstLoadJs } from './lib/first-load-js.mjs';
 import { startCms, startSite, stop, webDir } from './servers.mjs';
 
 // BENCH_PARTS: which parts run (comma-separated; all by default): server, uncached, browser.
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'server,uncached,browser').split(','));
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 // BENCH_OUTPUT_DIR: where the build goes (or is, with BENCH_SKIP_BUILD=1: e.g. the browser
 // tests' web/.output-test, the same production build).
 const outputDir = process.env.BENCH_OUTPUT_DIR ?? join(webDir, '.output-bench');
 const resultsDir = join(webDir, '..', 'bench-results');
 
-/** The five pages, in English: their entries are the first demo module and job sheet. */
+/** The five pages (lib/bench-site.mjs), each with the file the baselines send its bytes from. */
 async function pagesOf(cmsUrl) {
-  const data = await cmsQuery(
-    cmsUrl,
-    `{ modules(locale: "en", sort: "documentId", pagination: { limit: 1 }) { slug } jobSheets(locale: "en", sort: "documentId", pagination: { limit: 1 }) { slug } }`,
-  );
-  return [
-    { name: 'home', path: '/en' },
-    { name: 'module', path: `/en/modules/${data.modules[0].slug}` },
-    { name: 'job sheet', path: `/en/jobs/${data.jobSheets[0].slug}` },
-    { name: 'Atlas', path: '/en/atlas' },
-    { name: 'trainings', path: '/en/trainings' },
-  ].map((page) => ({ ...page, file: `${page.name.replace(/\W+/g, '-')}.html` }));
+  return (await benchPages(cmsUrl)).map((page) => ({ ...page, file: `${page.name.replace(/\W+/g, '-')}.html` }));
 }
 
 /** A GET of `url` with `headers`: its status, headers and body as they came on the wire (not decompressed). */
@@ -146,6 +126,7 @@ const filesDir = mkdtempSync(join(tmpdir(), 'academy-bench-files-'));
 let site;
 let withoutReplays;
 let uncachedSite;
+let uncachedWithoutData;
 let raw;
 let nginx;
 try {
@@ -154,6 +135,10 @@ try {
   // "before" of that change, in the same run.
   withoutReplays = await startSite(outputDir, cms.url, { env: { NUXT_RESPONSE_REPLAY: 'off' } });
   uncachedSite = await startSite(outputDir, cms.url, { env: { NUXT_PAGE_CACHE: 'off' } });
+  // The same, without the data cache (app/graphql/data-cache.ts): every query asked of the CMS.
+  uncachedWithoutData = await startSite(outputDir, cms.url, {
+    env: { NUXT_PAGE_CACHE: 'off', NUXT_DATA_CACHE: 'off' },
+  });
   const pages = await pagesOf(cms.url);
 
   // 1. What the site sends (a cache hit for the pages), written for the baselines: the pages, robots.txt,
@@ -210,14 +195,18 @@ try {
   }
   if (PARTS.has('uncached')) {
     for (const page of pages) {
-      const { cache } = await bytesOf(uncachedSite.url, page.path, {}, { replayed: false });
-      if (cache) throw new Error(`${page.path}: the uncached site answered from its page cache`);
+      for (const origin of [uncachedSite.url, uncachedWithoutData.url]) {
+        const { cache } = await bytesOf(origin, page.path, {}, { replayed: false });
+        if (cache) throw new Error(`${page.path}: the uncached site answered from its page cache`);
+      }
       console.log(`[bench] uncached ${page.path}`);
       page.uncached = await wrk(`${uncachedSite.url}${page.path}`);
+      page.uncachedWithoutData = await wrk(`${uncachedWithoutData.url}${page.path}`);
     }
   }
   await stop(withoutReplays.child);
   await stop(uncachedSite.child);
+  await stop(uncachedWithoutData.child);
   await stop(raw.child);
   await stop(nginx?.child);
 
@@ -286,15 +275,23 @@ try {
       ]),
   );
   const uncachedTable = markdown(
-    ['uncached render', 'req/s (target ≥ 150)', 'p50 ms', 'p90 ms', 'p99 ms (target ≤ 250)'],
+    [
+      'uncached render',
+      'req/s (target ≥ 150)',
+      'p50 / p90 / p99 ms (p99 target ≤ 250)',
+      'without the data cache: req/s',
+      'p50 / p90 / p99 ms',
+    ],
     pages
       .filter((p) => p.uncached)
       .map((p) => [
         p.path,
         Math.round(p.uncached.rps),
-        p.uncached.p50.toFixed(1),
-        p.uncached.p90.toFixed(1),
-        p.uncached.p99.toFixed(1),
+        [p.uncached.p50, p.uncached.p90, p.uncached.p99].map((ms) => ms.toFixed(1)).join(' / '),
+        Math.round(p.uncachedWithoutData.rps),
+        [p.uncachedWithoutData.p50, p.uncachedWithoutData.p90, p.uncachedWithoutData.p99]
+          .map((ms) => ms.toFixed(1))
+          .join(' / '),
       ]),
   );
   const pageTable = markdown(
@@ -346,6 +343,7 @@ try {
   await stop(raw?.child);
   await stop(nginx?.child);
   await stop(uncachedSite?.child);
+  await stop(uncachedWithoutData?.child);
   await stop(withoutReplays?.child);
   await stop(site?.child);
   await stop(cms.child);

@@ -5,7 +5,8 @@
 // default) and each variant (the site as it is, and with NUXT_RESPONSE_REPLAY=off), in the same run:
 // a site process under `node --cpu-prof`, two warm-up requests, `wrk -t1` (BENCH_CONNECTIONS,
 // BENCH_DURATION), then the process stopped and its profile read. Prints req/s and the top frames
-// by self time as a share of the busy (non-idle) samples.
+// by self time as a share of the busy (non-idle) samples. PROFILE_VARIANTS=renders: uncached
+// renders instead (NUXT_PAGE_CACHE=off), with and without the data cache (app/graphql/data-cache.ts).
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +15,16 @@ import { startCms, startSite, stop, webDir } from './servers.mjs';
 
 const outputDir = process.env.BENCH_OUTPUT_DIR ?? join(webDir, '.output-bench');
 const TOP = Number(process.env.PROFILE_TOP ?? 10);
-const VARIANTS = [
-  { name: 'replays on', env: {} },
-  { name: 'replays off', env: { NUXT_RESPONSE_REPLAY: 'off' } },
-];
+const VARIANTS =
+  process.env.PROFILE_VARIANTS === 'renders'
+    ? [
+        { name: 'uncached, data cache on', env: { NUXT_PAGE_CACHE: 'off' } },
+        { name: 'uncached, data cache off', env: { NUXT_PAGE_CACHE: 'off', NUXT_DATA_CACHE: 'off' } },
+      ]
+    : [
+        { name: 'replays on', env: {} },
+        { name: 'replays off', env: { NUXT_RESPONSE_REPLAY: 'off' } },
+      ];
 
 /** Self time per function (name, file:line) as a share of the non-idle samples. */
 function topFrames(file) {

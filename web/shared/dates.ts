@@ -1,5 +1,6 @@
 // Training session dates: rendered on the server in the session's own time zone with the zone named,
 // and again in the reader's zone by the browser when it differs.
+import { dateFormat } from './intl';
 
 export interface TrainingSessionTimes {
   startsAt: string;
@@ -10,16 +11,6 @@ export interface TrainingSessionTimes {
 // Node and browsers ship different ICU data: narrow/thin no-break spaces in one are plain spaces in
 // the other. Plain spaces everywhere keep the server's HTML and the hydrated page identical.
 const spaces = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
-
-// Building an Intl formatter is costly (locale data), using one is cheap: lists format many dates
-// with a few formats, so each (locale, options) formatter is built once and reused.
-const formats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
-  return format;
-}
 
 function safeZone(timeZone: string): string {
   try {

@@ -1,5 +1,6 @@
 // Job offers on the site: the filters' values, the dates and salaries as a reader reads them, and
 // how long a page that lists offers may be kept (until the first of them expires).
+import { dateFormat, numberFormat } from './intl';
 
 /** The contracts, in the order the filter shows them (GraphQL's enum values). */
 export const CONTRACTS = ['employment', 'internship', 'apprenticeship', 'volunteering', 'freelance'] as const;
@@ -12,7 +13,7 @@ const OFFER_ZONE = 'Europe/Brussels';
 
 /** "31 January 2027": the day an offer closes, in the reader's language. */
 export function formatOfferDate(value: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: OFFER_ZONE, day: 'numeric', month: 'long', year: 'numeric' })
+  return dateFormat(locale, { timeZone: OFFER_ZONE, day: 'numeric', month: 'long', year: 'numeric' })
     .format(new Date(value))
     .replace(/\u202f/g, '\u00a0');
 }
@@ -23,7 +24,7 @@ export function formatSalary(
   locale: string,
 ): string | undefined {
   if (!salary.currency || (salary.min == null && salary.max == null)) return undefined;
-  const format = new Intl.NumberFormat(locale, {
+  const format = numberFormat(locale, {
     style: 'currency',
     currency: salary.currency,
     maximumFractionDigits: 0,

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { KoaContext } from '../koa';
 import { CHANGES_TABLE } from './tables';
 
 /**
@@ -24,4 +25,28 @@ export async function contentVersion(strapi: Core.Strapi): Promise<string> {
   const top = rows.find((row) => Number(row.pending) === 0)?.n ?? 0;
   const pending = rows.filter((row) => Number(row.pending) === 1).map((row) => Number(row.n));
   return [Number(top), ...pending.sort((a, b) => a - b)].join(' ');
+}
+
+/**
+ * `GET /api/content-version`: `{ "version": "<contentVersion>" }`, never cached. The site's server
+ * reads it once per render and keeps the CMS's query results under it (web/app/graphql/data-cache.ts):
+ * a result is reused only while the version is the same, so no page is made of a result older than
+ * the last committed change. Public: it tells no more than the change feed (how far the log is).
+ */
+export function contentVersionRoutes(strapi: Core.Strapi): Core.Router {
+  return {
+    type: 'content-api',
+    routes: [
+      {
+        method: 'GET',
+        info: {},
+        path: '/content-version',
+        handler: async (ctx: KoaContext) => {
+          ctx.set('Cache-Control', 'no-store');
+          ctx.body = { version: await contentVersion(strapi) };
+        },
+        config: { auth: false },
+      },
+    ],
+  };
 }

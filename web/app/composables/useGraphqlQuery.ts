@@ -70,6 +70,8 @@ export function useGraphqlQuery<Data, Variables extends AnyVariables>(args: {
     state.error.value = result.error;
   }
   watch(request, run);
-  const done = run(request.value);
+  // While the page hydrates, a component awaiting its query goes on in a task of its own: the
+  // layout's hydration, then the page's, each a shorter task than both together.
+  const done = run(request.value).then(() => (nuxtApp.isHydrating ? yieldToMain() : undefined));
   return { ...state, then: (resolve, reject) => done.then(() => state).then(resolve, reject) };
 }

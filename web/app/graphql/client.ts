@@ -15,6 +15,7 @@ export function createGraphqlClient({
   initialState,
   exchanges = [],
   headers,
+  fetch,
 }: {
   url: string;
   initialState?: SSRData;
@@ -22,6 +23,8 @@ export function createGraphqlClient({
   exchanges?: Exchange[];
   /** Server only: headers of every request to the CMS (the preview's token). */
   headers?: Record<string, string>;
+  /** Server only: how the client asks the CMS (the data cache's, graphql/data-cache.ts). */
+  fetch?: typeof globalThis.fetch;
 }) {
   const isClient = import.meta.client;
   const ssr = ssrExchange({ isClient, initialState });
@@ -43,6 +46,7 @@ export function createGraphqlClient({
     exchanges: [cacheExchange, ...(isClient ? [] : [record]), ssr, markdown, ...exchanges, fetchExchange],
     preferGetMethod: false,
     ...(headers ? { fetchOptions: { headers } } : {}),
+    ...(fetch ? { fetch } : {}),
   });
   return { client, extract: () => ({ results: withoutErrorDetails(ssr.extractData()), index }) };
 }

@@ -1,3 +1,6 @@
+import type { Router } from 'vue-router';
+import { addOtherLocaleRoutes } from '~/utils/locale-routes';
+
 /**
  * More breaks in the app's start (see plugins/start-yield.client.ts): after the router (Nuxt's
  * `pre` plugins) and before the i18n plugins; before the hydration (`app:created`); and after it,
@@ -15,6 +18,8 @@ export default defineNuxtPlugin({
       context.shouldRender = false;
       void yieldToMain().then(() => head.render());
     });
+    // The router started with the page's language's routes: the others come in tasks of their own.
+    addOtherLocaleRoutes(nuxtApp.$router as Router, (added) => nuxtApp.hook('app:created', added));
     nuxtApp.hook('app:created', yieldToMain);
     await yieldToMain();
   },

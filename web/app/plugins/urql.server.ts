@@ -1,7 +1,8 @@
 import urql, { makeOperation, mapExchange, type Exchange } from '@urql/vue';
 import { createGraphqlClient } from '~/graphql/client';
+import { renderDataCache } from '~/graphql/data-cache';
 import { resultTags } from '#shared/cache-tags';
-import { CACHE_LIFETIME, CONTENT_TTL } from '#shared/page-cache';
+import { CACHE_LIFETIME, CONTENT_TTL, isPageCached } from '#shared/page-cache';
 import { secondsUntilNextExpiry } from '#shared/job-offers';
 
 /**
@@ -60,10 +61,14 @@ export default defineNuxtPlugin((nuxtApp) => {
       }),
     );
   }
+  const cmsUrl = useRuntimeConfig().cmsUrl;
+  // What every reader may see reuses the CMS's recent answers (graphql/data-cache.ts).
+  const dataCache = !previewing && isPageCached(event.path) ? renderDataCache(cmsUrl) : undefined;
   const { client, extract } = createGraphqlClient({
-    url: `${useRuntimeConfig().cmsUrl}/graphql`,
+    url: `${cmsUrl}/graphql`,
     exchanges,
     headers: previewing ? { authorization: `Bearer ${process.env.CMS_PREVIEW_TOKEN}` } : undefined,
+    fetch: dataCache?.fetch,
   });
   nuxtApp.hook('app:rendered', () => {
     nuxtApp.payload.urql = extract();
@@ -71,7 +76,11 @@ export default defineNuxtPlugin((nuxtApp) => {
     if (!previewing && !nuxtApp.payload.error) {
       // A page that lists offers lives until the first of them closes, and is never served stale
       // past that (no stale-while-revalidate, for shared caches either): a closed offer leaves it on time.
-      const maxAge = expiresIn === undefined ? CONTENT_TTL : Math.min(CONTENT_TTL, expiresIn);
+      // A page made of kept answers lives that much less: CONTENT_TTL from the oldest answer.
+      const oldest = dataCache?.oldestAnswer();
+      const fresh =
+        oldest === undefined ? CONTENT_TTL : Math.max(1, CONTENT_TTL - Math.floor((Date.now() - oldest) / 1000));
+      const maxAge = expiresIn === undefined ? fresh : Math.min(fresh, expiresIn);
       useRouteCache((cache) => {
         cache
           .setCacheable()

@@ -26,7 +26,7 @@ let renderer: Promise<Render> | undefined;
  * not safe (`javascript:`…, see isSafeUrl) keeps only its text.
  */
 export function loadMarkdownRenderer(): Promise<Render> {
-  renderer ??= import('marked').then(({ Marked }) => {
+  renderer ??= import('marked').then(async ({ Marked }) => {
     const marked = new Marked({
       async: false,
       gfm: true,
@@ -40,7 +40,22 @@ export function loadMarkdownRenderer(): Promise<Render> {
         },
       },
     });
-    return (markdown: string) => marked.parse(markdown) as string;
+    const render: Render = (markdown) => marked.parse(markdown) as string;
+    if (import.meta.server) {
+      // The server renders the same texts page after page: their HTML is kept (8 M characters).
+      const { LRUCache } = await import('lru-cache');
+      const rendered = new LRUCache<string, string>({
+        maxSize: 8 * 1024 * 1024,
+        // (+ 1: an empty text is kept too; lru-cache wants a positive size.)
+        sizeCalculation: (html, markdown) => html.length + markdown.length + 1,
+      });
+      return (markdown: string) => {
+        let html = rendered.get(markdown);
+        if (html === undefined) rendered.set(markdown, (html = render(markdown)));
+        return html;
+      };
+    }
+    return render;
   });
   return renderer;
 }

@@ -1,4 +1,5 @@
-// What the site's benchmarks share: building the site into their own folder, and asking the CMS.
+// What the site's benchmarks share: building the site into their own folder, asking the CMS, the
+// five pages they measure and the Chromium they measure them in.
 import { spawnSync } from 'node:child_process';
 
 /** Builds the site into `outputDir` (`cwd`: the site's folder); BENCH_SKIP_BUILD=1 keeps the build there. */
@@ -23,4 +24,31 @@ export async function cmsQuery(cmsUrl, query) {
   const body = await response.json();
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
+}
+
+/** Debian's Chromium (CHROMIUM_PATH) and the flags every benchmark runs it with. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** The five pages the benchmarks measure, in English: their entries are the first demo module and job sheet. */
+export async function benchPages(cmsUrl) {
+  const data = await cmsQuery(
+    cmsUrl,
+    `{ modules(locale: "en", sort: "documentId", pagination: { limit: 1 }) { slug } jobSheets(locale: "en", sort: "documentId", pagination: { limit: 1 }) { slug } }`,
+  );
+  return [
+    { name: 'home', path: '/en' },
+    { name: 'module', path: `/en/modules/${data.modules[0].slug}` },
+    { name: 'job sheet', path: `/en/jobs/${data.jobSheets[0].slug}` },
+    { name: 'Atlas', path: '/en/atlas' },
+    { name: 'trainings', path: '/en/trainings' },
+  ];
 }

@@ -1,3 +1,5 @@
+import { createServer, request as forward } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { expect } from 'vitest';
 import { LOCALES, localizedPath, type Locale, type Section, type StaticPage } from '#shared/routes';
@@ -31,6 +33,42 @@ export function newContext(
     locale: options.locale ?? 'en-GB',
     timezoneId: 'America/New_York',
   });
+}
+
+/**
+ * A way to the CMS that a test controls, for sites of its own: it passes every request on to the
+ * suite's CMS and notes its method and path (`requests`); while `up` is false every request to it
+ * fails (the connection is cut); a path in `refuse` is answered with that status instead.
+ */
+export async function cmsProxy() {
+  const proxy = {
+    url: '',
+    up: true,
+    requests: [] as string[],
+    refuse: new Map<string, number>(),
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+  const server = createServer((incoming, outgoing) => {
+    const path = incoming.url ?? '/';
+    proxy.requests.push(`${incoming.method} ${path}`);
+    if (!proxy.up) return incoming.socket.destroy();
+    const status = proxy.refuse.get(path.split('?')[0]!);
+    if (status) return outgoing.writeHead(status).end();
+    const target = new URL(path, CMS_URL);
+    const upstream = forward(
+      target,
+      { method: incoming.method, headers: { ...incoming.headers, host: target.host } },
+      (response) => {
+        outgoing.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(outgoing);
+      },
+    );
+    upstream.on('error', () => outgoing.destroy());
+    incoming.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return proxy;
 }
 
 export async function cms<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {

@@ -1,12 +1,10 @@
-import { createServer, request as forward, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Redis from 'ioredis';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageQueryParams } from '#shared/page-query';
 import { LOCALES, localizedPath } from '#shared/routes';
 import { startSite, stop } from '../../scripts/servers.mjs';
-import { CMS_URL, launchChromium, newContext, SITE_URL } from './helpers';
+import { cmsProxy, launchChromium, newContext, SITE_URL } from './helpers';
 
 // The page cache (server/multiCache.serverOptions.ts, server/plugins/page-query.ts;
 // issue 9 finding 8), on sites of its own built like the suite's, whose CMS is reached through a
@@ -20,30 +18,14 @@ const OUTPUT_DIR = process.env.SITE_OUTPUT_DIR;
 if (!OUTPUT_DIR) throw new Error('SITE_OUTPUT_DIR: the build the suite runs (scripts/test.mjs)');
 
 /** A way to the CMS that the test can cut: while `cms.up` is false every request to it fails. */
-const cms = { up: true, requests: 0, server: undefined as Server | undefined, url: '' };
+let cms: Awaited<ReturnType<typeof cmsProxy>>;
 const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
 let withRedis: { child: import('node:child_process').ChildProcess; url: string };
 let inProcess: { child: import('node:child_process').ChildProcess; url: string };
 let browser: Browser;
 
 beforeAll(async () => {
-  cms.server = createServer((incoming, outgoing) => {
-    cms.requests++;
-    if (!cms.up) return incoming.socket.destroy();
-    const target = new URL(incoming.url ?? '/', CMS_URL);
-    const upstream = forward(
-      target,
-      { method: incoming.method, headers: { ...incoming.headers, host: target.host } },
-      (response) => {
-        outgoing.writeHead(response.statusCode ?? 502, response.headers);
-        response.pipe(outgoing);
-      },
-    );
-    upstream.on('error', () => outgoing.destroy());
-    incoming.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => cms.server!.listen(0, '127.0.0.1', resolve));
-  cms.url = `http://127.0.0.1:${(cms.server.address() as AddressInfo).port}`;
+  cms = await cmsProxy();
   await redis.connect();
   withRedis = await startSite(OUTPUT_DIR, cms.url, {
     env: { REDIS_URL: 'redis://127.0.0.1:6379', NUXT_CACHE_REDIS_PREFIX: PREFIX, NUXT_CACHE_TTL: String(CACHE_TTL_S) },
@@ -59,7 +41,7 @@ afterAll(async () => {
   const keys = await redis.keys(`${PREFIX}:*`).catch(() => []);
   if (keys.length) await redis.del(...keys);
   redis.disconnect();
-  await new Promise((resolve) => cms.server?.close(resolve));
+  await cms?.close();
 });
 
 const get = (site: { url: string }, path: string) =>
