@@ -90,13 +90,14 @@ const text = (body: Buffer, encoding: unknown) =>
 function capture(res: ServerResponse, chunk: unknown, kind: 'page' | 'constant', event: H3Event) {
   if (res.statusCode !== 200 || res.headersSent || res.hasHeader('set-cookie')) return;
   if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) return;
+  // Only a page-cache hit sent as its cached text (no per-response rewrite), compressed or not:
+  // checked before the body is copied (a render's page is not kept, and is 30-70 KB).
+  const multiCache = event.context.multiCache;
+  const decoded = kind === 'page' && multiCache?.routeServedFromCache ? multiCache.routeCachedDecoded : undefined;
+  if (kind === 'page' && (!decoded || typeof decoded.data !== 'string')) return;
   const body = Buffer.from(chunk as string | Uint8Array);
   let page: Kept['page'];
-  if (kind === 'page') {
-    // Only a page-cache hit sent as its cached text (no per-response rewrite), compressed or not.
-    const multiCache = event.context.multiCache;
-    const decoded = multiCache?.routeServedFromCache ? multiCache.routeCachedDecoded : undefined;
-    if (!decoded || typeof decoded.data !== 'string') return;
+  if (decoded) {
     if (text(body, res.getHeader('content-encoding')) !== decoded.data) return;
     const { data, ...metadata } = decoded;
     // A stale copy served while the page is rendered again (stale-while-revalidate) is not kept.
