@@ -1,7 +1,7 @@
 import type { RouterConfig } from '@nuxt/schema';
 import { currentLocaleRoutes } from '~/utils/locale-routes';
 
-// In the browser, the router starts with the page's language's routes (utils/locale-routes.ts).
+// The router starts with the page's language's routes (utils/locale-routes.ts).
 export default {
-  routes: (routes) => (import.meta.client ? currentLocaleRoutes(routes) : [...routes]),
+  routes: (routes) => currentLocaleRoutes(routes, import.meta.client ? location.pathname : useRequestEvent()!.path),
 } satisfies RouterConfig;

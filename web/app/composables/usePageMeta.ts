@@ -1,6 +1,6 @@
 import { DEFAULT_LOCALE, LOCALES, localizedPath, type Locale, type Section, type StaticPage } from '#shared/routes';
 import { breadcrumbList, serializeJsonLd, type JsonLd } from '#shared/jsonld';
-import { existingSlugs, switcherSlugs, type Localized } from '#shared/fallback';
+import { existingSlugs, type Localized } from '#shared/fallback';
 
 export interface Crumb {
   name: string;
@@ -106,15 +106,11 @@ export function usePageMeta(meta: PageMeta) {
 }
 
 /**
- * For an entry page: the language switcher's targets (useSetI18nParams: the translated slug, or
- * the English one where there is no translation) and the paths of the versions that exist.
+ * For an entry page: the paths of the versions that exist (the language switcher's targets come
+ * from useSwitcherTargets).
  */
 export function useEntryLocales(entry: Localized, page: Section) {
   const existing = existingSlugs(entry);
-  const targets = switcherSlugs(existing);
-  // `false`: the alternates come from usePageMeta (only the locales that exist), not from i18n.
-  const setI18nParams = useSetI18nParams(false as never);
-  setI18nParams(Object.fromEntries(LOCALES.map((locale) => [locale, { slug: targets[locale] }])));
   const alternates = Object.fromEntries(
     Object.entries(existing).map(([locale, slug]) => [locale, localizedPath(locale as Locale, page, slug)]),
   ) as Partial<Record<Locale, string>>;

@@ -11,6 +11,7 @@ import {
 } from '~/graphql/generated';
 import { existingSlugs, resolveEntry, switcherSlugs, type Localized } from '#shared/fallback';
 import { LOCALES, SECTIONS, localizedPath, type Locale, type Section } from '#shared/routes';
+import { switchPath } from '~/utils/locale-routes';
 
 const DOCUMENTS = {
   modules: ModuleLocalesDocument,
@@ -27,16 +28,17 @@ const DOCUMENTS = {
 /**
  * Where each language link of the switcher goes. On an entry page: the entry's translated slug, or
  * the English one where it has no translation (that page shows the English version with a notice);
- * elsewhere the same page in the other language. Awaited by the layout, so that the header (which
+ * elsewhere the same page in the other language, with the same query (utils/locale-routes.ts switchPath:
+ * the server's router has no route of another language). Awaited by the layout, so that the header (which
  * renders before the page) has it on the server and at hydration alike.
  */
 export async function useSwitcherTargets() {
   const route = useRoute();
   const routeBaseName = useRouteBaseName();
-  const switchLocalePath = useSwitchLocalePath();
   const locale = useCurrentLocale();
+  const baseName = computed(() => String(routeBaseName(route) ?? ''));
   const section = computed(() => {
-    const name = String(routeBaseName(route) ?? '');
+    const name = baseName.value;
     const base = name.endsWith('-slug') ? name.slice(0, -'-slug'.length) : '';
     return base in SECTIONS ? (base as Section) : undefined;
   });
@@ -73,7 +75,10 @@ export async function useSwitcherTargets() {
         string
       >;
     }
-    return Object.fromEntries(LOCALES.map((l) => [l, switchLocalePath(l) || `/${l}`])) as Record<Locale, string>;
+    return Object.fromEntries(LOCALES.map((l) => [l, switchPath(route, baseName.value, l) ?? `/${l}`])) as Record<
+      Locale,
+      string
+    >;
   });
   // Created before the await: after it, this function no longer runs inside the component's scope.
   await own;
