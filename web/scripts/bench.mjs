@@ -9,7 +9,7 @@
 //   server (the target: ≥ 0.25);
 // - uncached renders of the home, a module, a job sheet, the Atlas and the trainings page: every
 //   request rendered with its GraphQL requests to the CMS, like a first visit (targets: ≥ 150 req/s,
-//   p99 ≤ 250 ms). A query string cannot miss the cache (its key keeps only the parameters a page
+//   p99 ≤ 250 ms), each after BENCH_WARMUP seconds of the same load (not measured). A query string cannot miss the cache (its key keeps only the parameters a page
 //   reads, shared/page-query.ts), so the same build runs a second time with NUXT_PAGE_CACHE=off;
 // - the gzip JavaScript of a first load in Chromium (scripts/lib/first-load-js.mjs);
 // - Lighthouse mobile scores (default mobile emulation and simulated throttling) with Debian's Chromium:
@@ -31,6 +31,8 @@ import { startCms, startSite, stop, webDir } from './servers.mjs';
 
 // BENCH_PARTS: which parts run (comma-separated; all by default): server, uncached, browser.
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'server,uncached,browser').split(','));
+// BENCH_WARMUP: seconds of load on each uncached page before it is measured (3).
+const WARM_UP = Number(process.env.BENCH_WARMUP ?? 3);
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5));
 // BENCH_OUTPUT_DIR: where the build goes (or is, with BENCH_SKIP_BUILD=1: e.g. the browser
 // tests' web/.output-test, the same production build).
@@ -200,6 +202,11 @@ try {
         if (cache) throw new Error(`${page.path}: the uncached site answered from its page cache`);
       }
       console.log(`[bench] uncached ${page.path}`);
+      for (const origin of [uncachedSite.url, uncachedWithoutData.url]) {
+        // A server that has been up a while: the page's code compiled by the JIT and the data
+        // cache's first answers in, as in every request but a fresh process's first few seconds.
+        if (WARM_UP > 0) await wrk(`${origin}${page.path}`, { duration: WARM_UP });
+      }
       page.uncached = await wrk(`${uncachedSite.url}${page.path}`);
       page.uncachedWithoutData = await wrk(`${uncachedWithoutData.url}${page.path}`);
     }
