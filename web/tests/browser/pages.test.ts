@@ -105,7 +105,9 @@ describe('every page type in every language', () => {
       // the payload and JSON-LD, are not run: CSP does not apply to them); scripts with a src come
       // from this origin.
       const inlineScripts = [
-        ...response.body.matchAll(/<script\b(?![^>]*\bsrc=)(?![^>]*\btype="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g),
+        ...response.body.matchAll(
+          /<script\b(?![^>]*\bsrc=)(?![^>]*\btype="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g,
+        ),
       ];
       const styles = [...response.body.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)];
       expect(inlineScripts.length).toBeGreaterThan(0);
