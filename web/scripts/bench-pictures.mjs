@@ -12,15 +12,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { firstLoadJs } from './lib/first-load-js.mjs';
-import { buildSite, cmsQuery } from './lib/bench-site.mjs';
+import { buildSite, CHROMIUM, CHROMIUM_FLAGS, cmsQuery, lighthouseReport } from './lib/bench-site.mjs';
 import { startCms, startSite, stop, webDir } from './servers.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const outputDir = process.env.BENCH_OUTPUT_DIR ?? join(webDir, '.output-bench');
 
@@ -39,28 +35,17 @@ async function timed(url) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function lighthouseRun(url) {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
-  try {
-    const { lhr } = await lighthouse(url, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-    });
-    if (lhr.runtimeError) throw new Error(lhr.runtimeError.code);
-    const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-    return {
-      performance: score('performance'),
-      accessibility: score('accessibility'),
-      bestPractices: score('best-practices'),
-      seo: score('seo'),
-      lcpMs: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
-      cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? 0,
-      lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.nodeLabel,
-    };
-  } finally {
-    await chrome.kill();
-  }
+  const lhr = await lighthouseReport(url);
+  const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    seo: score('seo'),
+    lcpMs: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
+    cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? 0,
+    lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.nodeLabel,
+  };
 }
 
 const children = [];
@@ -107,7 +92,7 @@ try {
     { name: 'interviews list', path: '/en/interviews' },
     { name: 'Atlas list', path: '/en/atlas' },
   ];
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   console.log('\n| page | first-load JS KB gzip, with pictures | without |\n|---|---|---|');
   try {
     const after = await browser.newContext({ baseURL: site.url });

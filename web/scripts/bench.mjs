@@ -21,11 +21,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONNECTIONS, DURATION, wrk } from 'cms/wrk';
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { startNginx, startRawNode } from './lib/baselines.mjs';
-import { benchPages, buildSite, CHROMIUM, CHROMIUM_FLAGS } from './lib/bench-site.mjs';
+import { benchPages, buildSite, CHROMIUM, CHROMIUM_FLAGS, lighthouseReport } from './lib/bench-site.mjs';
 import { firstLoadJs } from './lib/first-load-js.mjs';
 import { startCms, startSite, stop, webDir } from './servers.mjs';
 
@@ -80,41 +78,29 @@ async function bytesOf(siteUrl, path, headers = {}, { replayed = true } = {}) {
 }
 
 async function lighthouseScores(url) {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS });
-  try {
-    const { lhr } = await lighthouse(url, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-    });
-    // A run Lighthouse could not measure (e.g. NO_NAVSTART on a loaded machine) scores nothing.
-    if (lhr.runtimeError) throw new Error(`Lighthouse ${url}: ${lhr.runtimeError.code}`);
-    const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-    const failed = Object.values(lhr.audits)
-      .filter(
-        (audit) =>
-          audit.score !== null &&
-          audit.score < 1 &&
-          audit.scoreDisplayMode !== 'informative' &&
-          audit.scoreDisplayMode !== 'manual',
-      )
-      .map((audit) => `${audit.id} (${audit.score})`);
-    return {
-      performance: score('performance'),
-      accessibility: score('accessibility'),
-      bestPractices: score('best-practices'),
-      seo: score('seo'),
-      failed,
-      lcpMs: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
-      tbtMs: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? 0),
-      // Lighthouse's measure of this machine's CPU at the time of the run (higher: faster): its
-      // simulated slow phone is this machine slowed down, so a loaded machine scores lower.
-      benchmarkIndex: Math.round(lhr.environment?.benchmarkIndex ?? 0),
-    };
-  } finally {
-    await chrome.kill();
-  }
+  const lhr = await lighthouseReport(url);
+  const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  const failed = Object.values(lhr.audits)
+    .filter(
+      (audit) =>
+        audit.score !== null &&
+        audit.score < 1 &&
+        audit.scoreDisplayMode !== 'informative' &&
+        audit.scoreDisplayMode !== 'manual',
+    )
+    .map((audit) => `${audit.id} (${audit.score})`);
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    seo: score('seo'),
+    failed,
+    lcpMs: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
+    tbtMs: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? 0),
+    // Lighthouse's measure of this machine's CPU at the time of the run (higher: faster): its
+    // simulated slow phone is this machine slowed down, so a loaded machine scores lower.
+    benchmarkIndex: Math.round(lhr.environment?.benchmarkIndex ?? 0),
+  };
 }
 
 const kb = (bytes) => (bytes / 1024).toFixed(1);

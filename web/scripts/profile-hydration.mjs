@@ -14,11 +14,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { firstLoadJs } from './lib/first-load-js.mjs';
-import { benchPages, CHROMIUM, CHROMIUM_FLAGS } from './lib/bench-site.mjs';
+import { benchPages, CHROMIUM, CHROMIUM_FLAGS, lighthouseReport } from './lib/bench-site.mjs';
 import { startCms, startSite, stop, webDir } from './servers.mjs';
 
 const RUNS = Math.max(1, Number(process.env.PROFILE_RUNS ?? 3));
@@ -32,22 +30,6 @@ mkdirSync(outDir, { recursive: true });
 
 async function pagesOf(cmsUrl) {
   return (await benchPages(cmsUrl)).filter((page) => !wanted || wanted.includes(page.name));
-}
-
-async function run(url) {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS });
-  try {
-    const { lhr } = await lighthouse(url, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-    });
-    if (lhr.runtimeError) throw new Error(`Lighthouse ${url}: ${lhr.runtimeError.code}`);
-    return lhr;
-  } finally {
-    await chrome.kill();
-  }
 }
 
 const score = (lhr, id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
@@ -80,7 +62,7 @@ try {
         let lhr;
         for (let attempt = 0; !lhr; attempt++) {
           try {
-            lhr = await run(`${site.url}${page.path}`);
+            lhr = await lighthouseReport(`${site.url}${page.path}`);
           } catch (error) {
             if (attempt >= 2) throw error;
           }

@@ -1,6 +1,8 @@
 // What the site's benchmarks share: building the site into their own folder, asking the CMS, the
-// five pages they measure and the Chromium they measure them in.
+// five pages they measure, the Chromium they measure them in and Lighthouse's run.
 import { spawnSync } from 'node:child_process';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
 
 /** Builds the site into `outputDir` (`cwd`: the site's folder); BENCH_SKIP_BUILD=1 keeps the build there. */
 export function buildSite(cwd, outputDir, label = 'bench') {
@@ -51,4 +53,25 @@ export async function benchPages(cmsUrl) {
     { name: 'Atlas', path: '/en/atlas' },
     { name: 'trainings', path: '/en/trainings' },
   ];
+}
+
+/**
+ * One Lighthouse mobile run of `url` (default emulation and simulated throttling: performance,
+ * accessibility, best practices, SEO) in a fresh Chromium: its report. A run Lighthouse could not
+ * measure (e.g. NO_NAVSTART on a loaded machine) throws.
+ */
+export async function lighthouseReport(url) {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS });
+  try {
+    const { lhr } = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
+    if (lhr.runtimeError) throw new Error(`Lighthouse ${url}: ${lhr.runtimeError.code}`);
+    return lhr;
+  } finally {
+    await chrome.kill();
+  }
 }
