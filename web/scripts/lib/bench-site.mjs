@@ -3,6 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium.mjs';
+
+export { CHROMIUM, CHROMIUM_FLAGS };
 
 /** Builds the site into `outputDir` (`cwd`: the site's folder); BENCH_SKIP_BUILD=1 keeps the build there. */
 export function buildSite(cwd, outputDir, label = 'bench') {
@@ -27,18 +30,6 @@ export async function cmsQuery(cmsUrl, query) {
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
 }
-
-/** Debian's Chromium (CHROMIUM_PATH) and the flags every benchmark runs it with. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** The five pages the benchmarks measure, in English: their entries are the first demo module and job sheet. */
 export async function benchPages(cmsUrl) {

@@ -2,6 +2,7 @@ import { createServer, request as forward } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { expect } from 'vitest';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../scripts/lib/chromium.mjs';
 import { LOCALES, localizedPath, type Locale, type Section, type StaticPage } from '#shared/routes';
 
 export const SITE_URL = process.env.SITE_URL ?? '';
@@ -9,18 +10,7 @@ export const CMS_URL = process.env.CMS_URL ?? '';
 if (!SITE_URL || !CMS_URL) throw new Error('The browser suite runs from scripts/test.mjs (SITE_URL and CMS_URL).');
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 }
 
 export function newContext(
