@@ -16,8 +16,11 @@ import AppSection from '~/components/app/AppSection.vue';
  */
 export const ON_INTERACTION: (keyof HTMLElementEventMap)[] = ['pointerover', 'focusin'];
 
-// Typed as the component itself (a generic component, AppCards, keeps its typed slot).
+// Typed as the component itself (a generic component, AppCards, keeps its typed slot). The server
+// renders the component itself: an async wrapper adds no markup, only a component instance and a
+// promise per part on every render.
 function onInteraction<T>(component: T): T {
+  if (import.meta.server) return component;
   return defineAsyncComponent({
     loader: async () => component as Component,
     hydrate: hydrateOnInteraction(ON_INTERACTION),
