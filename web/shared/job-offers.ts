@@ -37,11 +37,11 @@ export function formatSalary(
 }
 
 /**
- * The seconds until the first offer in a GraphQL result closes (every object whose `__typename`
- * is JobOffer, with a `publishedUntil` still ahead), or undefined when it holds none: a cached
- * page that lists offers must be rendered again then, so that a closed offer leaves it on time.
+ * When the first offer in a GraphQL result closes (ms; every object whose `__typename` is
+ * JobOffer, with a `publishedUntil` still ahead), or undefined when it holds none: a cached page
+ * that lists offers must be rendered again then, so that a closed offer leaves it on time.
  */
-export function secondsUntilNextExpiry(data: unknown, now = Date.now()): number | undefined {
+export function nextExpiry(data: unknown, now = Date.now()): number | undefined {
   let next: number | undefined;
   const visit = (value: unknown) => {
     if (Array.isArray(value)) return value.forEach(visit);
@@ -54,5 +54,10 @@ export function secondsUntilNextExpiry(data: unknown, now = Date.now()): number 
     for (const child of Object.values(object)) if (child && typeof child === 'object') visit(child);
   };
   visit(data);
+  return next;
+}
+
+/** The seconds until `next` (nextExpiry), at least 1; undefined when there is none. */
+export function secondsUntil(next: number | undefined, now = Date.now()): number | undefined {
   return next === undefined ? undefined : Math.max(1, Math.ceil((next - now) / 1000));
 }

@@ -15,16 +15,16 @@ export function createGraphqlClient({
   initialState,
   exchanges = [],
   headers,
-  fetch,
 }: {
   url: string;
   initialState?: SSRData;
-  /** Server only: exchanges right before the request (the page cache's tags, the preview's status). */
+  /**
+   * Server only: exchanges above the rich text's (the page cache's tags, the preview's status, the
+   * data cache, which keeps data with its rich text as HTML: graphql/data-cache.ts).
+   */
   exchanges?: Exchange[];
   /** Server only: headers of every request to the CMS (the preview's token). */
   headers?: Record<string, string>;
-  /** Server only: how the client asks the CMS (the data cache's, graphql/data-cache.ts). */
-  fetch?: typeof globalThis.fetch;
 }) {
   const isClient = import.meta.client;
   const ssr = ssrExchange({ isClient, initialState });
@@ -43,10 +43,9 @@ export function createGraphqlClient({
   });
   const client = new Client({
     url,
-    exchanges: [cacheExchange, ...(isClient ? [] : [record]), ssr, markdown, ...exchanges, fetchExchange],
+    exchanges: [cacheExchange, ...(isClient ? [] : [record]), ssr, ...exchanges, markdown, fetchExchange],
     preferGetMethod: false,
     ...(headers ? { fetchOptions: { headers } } : {}),
-    ...(fetch ? { fetch } : {}),
   });
   return { client, extract: () => ({ results: withoutErrorDetails(ssr.extractData()), index }) };
 }

@@ -1,5 +1,7 @@
+import { stringifyDocument, stringifyVariables, type Exchange, type Operation, type OperationResult } from '@urql/core';
 import { LRUCache } from 'lru-cache';
-import { secondsUntilNextExpiry } from '#shared/job-offers';
+import { filter, fromPromise, map, merge, mergeMap, pipe, share, tap } from 'wonka';
+import { nextExpiry } from '#shared/job-offers';
 
 /**
  * The CMS's answers to the pages' queries, kept in the site's server process (docs/design.md
@@ -10,7 +12,7 @@ import { secondsUntilNextExpiry } from '#shared/job-offers';
  * - **Never older than the last publish.** Each render first reads the CMS's content version
  *   (`GET /api/content-version`, the position of the publishing change log: a row for every
  *   publish, update of published content, unpublish and delete, in the change's transaction), and
- *   keys every answer by that version with the operation's body (document and variables): from the
+ *   keys every answer by that version with the operation (document and variables): from the
  *   commit of a change on, no render reuses an answer from before it. A version read is shared by
  *   the renders that asked for it before it was sent, never by one that asked after.
  * - **What changes with time alone** (a session's places left, an offer closing): an answer is kept
@@ -19,8 +21,12 @@ import { secondsUntilNextExpiry } from '#shared/job-offers';
  * - **Only what every reader may see**: the renders of pages the page cache may keep
  *   (shared/page-cache.ts: never a preview, a reader's self-service page, search results or a page
  *   with a form token), as nobody (no reader's address, no token). Errors are never kept.
- * - Concurrent renders asking the same thing while it is not kept share one request (lru-cache's
- *   `fetch`). When the CMS cannot tell its version, nothing is reused: the render asks the CMS.
+ * - **Kept as the render uses it**: an exchange of the render's GraphQL client, above the one that
+ *   turns rich text into HTML (graphql/client.ts). A render that finds an answer takes its data as
+ *   it is, frozen (nothing may change what the next render reads): no request, no JSON to parse,
+ *   no Markdown to render again.
+ * - Renders asking the same thing while it is not kept wait for the first one's answer. When the
+ *   CMS cannot tell its version, nothing is reused: the render asks the CMS.
  *
  * `NUXT_DATA_CACHE=off` turns it off (the benchmark's "before").
  */
@@ -29,55 +35,22 @@ const ENABLED = process.env.NUXT_DATA_CACHE !== 'off' && TTL_MS > 0;
 const VERSION_TIMEOUT_MS = 2000;
 
 interface Answer {
-  status: number;
-  type: string;
-  text: string;
+  /** The query's data, as the render's client made it (rich text as HTML), frozen. */
+  data: object;
   /** When the CMS gave it (ms). */
   at: number;
 }
 
-interface Request {
-  url: string;
-  init: RequestInit;
-}
-
-/** An answer to pass on once but never keep (an error, an answer that is not GraphQL's data). */
-class NotKept extends Error {
-  constructor(readonly answer: Answer) {
-    super('Not kept');
-  }
-}
-
-async function ask({ url, init }: Request): Promise<Answer> {
-  const response = await fetch(url, init);
-  return {
-    status: response.status,
-    type: response.headers.get('content-type') ?? 'application/json',
-    text: await response.text(),
-    at: Date.now(),
-  };
-}
-
-const answers = new LRUCache<string, Answer, Request>({
+const answers = new LRUCache<string, Answer>({
   max: Number(process.env.NUXT_DATA_CACHE_MAX_ENTRIES ?? 2000),
-  // Bounded in size too: NUXT_DATA_CACHE_MAX_MB of text (32).
+  // Bounded in size too: NUXT_DATA_CACHE_MAX_MB (32) of data, as JSON text, with the keys.
   maxSize: Number(process.env.NUXT_DATA_CACHE_MAX_MB ?? 32) * 1024 * 1024,
-  sizeCalculation: (answer, key) => answer.text.length + key.length,
+  sizeCalculation: (answer, key) => JSON.stringify(answer.data).length + key.length,
   ttl: TTL_MS,
-  async fetchMethod(_key, _stale, { options, context }) {
-    const answer = await ask(context);
-    let body: { data?: unknown; errors?: unknown[] } | undefined;
-    try {
-      body = JSON.parse(answer.text);
-    } catch {
-      throw new NotKept(answer);
-    }
-    if (answer.status !== 200 || !body?.data || (body.errors?.length ?? 0) > 0) throw new NotKept(answer);
-    const closes = secondsUntilNextExpiry(body.data);
-    if (closes !== undefined) options.ttl = Math.min(TTL_MS, closes * 1000);
-    return answer;
-  },
 });
+
+/** The answers being asked of the CMS by one render, that the others asking the same wait for. */
+const asked = new Map<string, Promise<Answer | undefined>>();
 
 // The version read that has not been sent yet (renders asking now share it), and the one under way.
 let waiting: Promise<string | undefined> | undefined;
@@ -103,9 +76,17 @@ function contentVersion(cmsUrl: string): Promise<string | undefined> {
   return read;
 }
 
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export interface RenderDataCache {
-  /** The `fetch` of the render's GraphQL client. */
-  fetch: typeof fetch;
+  /** The exchange of the render's GraphQL client (above rich text, below the page's tags). */
+  exchange: Exchange;
   /** When the oldest answer this render used was given by the CMS (ms), if it used any kept one. */
   oldestAnswer: () => number | undefined;
 }
@@ -115,21 +96,77 @@ export function renderDataCache(cmsUrl: string): RenderDataCache | undefined {
   if (!ENABLED) return undefined;
   let version: Promise<string | undefined> | undefined;
   let oldest: number | undefined;
-  const cachedFetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+  const used = (answer: Answer) => (oldest = Math.min(oldest ?? answer.at, answer.at));
+  // This render's operations that the CMS is asked (operation key → the answer's key and its waiters' promise).
+  const asking = new Map<number, { key: string; settle: (answer: Answer | undefined) => void }>();
+
+  const settle = (operationKey: number, answer: Answer | undefined) => {
+    const ask = asking.get(operationKey);
+    if (!ask) return;
+    asking.delete(operationKey);
+    asked.delete(ask.key);
+    ask.settle(answer);
+  };
+
+  /** The kept answer to `operation`, or undefined when this render is to ask the CMS. */
+  async function lookUp(operation: Operation): Promise<Answer | undefined> {
     version ??= contentVersion(cmsUrl);
     const current = await version;
-    if (!current || init.method !== 'POST' || typeof init.body !== 'string') return fetch(input, init);
-    // Shared by every render that asks the same: no one render's abort signal.
-    const request: Request = { url: String(input), init: { method: 'POST', headers: init.headers, body: init.body } };
-    let answer: Answer;
-    try {
-      answer = (await answers.fetch(`${current}\n${init.body}`, { context: request }))!;
-      oldest = Math.min(oldest ?? answer.at, answer.at);
-    } catch (error) {
-      if (!(error instanceof NotKept)) throw error;
-      answer = error.answer;
+    if (!current) return undefined;
+    const key = `${current}\n${stringifyDocument(operation.query)}\n${stringifyVariables(operation.variables)}`;
+    const kept = answers.get(key) ?? (await asked.get(key));
+    if (kept) return kept;
+    if (!asked.has(key)) {
+      let resolve!: (answer: Answer | undefined) => void;
+      asked.set(key, new Promise<Answer | undefined>((r) => (resolve = r)));
+      asking.set(operation.key, { key, settle: resolve });
     }
-    return new Response(answer.text, { status: answer.status, headers: { 'content-type': answer.type } });
-  };
-  return { fetch: cachedFetch as typeof fetch, oldestAnswer: () => oldest };
+    return undefined;
+  }
+
+  const exchange: Exchange =
+    ({ forward }) =>
+    (operations$) => {
+      const shared = share(operations$);
+      const looked = pipe(
+        shared,
+        filter((operation) => operation.kind === 'query'),
+        mergeMap((operation) => fromPromise(lookUp(operation).then((answer) => ({ operation, answer }) as const))),
+        share,
+      );
+      const kept = pipe(
+        looked,
+        filter(({ answer }) => answer !== undefined),
+        map(({ operation, answer }): OperationResult => {
+          used(answer!);
+          return { operation, data: answer!.data, error: undefined, stale: false, hasNext: false };
+        }),
+      );
+      const toAsk = pipe(
+        looked,
+        filter(({ answer }) => answer === undefined),
+        map(({ operation }) => operation),
+      );
+      const others = pipe(
+        shared,
+        filter((operation) => operation.kind !== 'query'),
+        // A render that stops waiting lets the others ask for themselves.
+        tap((operation) => operation.kind === 'teardown' && settle(operation.key, undefined)),
+      );
+      const answered = pipe(
+        forward(merge([toAsk, others])),
+        tap((result) => {
+          const ask = asking.get(result.operation.key);
+          if (!ask) return;
+          if (result.error || !result.data || result.hasNext) return settle(result.operation.key, undefined);
+          const answer: Answer = { data: deepFreeze(result.data), at: Date.now() };
+          const closes = nextExpiry(result.data, answer.at);
+          answers.set(ask.key, answer, { ttl: closes === undefined ? TTL_MS : Math.min(TTL_MS, closes - answer.at) });
+          used(answer);
+          settle(result.operation.key, answer);
+        }),
+      );
+      return merge([kept, answered]);
+    };
+  return { exchange, oldestAnswer: () => oldest };
 }

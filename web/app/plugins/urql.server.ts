@@ -3,7 +3,13 @@ import { createGraphqlClient } from '~/graphql/client';
 import { renderDataCache } from '~/graphql/data-cache';
 import { resultTags } from '#shared/cache-tags';
 import { CACHE_LIFETIME, CONTENT_TTL, isPageCached } from '#shared/page-cache';
-import { secondsUntilNextExpiry } from '#shared/job-offers';
+import { nextExpiry, secondsUntil } from '#shared/job-offers';
+
+/**
+ * What a result's data tells the page cache (its tags, when its first offer closes), worked out
+ * once for the data the data cache keeps: the same object, frozen, render after render.
+ */
+const FACTS = new WeakMap<object, { tags: string[]; closes: number | undefined }>();
 
 /**
  * The one GraphQL pattern of the site: a client per request on the server (provided to
@@ -26,15 +32,19 @@ export default defineNuxtPlugin((nuxtApp) => {
   let expiresIn: number | undefined;
   const tagging = mapExchange({
     onResult(result) {
-      const next = result.data ? secondsUntilNextExpiry(result.data) : undefined;
+      if (!result.data) return;
+      let facts = FACTS.get(result.data);
+      if (!facts) {
+        const { query, variables } = result.operation;
+        facts = {
+          tags: resultTags(query, variables as Record<string, unknown>, result.data),
+          closes: nextExpiry(result.data),
+        };
+        if (Object.isFrozen(result.data)) FACTS.set(result.data, facts);
+      }
+      const next = secondsUntil(facts.closes);
       if (next !== undefined && (expiresIn === undefined || next < expiresIn)) expiresIn = next;
-      if (result.data)
-        for (const tag of resultTags(
-          result.operation.query,
-          result.operation.variables as Record<string, unknown> | undefined,
-          result.data,
-        ))
-          tags.add(tag);
+      for (const tag of facts.tags) tags.add(tag);
     },
   });
   const exchanges: Exchange[] = [tagging];
@@ -64,11 +74,11 @@ export default defineNuxtPlugin((nuxtApp) => {
   const cmsUrl = useRuntimeConfig().cmsUrl;
   // What every reader may see reuses the CMS's recent answers (graphql/data-cache.ts).
   const dataCache = !previewing && isPageCached(event.path) ? renderDataCache(cmsUrl) : undefined;
+  if (dataCache) exchanges.push(dataCache.exchange);
   const { client, extract } = createGraphqlClient({
     url: `${cmsUrl}/graphql`,
     exchanges,
     headers: previewing ? { authorization: `Bearer ${process.env.CMS_PREVIEW_TOKEN}` } : undefined,
-    fetch: dataCache?.fetch,
   });
   nuxtApp.hook('app:rendered', () => {
     nuxtApp.payload.urql = extract();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatOfferDate, formatSalary, secondsUntilNextExpiry } from '../../shared/job-offers';
+import { formatOfferDate, formatSalary, nextExpiry, secondsUntil } from '../../shared/job-offers';
 import { resultTags } from '../../shared/cache-tags';
 import { parse } from 'graphql';
 
@@ -15,8 +15,12 @@ describe('job offers on the site', () => {
       ],
       jobSheet: { __typename: 'JobSheet', publishedUntil: '2027-01-01T00:00:01Z' },
     };
-    expect(secondsUntilNextExpiry(data, now)).toBe(30);
-    expect(secondsUntilNextExpiry({ modules: [{ __typename: 'Module' }] }, now)).toBeUndefined();
+    expect(nextExpiry(data, now)).toBe(Date.parse('2027-01-01T00:00:30Z'));
+    expect(secondsUntil(nextExpiry(data, now), now)).toBe(30);
+    // Seen again 29.5 s later (the same data, kept): half a second left, counted as a whole one.
+    expect(secondsUntil(nextExpiry(data, now), now + 29_500)).toBe(1);
+    expect(nextExpiry({ modules: [{ __typename: 'Module' }] }, now)).toBeUndefined();
+    expect(secondsUntil(undefined, now)).toBeUndefined();
   });
 
   it('tags a list of offers, and an offer page by its entry', () => {
