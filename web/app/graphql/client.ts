@@ -1,14 +1,25 @@
-import { Client, cacheExchange, fetchExchange, mapExchange, ssrExchange, type Exchange, type SSRData } from '@urql/vue';
+import {
+  Client,
+  cacheExchange,
+  fetchExchange,
+  mapExchange,
+  ssrExchange,
+  type Exchange,
+  type OperationResult,
+  type SSRData,
+  type SerializedResult,
+} from '@urql/vue';
 import { renderMarkdownFields } from '#shared/markdown';
 import { loadMarkdownRenderer } from '~/utils/markdown';
 import { carriedKey } from './carried';
 
 /**
- * The site's urql client. On the server, one per request: its ssrExchange keeps every result for
- * the payload (`extract`), with an index from each operation (name and variables) to urql's key,
- * so that the browser can hydrate from the payload without urql (app/composables/useGraphqlQuery.ts).
- * In the browser, created (and this module loaded) on the first query that the payload does not
- * answer, from the same results. Rich-text fields leave it as HTML (shared/markdown.ts).
+ * The site's urql client. On the server, one per request: it keeps every query's result for the
+ * payload (`extract`), serialized as urql's ssrExchange does, with an index from each operation
+ * (name and variables) to urql's key, so that the browser can hydrate from the payload without
+ * urql (app/composables/useGraphqlQuery.ts). In the browser, created (and this module loaded) on
+ * the first query that the payload does not answer, from the same results (urql's ssrExchange).
+ * Rich-text fields leave it as HTML (shared/markdown.ts).
  */
 export function createGraphqlClient({
   url,
@@ -27,13 +38,19 @@ export function createGraphqlClient({
   headers?: Record<string, string>;
 }) {
   const isClient = import.meta.client;
-  const ssr = ssrExchange({ isClient, initialState });
   const index: Record<string, string> = {};
-  const record: Exchange = mapExchange({
-    onOperation(operation) {
-      if (operation.kind === 'query') index[carriedKey(operation.query, operation.variables)] = String(operation.key);
-    },
-  });
+  const results: SSRData = {};
+  const carry: Exchange = isClient
+    ? ssrExchange({ isClient, initialState })
+    : mapExchange({
+        onOperation(operation) {
+          if (operation.kind === 'query')
+            index[carriedKey(operation.query, operation.variables)] = String(operation.key);
+        },
+        onResult(result) {
+          if (result.operation.kind === 'query') results[result.operation.key] = carried(result);
+        },
+      });
   const markdown = mapExchange({
     async onResult(result) {
       if (!result.data) return result;
@@ -43,25 +60,31 @@ export function createGraphqlClient({
   });
   const client = new Client({
     url,
-    exchanges: [cacheExchange, ...(isClient ? [] : [record]), ssr, ...exchanges, markdown, fetchExchange],
+    exchanges: [cacheExchange, carry, ...exchanges, markdown, fetchExchange],
     preferGetMethod: false,
     ...(headers ? { fetchOptions: { headers } } : {}),
   });
-  return { client, extract: () => ({ results: withoutErrorDetails(ssr.extractData()), index }) };
+  return { client, extract: () => ({ results, index }) };
 }
 
+/** The JSON text of data the data cache keeps (frozen: the same object render after render). */
+const KEPT_TEXT = new WeakMap<object, string>();
+
 /**
- * The results as they travel in the payload, where an error keeps only that it happened: the page
+ * A result as it travels in the payload, where an error keeps only that it happened: the page
  * reads no more of it (it renders the localized error page), and the CMS's messages or the reason
  * it could not be reached ("fetch failed", its address) are nobody's business in the browser.
  */
-function withoutErrorDetails(results: SSRData): SSRData {
-  return Object.fromEntries(
-    Object.entries(results).map(([key, result]) => [
-      key,
-      result.error
-        ? { ...result, error: { graphQLErrors: [], networkError: 'The content service could not answer.' } }
-        : result,
-    ]),
-  );
+function carried(result: OperationResult): SerializedResult {
+  const serialized: SerializedResult = { hasNext: result.hasNext };
+  if (result.data !== undefined) {
+    let text = KEPT_TEXT.get(result.data);
+    if (text === undefined) {
+      text = JSON.stringify(result.data);
+      if (Object.isFrozen(result.data)) KEPT_TEXT.set(result.data, text);
+    }
+    serialized.data = text;
+  }
+  if (result.error) serialized.error = { graphQLErrors: [], networkError: 'The content service could not answer.' };
+  return serialized;
 }
