@@ -34,7 +34,7 @@ export function useEntryPage<Data, Entry extends Localized>(
 ) {
   const { t } = useI18n();
   const route = useRoute();
-  const localePath = useLocalePath();
+  const localePath = usePagePath();
   const absolute = useAbsoluteUrl();
   const { entry, isFallback } = query;
   const page = meta(entry, absolute(route.path));
