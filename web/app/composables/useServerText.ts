@@ -1,17 +1,29 @@
+// On the server, every text computed so far, by key: the same dates, months and country orders
+// render after render (the key names every input). A few thousand at most.
+const COMPUTED = new Map<string, string>();
+const COMPUTED_MAX = 5000;
+
 /**
  * Text the server formats with Intl (dates in a session's zone, months, country names), carried
  * in the payload: the browser shows the same text without building a formatter while it
  * hydrates (building one costs tens of milliseconds on a slow phone), and the text is the
  * server's even where the browser's ICU data words it differently ("UTC+1" / "GMT+1"). The key
- * must name every input of `compute`; the browser computes what the server did not carry.
+ * must name every input of `compute`: the server computes a key's text once per process, and the
+ * browser computes what the server did not carry.
  */
 export function useServerText() {
   const texts = useState<Record<string, string>>('server-texts', () => ({}));
   return (key: string, compute: () => string): string => {
     const carried = texts.value[key];
     if (carried !== undefined) return carried;
-    const value = compute();
-    if (import.meta.server) texts.value[key] = value;
+    if (import.meta.client) return compute();
+    let value = COMPUTED.get(key);
+    if (value === undefined) {
+      value = compute();
+      if (COMPUTED.size >= COMPUTED_MAX) COMPUTED.clear();
+      COMPUTED.set(key, value);
+    }
+    texts.value[key] = value;
     return value;
   };
 }
