@@ -77,11 +77,12 @@ const KEPT_TEXT = new WeakMap<object, string>();
  */
 function carried(result: OperationResult): SerializedResult {
   const serialized: SerializedResult = { hasNext: result.hasNext };
-  if (result.data !== undefined) {
-    let text = KEPT_TEXT.get(result.data);
+  const data = result.data;
+  if (data !== undefined) {
+    let text = data === null ? undefined : KEPT_TEXT.get(data);
     if (text === undefined) {
-      text = JSON.stringify(result.data);
-      if (Object.isFrozen(result.data)) KEPT_TEXT.set(result.data, text);
+      text = JSON.stringify(data);
+      if (data !== null && Object.isFrozen(data)) KEPT_TEXT.set(data, text);
     }
     serialized.data = text;
   }
