@@ -23,10 +23,12 @@ function tablePath(name: string, locale: Locale, slug?: string): string | undefi
  * (shared/routes.ts, which i18n's routes are made of) for the site's own pages by name, with a
  * slug or without: a page asks for one per link (the header's, every card's), and i18n's resolves
  * each with the router (a tenth of a render). Anything else (a query, a hash, a path, a route
- * of no table) is i18n's.
+ * of no table) is i18n's. On the server only: a render's links are its cost there.
  */
 export function usePagePath(): LocalePath {
   const localePath = useLocalePath();
+  // The browser keeps i18n's (the same paths): this code stays out of its first load.
+  if (import.meta.client) return localePath;
   const current = useCurrentLocale();
   return ((target, locale) => {
     const lang = (locale ?? current.value) as Locale;
