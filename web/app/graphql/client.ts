@@ -12,6 +12,7 @@ import {
 import { renderMarkdownFields } from '#shared/markdown';
 import { loadMarkdownRenderer } from '~/utils/markdown';
 import { carriedKey } from './carried';
+import { jsonText } from './json-text';
 
 /**
  * The site's urql client. On the server, one per request: it keeps every query's result for the
@@ -67,9 +68,6 @@ export function createGraphqlClient({
   return { client, extract: () => ({ results, index }) };
 }
 
-/** The JSON text of data the data cache keeps (frozen: the same object render after render). */
-const KEPT_TEXT = new WeakMap<object, string>();
-
 /**
  * A result as it travels in the payload, where an error keeps only that it happened: the page
  * reads no more of it (it renders the localized error page), and the CMS's messages or the reason
@@ -77,15 +75,7 @@ const KEPT_TEXT = new WeakMap<object, string>();
  */
 function carried(result: OperationResult): SerializedResult {
   const serialized: SerializedResult = { hasNext: result.hasNext };
-  const data = result.data;
-  if (data !== undefined) {
-    let text = data === null ? undefined : KEPT_TEXT.get(data);
-    if (text === undefined) {
-      text = JSON.stringify(data);
-      if (data !== null && Object.isFrozen(data)) KEPT_TEXT.set(data, text);
-    }
-    serialized.data = text;
-  }
+  if (result.data !== undefined) serialized.data = jsonText(result.data);
   if (result.error) serialized.error = { graphQLErrors: [], networkError: 'The content service could not answer.' };
   return serialized;
 }

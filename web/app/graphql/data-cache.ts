@@ -2,6 +2,7 @@ import { stringifyDocument, stringifyVariables, type Exchange, type Operation, t
 import { LRUCache } from 'lru-cache';
 import { filter, fromPromise, map, merge, mergeMap, pipe, share, tap } from 'wonka';
 import { nextExpiry } from '#shared/job-offers';
+import { jsonText } from './json-text';
 
 /**
  * The CMS's answers to the pages' queries, kept in the site's server process (docs/design.md
@@ -45,7 +46,7 @@ const answers = new LRUCache<string, Answer>({
   max: Number(process.env.NUXT_DATA_CACHE_MAX_ENTRIES ?? 2000),
   // Bounded in size too: NUXT_DATA_CACHE_MAX_MB (32) of data, as JSON text, with the keys.
   maxSize: Number(process.env.NUXT_DATA_CACHE_MAX_MB ?? 32) * 1024 * 1024,
-  sizeCalculation: (answer, key) => JSON.stringify(answer.data).length + key.length,
+  sizeCalculation: (answer, key) => jsonText(answer.data).length + key.length,
   ttl: TTL_MS,
 });
 
