@@ -252,6 +252,19 @@ export default defineNuxtConfig({
     // The server's bundle unminified: nothing is gained by minifying it, and its CPU profiles
     // (scripts/profile-server.mjs) then name the functions where a render's time goes.
     $server: { build: { minify: false } },
+    plugins: [
+      {
+        // Vue stays a package the server imports (.output/server/node_modules, traced by Nitro),
+        // not code bundled into it. Node resolves `vue` to its CommonJS build: bundled, every use
+        // of a Vue function (hundreds per render) went through two getters of the bundler's
+        // CommonJS interop, and uncached renders were 8-14 % slower (docs/benchmarks.md). One
+        // copy still: everything that imports Vue, bundled or not, imports this package.
+        name: 'vue-external-on-server',
+        enforce: 'pre',
+        applyToEnvironment: (environment) => environment.name === 'ssr',
+        resolveId: (id) => (/^(vue|vue\/server-renderer|@vue\/[\w-]+)$/.test(id) ? { id, external: true } : undefined),
+      },
+    ],
     define: {
       // Every component uses <script setup>: Vue's Options API is dead weight in the browser.
       __VUE_OPTIONS_API__: 'false',
