@@ -243,9 +243,11 @@ export default defineNuxtConfig({
           // The site loads data with urql only: when nothing imports them, they may go.
           // The typed GraphQL documents (codegen.ts) are plain constants: a chunk holds only the
           // modules whose documents it uses, not every module the barrel (generated.ts) names.
+          // The server's memo (utils/server-memo.ts) goes where the browser never calls it.
           moduleSideEffects: (id: string) =>
             !/\/nuxt\/dist\/app\/composables\/(asyncData|fetch)\.js$/.test(id) &&
-            !/\/graphql\/(generated|[\w-]+\.generated)\.ts$/.test(id),
+            !/\/graphql\/(generated|[\w-]+\.generated)\.ts$/.test(id) &&
+            !/\/app\/utils\/server-memo\.ts$/.test(id),
         },
       },
     },

@@ -1,7 +1,8 @@
+import { serverMemo } from '~/utils/server-memo';
+
 // On the server, every text computed so far, by key: the same dates, months and country orders
-// render after render (the key names every input). A few thousand at most.
-const COMPUTED = new Map<string, string>();
-const COMPUTED_MAX = 5000;
+// render after render (the key names every input). Not in the browser's bundle.
+const serverTexts = import.meta.server ? serverMemo(5000) : undefined;
 
 /**
  * Text the server formats with Intl (dates in a session's zone, months, country names), carried
@@ -16,13 +17,8 @@ export function useServerText() {
   return (key: string, compute: () => string): string => {
     const carried = texts.value[key];
     if (carried !== undefined) return carried;
-    if (import.meta.client) return compute();
-    let value = COMPUTED.get(key);
-    if (value === undefined) {
-      value = compute();
-      if (COMPUTED.size >= COMPUTED_MAX) COMPUTED.clear();
-      COMPUTED.set(key, value);
-    }
+    if (!serverTexts) return compute();
+    const value = serverTexts(key, compute);
     texts.value[key] = value;
     return value;
   };
