@@ -16,15 +16,15 @@ export default defineNuxtPlugin({
   dependsOn: ['i18n:plugin'],
   setup(nuxtApp) {
     const composer = nuxtApp.$i18n;
-    const translate = composer.t;
+    const translate = composer.t as (...args: unknown[]) => string;
     composer.t = ((...args: unknown[]) => {
       const [key] = args;
-      if (args.length !== 1 || typeof key !== 'string') return (translate as (...a: unknown[]) => string)(...args);
+      if (args.length !== 1 || typeof key !== 'string') return translate(...args);
       return texts(
         `${composer.locale.value}\0${key}`,
         () => translate(key),
         (text) => text !== key,
       );
-    }) as typeof translate;
+    }) as typeof composer.t;
   },
 });
